@@ -33,7 +33,7 @@ public final class Tensors {
             throw new ModelException("expected a float32 tensor, got " + t.dataType());
         }
         float[] out = new float[(int) f.shape().size()];
-        f.read(DataBuffers.of(out, false, false));
+        f.copyTo(DataBuffers.of(out, false, false));
         return out;
     }
 
