@@ -1,5 +1,6 @@
 package io.facecheck.face.faceapi;
 
+import io.facecheck.face.Alignment;
 import io.facecheck.face.BoundingBox;
 import io.facecheck.face.DetectedFace;
 import io.facecheck.face.FaceEmbedder;
@@ -14,6 +15,7 @@ import io.facecheck.models.TfModel;
 import org.tensorflow.Result;
 import org.tensorflow.types.TFloat32;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,6 +30,73 @@ public final class ResNetEmbedder implements FaceEmbedder {
     private static final double REL_Y = 0.43;
     private static final int MAX_BATCH = 32;
 
+    /** How the 150×150 chip is cut. */
+    public enum Chip {
+        /** face-api's: axis-aligned square from eye and mouth centres, no rotation (bit-exact with face-api). */
+        FACE_API_BOX,
+        /**
+         * dlib's {@code get_face_chip_details(shape, 150, 0.25)}: least-squares similarity from landmarks 27–54 and
+         * 60–64 (68-point faces) or from the 5 points (others) to dlib's mean face, bilinear warp. This is how
+         * the network's training chips were cut.
+         */
+        DLIB
+    }
+
+    /** dlib's mean face shape (interpolation.h, points 17–67), unit square. */
+    private static final double[] MEAN_X = {
+        0.000213256, 0.0752622, 0.18113, 0.29077, 0.393397, 0.586856, 0.689483, 0.799124,
+        0.904991, 0.98004, 0.490127, 0.490127, 0.490127, 0.490127, 0.36688, 0.426036,
+        0.490127, 0.554217, 0.613373, 0.121737, 0.187122, 0.265825, 0.334606, 0.260918,
+        0.182743, 0.645647, 0.714428, 0.793132, 0.858516, 0.79751, 0.719335, 0.254149,
+        0.340985, 0.428858, 0.490127, 0.551395, 0.639268, 0.726104, 0.642159, 0.556721,
+        0.490127, 0.423532, 0.338094, 0.290379, 0.428096, 0.490127, 0.552157, 0.689874,
+        0.553364, 0.490127, 0.42689};
+    private static final double[] MEAN_Y = {
+        0.106454, 0.038915, 0.0187482, 0.0344891, 0.0773906, 0.0773906, 0.0344891,
+        0.0187482, 0.038915, 0.106454, 0.203352, 0.307009, 0.409805, 0.515625, 0.587326,
+        0.609345, 0.628106, 0.609345, 0.587326, 0.216423, 0.178758, 0.179852, 0.231733,
+        0.245099, 0.244077, 0.231733, 0.179852, 0.178758, 0.216423, 0.244077, 0.245099,
+        0.780233, 0.745405, 0.727388, 0.742578, 0.727388, 0.745405, 0.780233, 0.864805,
+        0.902192, 0.909281, 0.902192, 0.864805, 0.784792, 0.778746, 0.785343, 0.778746,
+        0.784792, 0.824182, 0.831803, 0.824182};
+    private static final double DLIB_PADDING = 0.25;
+
+    /** Indices of the 68 points dlib fits (no eyebrows, no lower lip). */
+    static final int[] DLIB_POINTS = dlibPoints();
+
+    private static int[] dlibPoints() {
+        List<Integer> l = new ArrayList<>();
+        for (int i = 27; i < 68; i++) {
+            if (!((55 <= i && i <= 59) || (65 <= i && i <= 67))) {
+                l.add(i);
+            }
+        }
+        return l.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Template position of iBUG point {@code i} (17..67) in a chip of {@code size} pixels. */
+    static Point dlibTemplate(int i, int size) {
+        return new Point((DLIB_PADDING + MEAN_X[i - 17]) / (2 * DLIB_PADDING + 1) * size,
+                (DLIB_PADDING + MEAN_Y[i - 17]) / (2 * DLIB_PADDING + 1) * size);
+    }
+
+    /** dlib's template for the 5 points of DetectedFace (eye centres, nose tip, mouth corners). */
+    static List<Point> dlibTemplate5(int size) {
+        List<Point> t = new ArrayList<>();
+        for (int[] r : new int[][] {{36, 42}, {42, 48}, {30, 31}, {48, 49}, {54, 55}}) {
+            double x = 0;
+            double y = 0;
+            for (int i = r[0]; i < r[1]; i++) {
+                x += dlibTemplate(i, size).x();
+                y += dlibTemplate(i, size).y();
+            }
+            t.add(new Point(x / (r[1] - r[0]), y / (r[1] - r[0])));
+        }
+        return List.copyOf(t);
+    }
+
+    private final Chip chip;
+
     private final TfModel model;
     private final int inputSize;
     private final int dimension;
@@ -35,6 +104,11 @@ public final class ResNetEmbedder implements FaceEmbedder {
     private final String modelId;
 
     public ResNetEmbedder(Models models) {
+        this(models, Chip.DLIB);
+    }
+
+    public ResNetEmbedder(Models models, Chip chip) {
+        this.chip = chip;
         this.model = models.get(ModelNames.RESNET128);
         ModelCard card = model.card();
         this.inputSize = (int) card.doubleParameter("inputSize", 150);
@@ -100,8 +174,33 @@ public final class ResNetEmbedder implements FaceEmbedder {
         return new BoundingBox(x, y, Math.min(size, lc.width() + x), Math.min(size, lc.height() + y));
     }
 
+    public Chip chip() {
+        return chip;
+    }
+
     @Override
     public RgbImage align(RgbImage image, DetectedFace face) {
+        return chip == Chip.DLIB ? alignDlib(image, face) : alignFaceApi(image, face);
+    }
+
+    /** dlib's chip: similarity warp to the mean face with padding 0.25. */
+    public RgbImage alignDlib(RgbImage image, DetectedFace face) {
+        List<Point> src = new ArrayList<>();
+        List<Point> dst = new ArrayList<>();
+        if (face.landmarks68().size() == 68) {
+            for (int i : DLIB_POINTS) {
+                src.add(face.landmarks68().get(i));
+                dst.add(dlibTemplate(i, inputSize));
+            }
+        } else {
+            src.addAll(face.landmarks5());
+            dst.addAll(dlibTemplate5(inputSize));
+        }
+        return Alignment.align(image, src, dst, inputSize, inputSize);
+    }
+
+    /** face-api's chip: the {@link #chipBox} crop, zero-padded centred to a square, resized to 150. */
+    public RgbImage alignFaceApi(RgbImage image, DetectedFace face) {
         BoundingBox c = chipBox(image, face);
         FaceApiImaging.IntBox ib = FaceApiImaging.clipAtImageBorders(c.x(), c.y(), c.width(), c.height(),
                 image.width(), image.height());

@@ -88,7 +88,7 @@ class SsdPipelineGoldenTest {
             JsonNode cb = w.get("descriptorAlignBox");
             assertThat(new double[] {chip.x(), chip.y(), chip.width(), chip.height()}).as("chip box face %d", i)
                     .containsExactly(cb.get("x").asDouble(), cb.get("y").asDouble(), cb.get("w").asDouble(), cb.get("h").asDouble());
-            RgbImage crop = embedder.align(img, f);
+            RgbImage crop = embedder.alignFaceApi(img, f);
             float[] raw = embedder.rawDescriptors(crop.data(), 1);
             JsonNode wd = w.get("descriptor");
             double dot = 0;
