@@ -18,7 +18,7 @@ public final class FaceCheckApp extends Application {
     public void start(Stage stage) {
         LaunchOptions options = LaunchOptions.fromNamed(getParameters().getNamed());
         LOG.info("starting FaceCheck: {}", options);
-        window = new MainWindow(stage, options);
+        window = new MainWindow(options);
         Scene scene = new Scene(window.root(), 1280, 720);
         scene.getStylesheets().add(STYLESHEET);
         stage.setTitle("FaceCheck");
