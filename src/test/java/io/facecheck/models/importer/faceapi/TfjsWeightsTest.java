@@ -17,11 +17,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class TfjsWeightsTest {
 
-    static Path faceApiPackage() {
-        String env = System.getenv("FACECHECK_FACEAPI_PACKAGE");
-        return Paths.get(env != null && !env.isBlank() ? env : "/tmp/npm/faceapi/package");
-    }
-
     @Test
     void decodesUint8Float16Float32AndInt32LikeTfjs(@TempDir Path dir) throws IOException {
         // codes 0, 1, 255 with scale/min; one float16 pair; one float32; one int32 quantised
@@ -65,8 +60,8 @@ class TfjsWeightsTest {
     /** Every parameter face-api holds after loading (golden model_params.json) equals our decoding. */
     @Test
     void matchesFaceApiLoadedParameters() throws IOException {
-        Path pkg = faceApiPackage();
-        assumeTrue(Files.isDirectory(pkg.resolve("model")), "face-api package not unpacked at " + pkg);
+        Path pkg = io.facecheck.testing.NpmPackages.faceapi();
+        assumeTrue(pkg != null, "unpacked @vladmandic/face-api@1.7.15 not found (FACECHECK_FACEAPI_PACKAGE)");
         JsonNode nets = new ObjectMapper().readTree(
                 Paths.get("src/test/resources/golden/faceapi/model_params.json").toFile()).get("nets");
         Map<String, String> files = Map.of("ssdMobilenetv1", "ssd_mobilenetv1_model",
