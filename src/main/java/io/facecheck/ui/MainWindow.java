@@ -133,6 +133,11 @@ public final class MainWindow implements AutoCloseable {
         return kiosk;
     }
 
+    /** The admin screens while an administrator is logged in, else null. */
+    public AdminView adminView() {
+        return adminView;
+    }
+
     public AppServices services() {
         return services;
     }

@@ -50,6 +50,7 @@ class AdminLoginTest {
     @Test
     void firstRunCreatesTheAdminThenAWrongPasswordIsRejected(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> visible(robot, "#login-repeat"));
+        Snapshots.save(window.root().getScene(), "admin-first-run");
         robot.clickOn("#login-user").write("boss");
         robot.clickOn("#login-password").write("correct horse");
         robot.clickOn("#login-repeat").write("correct horse");
@@ -65,10 +66,16 @@ class AdminLoginTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> robot.lookup("#login-error").queryAs(Label.class).getText().contains("Wrong user name or password"));
         assertThat(visible(robot, "#admin")).isFalse();
+        Snapshots.save(window.root().getScene(), "admin-login-rejected");
 
         robot.clickOn("#login-password").eraseText(11).write("correct horse");
         robot.clickOn("#login-submit");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> visible(robot, "#admin"));
+        robot.interact(() -> window.adminView().select("Settings"));
+        Snapshots.save(window.root().getScene(), "admin-settings");
+        robot.interact(() -> window.adminView().select("Audit log"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#audit-table").queryTableView().getItems().isEmpty());
+        Snapshots.save(window.root().getScene(), "admin-audit");
 
         assertThat(window.services().audit().recent(50)).extracting(AuditEntry::action)
                 .contains("login-failed", "login", "admin-user");

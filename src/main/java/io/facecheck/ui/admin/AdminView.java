@@ -52,6 +52,12 @@ public final class AdminView extends BorderPane {
         return t;
     }
 
+    /** Selects the tab with this title (as shown). */
+    public void select(String title) {
+        tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
     public TabPane tabs() {
         return tabs;
     }
