@@ -3,6 +3,7 @@ package io.facecheck.cli;
 import io.facecheck.models.ModelNames;
 import io.facecheck.models.Models;
 import io.facecheck.models.importer.NetworkImporter;
+import io.facecheck.models.importer.faceapi.FaceApiImporter;
 import io.facecheck.models.importer.tflite.TfliteImporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,6 +34,7 @@ final class ModelsImportCommand implements Callable<Integer> {
     static List<Source> sources() {
         List<Source> s = new ArrayList<>();
         s.add(new Source("--expo", new TfliteImporter()));
+        s.add(new Source("--faceapi", new FaceApiImporter()));
         return s;
     }
 

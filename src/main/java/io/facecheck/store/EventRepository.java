@@ -69,6 +69,17 @@ public final class EventRepository {
         return db.inTransaction(conn -> find(conn, id));
     }
 
+    /** The employee's latest event. */
+    public Optional<CheckInEvent> lastOf(long employeeId) {
+        return db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(SELECT + "WHERE v.employee_id = ? "
+                    + "ORDER BY v.at_utc DESC, v.id DESC LIMIT 1")) {
+                ps.setLong(1, employeeId);
+                return read(ps).stream().findFirst();
+            }
+        });
+    }
+
     /** The employee's latest event at or before {@code notAfter}. */
     public Optional<CheckInEvent> lastOf(long employeeId, Instant notAfter) {
         return db.inTransaction(conn -> {
