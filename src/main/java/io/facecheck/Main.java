@@ -2,12 +2,18 @@ package io.facecheck;
 
 import io.facecheck.cli.FaceCheckCommand;
 
-/** Entry point: {@code java -jar facecheck.jar [command]}. */
+/**
+ * Entry point: {@code java -jar facecheck.jar} with no arguments opens the desktop app; with arguments it
+ * is the {@code facecheck} command line.
+ */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0) {
+            System.exit(FaceCheckCommand.execute("kiosk"));
+        }
         System.exit(FaceCheckCommand.execute(args));
     }
 }

@@ -1,0 +1,141 @@
+package io.facecheck.attendance;
+
+import io.facecheck.config.DirectionMode;
+import io.facecheck.store.Direction;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides, frame by frame, when a person is checked in: the same identity accepted in K of the last N frames
+ * within the window (each passing liveness when it is required), then not again within the debounce time, with
+ * the direction from the kiosk mode. Unknown faces are never turned into an employee's event; K of N unknown
+ * frames count one sighting in {@link #unknownFaces()}.
+ * <p>
+ * Pure logic: time comes from the {@link Clock}, the person's last event from a {@link LastEventLookup}.
+ * Thread-safe (one kiosk feeds it from its inference thread).
+ */
+public final class CheckInPolicy {
+    private record Frame(Instant at, String code, boolean counts, double distance) {
+    }
+
+    private final CheckInRules rules;
+    private final Clock clock;
+    private final LastEventLookup history;
+    private final Deque<Frame> frames = new ArrayDeque<>();
+    private final Map<String, LastEvent> logged = new HashMap<>();
+    private final UnknownFaceCounter unknown;
+
+    public CheckInPolicy(CheckInRules rules, Clock clock, LastEventLookup history) {
+        this.rules = rules;
+        this.clock = clock;
+        this.history = history;
+        this.unknown = new UnknownFaceCounter(rules.window());
+    }
+
+    public CheckInRules rules() {
+        return rules;
+    }
+
+    /** Sightings of unknown faces so far. */
+    public UnknownFaceCounter unknownFaces() {
+        return unknown;
+    }
+
+    /** Takes the result for the newest frame and says what to do. */
+    public synchronized Decision observe(FrameObservation obs) {
+        Instant now = clock.instant();
+        boolean live = !rules.liveness() || obs.liveness() != null && obs.liveness() < rules.livenessThreshold();
+        frames.addLast(new Frame(now, obs.code(), live, obs.distance()));
+        prune(now);
+
+        if (obs.isUnknown()) {
+            int unknownFrames = (int) frames.stream().filter(f -> f.code() == null).count();
+            if (unknownFrames >= rules.k()) {
+                unknown.seen(now);
+            }
+            return new Decision(Decision.Kind.UNKNOWN, null, null, now, obs.distance(), obs.liveness(),
+                    unknownFrames, null);
+        }
+        String code = obs.code();
+        if (!live) {
+            return new Decision(Decision.Kind.LIVENESS_FAILED, code, null, now, obs.distance(), obs.liveness(), 0,
+                    null);
+        }
+        int agreeing = 0;
+        double best = Double.MAX_VALUE;
+        for (Frame f : frames) {
+            if (code.equals(f.code()) && f.counts()) {
+                agreeing++;
+                best = Math.min(best, f.distance());
+            }
+        }
+        if (agreeing < rules.k()) {
+            return new Decision(Decision.Kind.PENDING, code, null, now, obs.distance(), obs.liveness(), agreeing,
+                    null);
+        }
+        Optional<LastEvent> last = lastEvent(code);
+        if (last.isPresent() && Duration.between(last.get().at(), now).compareTo(rules.debounce()) < 0) {
+            return new Decision(Decision.Kind.DEBOUNCED, code, null, now, best, obs.liveness(), agreeing,
+                    last.get().at());
+        }
+        Direction direction = direction(last, now);
+        logged.put(code, new LastEvent(now, direction));
+        return new Decision(Decision.Kind.CHECK_IN, code, direction, now, best, obs.liveness(), agreeing, null);
+    }
+
+    /** Forgets a check-in the caller could not record, so the person is not debounced for it. */
+    public synchronized void notRecorded(Decision d) {
+        LastEvent mine = logged.get(d.code());
+        if (mine != null && mine.at().equals(d.at())) {
+            logged.remove(d.code());
+        }
+    }
+
+    private Direction direction(Optional<LastEvent> last, Instant now) {
+        DirectionMode mode = rules.mode();
+        if (mode == DirectionMode.IN) {
+            return Direction.IN;
+        }
+        if (mode == DirectionMode.OUT) {
+            return Direction.OUT;
+        }
+        LocalDate today = now.atZone(rules.zone()).toLocalDate();
+        return last.filter(e -> e.at().atZone(rules.zone()).toLocalDate().equals(today))
+                .map(e -> e.direction().opposite())
+                .orElse(Direction.IN);
+    }
+
+    /** The later of what this policy logged itself and what the history says. */
+    private Optional<LastEvent> lastEvent(String code) {
+        LastEvent mine = logged.get(code);
+        Optional<LastEvent> stored = history.last(code);
+        if (mine == null) {
+            return stored;
+        }
+        if (stored.isEmpty() || !stored.get().at().isAfter(mine.at())) {
+            return Optional.of(mine);
+        }
+        return stored;
+    }
+
+    private void prune(Instant now) {
+        Instant oldest = now.minus(rules.window());
+        for (Iterator<Frame> it = frames.iterator(); it.hasNext(); ) {
+            if (it.next().at().isBefore(oldest)) {
+                it.remove();
+            }
+        }
+        while (frames.size() > rules.n()) {
+            frames.removeFirst();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.facecheck.attendance;
+
+import io.facecheck.store.CheckInEvent;
+import io.facecheck.store.Database;
+import io.facecheck.store.EmployeeRepository;
+import io.facecheck.store.EventRepository;
+import io.facecheck.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * Writes the policy's check-ins to the store, one transaction each, committed before {@link #record} returns.
+ * Inside the transaction it locks the employee row and checks the debounce again against the stored events,
+ * so two kiosks (or a kiosk and the CLI) sharing a database never log the same person twice.
+ * Also the policy's {@link LastEventLookup}.
+ */
+public final class CheckInRecorder implements LastEventLookup {
+    private static final Logger LOG = LoggerFactory.getLogger(CheckInRecorder.class);
+
+    private final Database db;
+    private final EmployeeRepository employees;
+    private final EventRepository events;
+    private final String kioskId;
+    private final ZoneId zone;
+    private final Duration debounce;
+
+    public CheckInRecorder(Database db, String kioskId, ZoneId zone, Duration debounce) {
+        this.db = db;
+        this.employees = new EmployeeRepository(db);
+        this.events = new EventRepository(db);
+        this.kioskId = kioskId;
+        this.zone = zone;
+        this.debounce = debounce;
+    }
+
+    /**
+     * Logs a {@link Decision.Kind#CHECK_IN} decision.
+     *
+     * @return the committed event, or empty when the person was logged within the debounce time meanwhile
+     * @throws StoreException when the employee is unknown or inactive, or the database fails
+     */
+    public Optional<CheckInEvent> record(Decision d) {
+        if (!d.isCheckIn()) {
+            throw new IllegalArgumentException("only CHECK_IN decisions are recorded, got " + d.kind());
+        }
+        Optional<CheckInEvent> result = db.inTransaction(conn -> {
+            long employeeId;
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "SELECT id, active FROM employee WHERE code = ? FOR UPDATE")) {
+                ps.setString(1, d.code());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new StoreException(StoreException.Kind.NOT_FOUND, "no employee with code " + d.code());
+                    }
+                    if (!rs.getBoolean(2)) {
+                        throw new StoreException(StoreException.Kind.INVALID, "employee " + d.code() + " is inactive");
+                    }
+                    employeeId = rs.getLong(1);
+                }
+            }
+            Optional<CheckInEvent> last = events.lastOf(employeeId, d.at());
+            if (last.isPresent() && Duration.between(last.get().at(), d.at()).compareTo(debounce) < 0) {
+                return Optional.empty();
+            }
+            return Optional.of(events.insert(EventRepository.NewEvent.kiosk(employeeId, d.at(), zone, d.direction(),
+                    d.distance(), d.liveness(), kioskId)));
+        });
+        result.ifPresentOrElse(
+                e -> LOG.info("check-in {} {} at {} (distance {})", e.code(), e.direction(), e.at(), e.distance()),
+                () -> LOG.info("check-in of {} skipped: already logged within {}", d.code(), debounce));
+        return result;
+    }
+
+    @Override
+    public Optional<LastEvent> last(String code) {
+        return employees.findByCode(code)
+                .flatMap(e -> events.lastOf(e.id()))
+                .map(e -> new LastEvent(e.at(), e.direction()));
+    }
+}

@@ -1,0 +1,138 @@
+package io.facecheck.attendance;
+
+import io.facecheck.store.CheckInEvent;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Attendance CSV files a payroll clerk can open in a spreadsheet: RFC 4180 (CRLF, quotes only where needed),
+ * UTF-8 with an optional byte-order mark for Excel, ISO dates, times in the given zone, and every cell that a
+ * spreadsheet would read as a formula ({@code = + - @}, tab, carriage return) prefixed with {@code '}.
+ */
+public final class CsvReports {
+    public static final List<String> EVENT_COLUMNS = List.of("id", "code", "name", "department", "date", "time",
+            "timestamp", "direction", "distance", "liveness", "kiosk", "correction_reason", "corrected_by");
+    public static final List<String> SUMMARY_COLUMNS = List.of("code", "name", "department", "date", "first_in",
+            "last_out", "worked_hours", "late", "missing_checkout");
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final ZoneId zone;
+    private final boolean bom;
+    private final CSVFormat format;
+
+    public CsvReports(ZoneId zone, boolean bom, char delimiter) {
+        this.zone = zone;
+        this.bom = bom;
+        this.format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setRecordSeparator("\r\n").get();
+    }
+
+    /** Writes raw events to {@code out} (replaced atomically: never half-written). */
+    public void writeEvents(List<CheckInEvent> events, Path out) {
+        writeAtomically(out, w -> writeEvents(events, w));
+    }
+
+    /** Writes per-day summaries to {@code out} (replaced atomically). */
+    public void writeSummary(List<DaySummary> days, Path out) {
+        writeAtomically(out, w -> writeSummary(days, w));
+    }
+
+    /** Writes raw events to {@code w} (BOM included when configured). */
+    public void writeEvents(List<CheckInEvent> events, Writer w) throws IOException {
+        try (CSVPrinter p = start(w, EVENT_COLUMNS)) {
+            for (CheckInEvent e : events) {
+                ZonedDateTime t = e.at().atZone(zone);
+                row(p, Long.toString(e.id()), e.code(), e.name(), e.department(), t.toLocalDate().toString(),
+                        TIME.format(t), t.toOffsetDateTime().toString(), e.direction().name(), num(e.distance()),
+                        num(e.liveness()), e.kioskId(), e.correctionReason(), e.correctedBy());
+            }
+        }
+    }
+
+    /** Writes per-day summaries to {@code w}. */
+    public void writeSummary(List<DaySummary> days, Writer w) throws IOException {
+        try (CSVPrinter p = start(w, SUMMARY_COLUMNS)) {
+            for (DaySummary d : days) {
+                row(p, d.code(), d.name(), d.department(), d.date().toString(), time(d.firstIn()), time(d.lastOut()),
+                        String.format(Locale.ROOT, "%.2f", d.workedHours()), Boolean.toString(d.late()),
+                        Boolean.toString(d.missingCheckout()));
+            }
+        }
+    }
+
+    /** A cell as written: formula-like text gets a leading apostrophe so spreadsheets show it as text. */
+    public static String neutralise(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return cell == null ? "" : cell;
+        }
+        char c = cell.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + cell : cell;
+    }
+
+    private CSVPrinter start(Writer w, List<String> header) throws IOException {
+        if (bom) {
+            w.write('\uFEFF');
+        }
+        CSVPrinter p = new CSVPrinter(w, format);
+        p.printRecord(header);
+        return p;
+    }
+
+    private static void row(CSVPrinter p, String... cells) throws IOException {
+        Object[] out = new Object[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            out[i] = neutralise(cells[i]);
+        }
+        p.printRecord(out);
+    }
+
+    private static String num(Double v) {
+        return v == null ? "" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static String time(LocalTime t) {
+        return t == null ? "" : TIME.format(t);
+    }
+
+    private interface WriterWork {
+        void write(Writer w) throws IOException;
+    }
+
+    private static void writeAtomically(Path out, WriterWork work) {
+        Path target = out.toAbsolutePath();
+        Path dir = target.getParent();
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            try {
+                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                    work.write(w);
+                }
+                try {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write report " + target + ": " + e.getMessage(), e);
+        }
+    }
+}

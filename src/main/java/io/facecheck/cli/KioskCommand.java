@@ -1,0 +1,36 @@
+package io.facecheck.cli;
+
+import io.facecheck.camera.FrameSources;
+import io.facecheck.ui.LaunchOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code facecheck kiosk [--camera SPEC] [--fullscreen] [--kiosk-id ID] [--db URL]}: opens the kiosk screen. */
+@Command(name = "kiosk", mixinStandardHelpOptions = true,
+        description = "Open the check-in kiosk window on a camera, video file or image folder.")
+final class KioskCommand implements Runnable {
+    @Option(names = "--camera", paramLabel = "SPEC",
+            description = "Camera: " + FrameSources.FORMS + " (default: the configured camera).")
+    String camera;
+
+    @Option(names = "--fullscreen", description = "Full screen, for a kiosk terminal.")
+    boolean fullscreen;
+
+    @Option(names = "--kiosk-id", paramLabel = "ID", description = "Kiosk id stored with each check-in.")
+    String kioskId;
+
+    @Option(names = "--db", paramLabel = "URL", description = "JDBC URL of the database (default: configured).")
+    String db;
+
+    @Override
+    public void run() {
+        if (camera != null) {
+            try {
+                FrameSources.parse(camera);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCodes.FAILURE, e.getMessage());
+            }
+        }
+        AppLaunch.open(new LaunchOptions(LaunchOptions.Screen.KIOSK, camera, fullscreen, kioskId, db));
+    }
+}

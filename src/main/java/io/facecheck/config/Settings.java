@@ -1,0 +1,69 @@
+package io.facecheck.config;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.OptionalDouble;
+
+/**
+ * All of FaceCheck's settings, typed. Built by {@link SettingsLoader} from the shipped
+ * {@code config/facecheck.properties}, the user's override file and command-line flags, in that order.
+ */
+public record Settings(DatabaseSettings database, CheckInSettings checkIn, EngineSettings engine,
+                       ReportSettings report) {
+
+    /** @param url JDBC URL of the H2 database */
+    public record DatabaseSettings(String url) {
+    }
+
+    /**
+     * @param k                 frames that must agree on the identity ...
+     * @param n                 ... among the last n frames
+     * @param window            ... all within this time
+     * @param debounce          the same person is not logged twice within this time
+     * @param direction         kiosk direction mode
+     * @param liveness          whether the anti-spoofing check must pass
+     * @param livenessThreshold live when the score is below this; empty: the model card's value
+     * @param kioskId           id of this kiosk, stored with each event
+     * @param workStart         local start of the working day, for the late flag
+     * @param zone              zone of days, reports and the late flag
+     * @param storeUnknownFaces whether crops of unknown faces may be kept (default false)
+     */
+    public record CheckInSettings(int k, int n, Duration window, Duration debounce, DirectionMode direction,
+                                  boolean liveness, OptionalDouble livenessThreshold, String kioskId,
+                                  LocalTime workStart, ZoneId zone, boolean storeUnknownFaces) {
+        public CheckInSettings {
+            if (k < 1 || n < k) {
+                throw new ConfigException("checkin.k and checkin.n must satisfy 1 <= k <= n, got k=" + k + ", n=" + n);
+            }
+            if (window.isNegative() || window.isZero()) {
+                throw new ConfigException("checkin.window must be positive, got " + window);
+            }
+            if (debounce.isNegative()) {
+                throw new ConfigException("checkin.debounce must not be negative, got " + debounce);
+            }
+        }
+    }
+
+    /**
+     * @param detector      detector id ({@code mtcnn}, {@code ssd})
+     * @param embedder      embedder id ({@code mobilefacenet}, {@code resnet})
+     * @param threshold     decision threshold override; empty: the embedder's model card
+     * @param margin        open-set margin between the best and second-best identity
+     * @param minFace       smallest accepted face box side in pixels
+     * @param minSharpness  quality gate raw number; empty: the engine's default
+     * @param maxYaw        quality gate raw number (degrees); empty: the engine's default
+     * @param minBrightness quality gate raw number (0..255); empty: the engine's default
+     */
+    public record EngineSettings(String detector, String embedder, OptionalDouble threshold, double margin,
+                                 int minFace, OptionalDouble minSharpness, OptionalDouble maxYaw,
+                                 OptionalDouble minBrightness) {
+    }
+
+    /**
+     * @param bom       start CSV files with a UTF-8 byte-order mark (for Excel)
+     * @param delimiter CSV field delimiter
+     */
+    public record ReportSettings(boolean bom, char delimiter) {
+    }
+}

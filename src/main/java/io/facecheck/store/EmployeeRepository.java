@@ -1,0 +1,165 @@
+package io.facecheck.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Employees: create, find, list, update, delete (delete erases their templates, crops and events). */
+public final class EmployeeRepository {
+    private static final String COLUMNS = "id, code, name, department, active, created_at";
+
+    private final Database db;
+    private final Clock clock;
+
+    public EmployeeRepository(Database db) {
+        this(db, Clock.systemUTC());
+    }
+
+    public EmployeeRepository(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds an employee.
+     *
+     * @throws StoreException {@code CONFLICT} when the code is taken, {@code INVALID} when code or name is blank
+     */
+    public Employee create(String code, String name, String department) {
+        String c = requireText(code, "employee code");
+        String n = requireText(name, "employee name");
+        String d = department == null || department.isBlank() ? null : department.strip();
+        return db.inTransaction(conn -> {
+            if (findByCode(conn, c).isPresent()) {
+                throw new StoreException(StoreException.Kind.CONFLICT, "employee code " + c + " already exists");
+            }
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "INSERT INTO employee (code, name, department, active, created_at) VALUES (?, ?, ?, TRUE, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, c);
+                ps.setString(2, n);
+                ps.setString(3, d);
+                Rows.setInstant(ps, 4, clock.instant());
+                ps.executeUpdate();
+                return findById(conn, Rows.generatedId(ps)).orElseThrow();
+            }
+        });
+    }
+
+    public Optional<Employee> findByCode(String code) {
+        return db.inTransaction(conn -> findByCode(conn, code));
+    }
+
+    public Optional<Employee> findById(long id) {
+        return db.inTransaction(conn -> findById(conn, id));
+    }
+
+    /** The employee with {@code code}, or a {@code NOT_FOUND} error naming the code. */
+    public Employee require(String code) {
+        return findByCode(code).orElseThrow(() ->
+                new StoreException(StoreException.Kind.NOT_FOUND, "no employee with code " + code));
+    }
+
+    /** All employees ordered by code; inactive ones only when asked. */
+    public List<Employee> list(boolean includeInactive) {
+        return db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT " + COLUMNS + " FROM employee"
+                    + (includeInactive ? "" : " WHERE active") + " ORDER BY code")) {
+                return readAll(ps);
+            }
+        });
+    }
+
+    /** Number of templates of {@code modelId} per employee code (codes without templates are absent). */
+    public Map<String, Integer> templateCounts(String modelId) {
+        return db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT e.code, COUNT(t.id) FROM employee e "
+                    + "JOIN face_template t ON t.employee_id = e.id WHERE t.model_id = ? GROUP BY e.code")) {
+                ps.setString(1, modelId);
+                Map<String, Integer> m = new LinkedHashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        m.put(rs.getString(1), rs.getInt(2));
+                    }
+                }
+                return m;
+            }
+        });
+    }
+
+    /** Changes name, department and active flag of the employee with {@code code}. */
+    public Employee update(String code, String name, String department, boolean active) {
+        String n = requireText(name, "employee name");
+        return db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "UPDATE employee SET name = ?, department = ?, active = ? WHERE code = ?")) {
+                ps.setString(1, n);
+                ps.setString(2, department == null || department.isBlank() ? null : department.strip());
+                ps.setBoolean(3, active);
+                ps.setString(4, code);
+                if (ps.executeUpdate() == 0) {
+                    throw new StoreException(StoreException.Kind.NOT_FOUND, "no employee with code " + code);
+                }
+            }
+            return findByCode(conn, code).orElseThrow();
+        });
+    }
+
+    /**
+     * Deletes the employee with {@code code} and, by cascade, their templates, enrollment crops and events.
+     *
+     * @return whether there was such an employee
+     */
+    public boolean delete(String code) {
+        return db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM employee WHERE code = ?")) {
+                ps.setString(1, code);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    private Optional<Employee> findByCode(Connection conn, String code) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT " + COLUMNS + " FROM employee WHERE code = ?")) {
+            ps.setString(1, code);
+            return readAll(ps).stream().findFirst();
+        }
+    }
+
+    private Optional<Employee> findById(Connection conn, long id) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT " + COLUMNS + " FROM employee WHERE id = ?")) {
+            ps.setLong(1, id);
+            return readAll(ps).stream().findFirst();
+        }
+    }
+
+    private static List<Employee> readAll(PreparedStatement ps) throws SQLException {
+        List<Employee> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Employee(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                        rs.getString("department"), rs.getBoolean("active"), Rows.instant(rs, "created_at")));
+            }
+        }
+        return out;
+    }
+
+    private static String requireText(String s, String what) {
+        if (s == null || s.isBlank()) {
+            throw new StoreException(StoreException.Kind.INVALID, what + " must not be empty");
+        }
+        String t = s.strip();
+        if (t.length() > (what.endsWith("code") ? 64 : 200)) {
+            throw new StoreException(StoreException.Kind.INVALID, what + " too long: " + t);
+        }
+        return t;
+    }
+}

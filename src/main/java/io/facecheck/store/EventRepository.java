@@ -1,0 +1,165 @@
+package io.facecheck.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Check-in events: insert (committed before the call returns), query by time, correct. */
+public final class EventRepository {
+    private static final String SELECT = "SELECT v.id, v.employee_id, e.code, e.name, e.department, v.at_utc, "
+            + "v.zone, v.direction, v.distance, v.liveness, v.kiosk_id, v.correction_reason, v.corrected_by, "
+            + "v.recorded_at FROM check_in_event v JOIN employee e ON e.id = v.employee_id ";
+
+    /**
+     * An event to insert.
+     *
+     * @param correctionReason null for a kiosk event; the administrator's reason for a manual one
+     */
+    public record NewEvent(long employeeId, Instant at, ZoneId zone, Direction direction, Double distance,
+                           Double liveness, String kioskId, String correctionReason, String correctedBy) {
+        public static NewEvent kiosk(long employeeId, Instant at, ZoneId zone, Direction direction, double distance,
+                                     Double liveness, String kioskId) {
+            return new NewEvent(employeeId, at, zone, direction, distance, liveness, kioskId, null, null);
+        }
+    }
+
+    private final Database db;
+    private final Clock clock;
+
+    public EventRepository(Database db) {
+        this(db, Clock.systemUTC());
+    }
+
+    public EventRepository(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Inserts an event; when this returns (outside an enclosing transaction) it is committed. */
+    public CheckInEvent insert(NewEvent e) {
+        return db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO check_in_event (employee_id, at_utc, zone, "
+                    + "direction, distance, liveness, kiosk_id, correction_reason, corrected_by, recorded_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setLong(1, e.employeeId());
+                Rows.setInstant(ps, 2, e.at());
+                ps.setString(3, e.zone().getId());
+                ps.setString(4, e.direction().name());
+                Rows.setDouble(ps, 5, e.distance());
+                Rows.setDouble(ps, 6, e.liveness());
+                ps.setString(7, e.kioskId());
+                ps.setString(8, e.correctionReason());
+                ps.setString(9, e.correctedBy());
+                Rows.setInstant(ps, 10, clock.instant());
+                ps.executeUpdate();
+                return find(conn, Rows.generatedId(ps)).orElseThrow();
+            }
+        });
+    }
+
+    public Optional<CheckInEvent> find(long id) {
+        return db.inTransaction(conn -> find(conn, id));
+    }
+
+    /** The employee's latest event. */
+    public Optional<CheckInEvent> lastOf(long employeeId) {
+        return db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(SELECT + "WHERE v.employee_id = ? "
+                    + "ORDER BY v.at_utc DESC, v.id DESC LIMIT 1")) {
+                ps.setLong(1, employeeId);
+                return read(ps).stream().findFirst();
+            }
+        });
+    }
+
+    /** The employee's latest event at or before {@code notAfter}. */
+    public Optional<CheckInEvent> lastOf(long employeeId, Instant notAfter) {
+        return db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(SELECT + "WHERE v.employee_id = ? AND v.at_utc <= ? "
+                    + "ORDER BY v.at_utc DESC, v.id DESC LIMIT 1")) {
+                ps.setLong(1, employeeId);
+                Rows.setInstant(ps, 2, notAfter);
+                return read(ps).stream().findFirst();
+            }
+        });
+    }
+
+    /** Events with {@code from <= at < toExclusive}, in time order. */
+    public List<CheckInEvent> between(Instant from, Instant toExclusive) {
+        return db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(SELECT + "WHERE v.at_utc >= ? AND v.at_utc < ? "
+                    + "ORDER BY v.at_utc, v.id")) {
+                Rows.setInstant(ps, 1, from);
+                Rows.setInstant(ps, 2, toExclusive);
+                return read(ps);
+            }
+        });
+    }
+
+    /** Every event, in time order. */
+    public List<CheckInEvent> all() {
+        return db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(SELECT + "ORDER BY v.at_utc, v.id")) {
+                return read(ps);
+            }
+        });
+    }
+
+    /** Changes time and direction of an event, recording who and why. */
+    public CheckInEvent correct(long id, Instant at, Direction direction, String reason, String by) {
+        return db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("UPDATE check_in_event SET at_utc = ?, direction = ?, "
+                    + "correction_reason = ?, corrected_by = ? WHERE id = ?")) {
+                Rows.setInstant(ps, 1, at);
+                ps.setString(2, direction.name());
+                ps.setString(3, reason);
+                ps.setString(4, by);
+                ps.setLong(5, id);
+                if (ps.executeUpdate() == 0) {
+                    throw new StoreException(StoreException.Kind.NOT_FOUND, "no check-in event with id " + id);
+                }
+            }
+            return find(conn, id).orElseThrow();
+        });
+    }
+
+    /** Deletes an event; returns whether it existed. */
+    public boolean delete(long id) {
+        return db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM check_in_event WHERE id = ?")) {
+                ps.setLong(1, id);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    private static Optional<CheckInEvent> find(Connection conn, long id) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(SELECT + "WHERE v.id = ?")) {
+            ps.setLong(1, id);
+            return read(ps).stream().findFirst();
+        }
+    }
+
+    private static List<CheckInEvent> read(PreparedStatement ps) throws SQLException {
+        List<CheckInEvent> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new CheckInEvent(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), Rows.instant(rs, "at_utc"), ZoneId.of(rs.getString("zone")),
+                        Direction.valueOf(rs.getString("direction")), Rows.nullableDouble(rs, "distance"),
+                        Rows.nullableDouble(rs, "liveness"), rs.getString("kiosk_id"),
+                        rs.getString("correction_reason"), rs.getString("corrected_by"),
+                        Rows.instant(rs, "recorded_at")));
+            }
+        }
+        return out;
+    }
+}

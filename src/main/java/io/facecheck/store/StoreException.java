@@ -1,0 +1,38 @@
+package io.facecheck.store;
+
+/** A database problem in words a user can act on ("database … is in use by …", "… is read-only"). */
+public class StoreException extends RuntimeException {
+    /** What kind of problem, so front ends can choose an exit code or a dialog. */
+    public enum Kind {
+        /** Another process holds the database without sharing it. */
+        IN_USE,
+        /** The database file or folder cannot be written. */
+        READ_ONLY,
+        /** The file is not a usable database (corrupt, wrong format, wrong credentials). */
+        CANNOT_OPEN,
+        /** A row the caller named does not exist (unknown employee code, event id). */
+        NOT_FOUND,
+        /** A unique value already taken (employee code, admin name). */
+        CONFLICT,
+        /** A value the caller gave is not acceptable (blank name, bad direction). */
+        INVALID,
+        /** Anything else. */
+        OTHER
+    }
+
+    private final Kind kind;
+
+    public StoreException(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    public StoreException(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,190 @@
+package io.facecheck.store;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Face templates (embeddings per model) and the enrollment crops they come from. */
+public final class TemplateRepository {
+    private static final String TEMPLATE_COLUMNS = "t.id, t.employee_id, e.code, t.crop_id, t.model_id, t.vector, "
+            + "t.quality, t.source, t.created_at";
+    private static final String CROP_COLUMNS = "id, employee_id, png, width, height, quality, source, created_at";
+
+    private final Database db;
+    private final Clock clock;
+
+    public TemplateRepository(Database db) {
+        this(db, Clock.systemUTC());
+    }
+
+    public TemplateRepository(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Keeps an aligned enrollment crop (PNG bytes); returns its id. */
+    public long addCrop(long employeeId, byte[] png, int width, int height, double quality, String source) {
+        return db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO enrollment_crop (employee_id, png, width, "
+                    + "height, quality, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ps.setLong(1, employeeId);
+                ps.setBytes(2, png);
+                ps.setInt(3, width);
+                ps.setInt(4, height);
+                ps.setDouble(5, quality);
+                ps.setString(6, source);
+                Rows.setInstant(ps, 7, clock.instant());
+                ps.executeUpdate();
+                return Rows.generatedId(ps);
+            }
+        });
+    }
+
+    /** Stores a template of {@code modelId}; {@code cropId} may be null. */
+    public FaceTemplate add(long employeeId, Long cropId, String modelId, float[] vector, double quality,
+                            String source) {
+        if (vector == null || vector.length == 0) {
+            throw new StoreException(StoreException.Kind.INVALID, "empty face template");
+        }
+        return db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO face_template (employee_id, crop_id, "
+                    + "model_id, dimension, vector, quality, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ps.setLong(1, employeeId);
+                if (cropId == null) {
+                    ps.setNull(2, java.sql.Types.BIGINT);
+                } else {
+                    ps.setLong(2, cropId);
+                }
+                ps.setString(3, modelId);
+                ps.setInt(4, vector.length);
+                Float[] boxed = new Float[vector.length];
+                for (int i = 0; i < vector.length; i++) {
+                    boxed[i] = vector[i];
+                }
+                Array arr = conn.createArrayOf("REAL", boxed);
+                ps.setArray(5, arr);
+                ps.setDouble(6, quality);
+                ps.setString(7, source);
+                Rows.setInstant(ps, 8, clock.instant());
+                ps.executeUpdate();
+                long id = Rows.generatedId(ps);
+                return query(conn, "WHERE t.id = ?", id).get(0);
+            }
+        });
+    }
+
+    /** Templates of {@code modelId} of active employees, ordered by employee code then id. */
+    public List<FaceTemplate> listByModel(String modelId) {
+        return db.inTransaction(conn -> query(conn, "WHERE t.model_id = ? AND e.active ORDER BY e.code, t.id",
+                modelId));
+    }
+
+    /** All templates of one employee (any model). */
+    public List<FaceTemplate> listByEmployee(long employeeId) {
+        return db.inTransaction(conn -> query(conn, "WHERE t.employee_id = ? ORDER BY t.id", employeeId));
+    }
+
+    /** The enrollment crops of one employee. */
+    public List<EnrollmentCrop> cropsOf(long employeeId) {
+        return db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT " + CROP_COLUMNS
+                    + " FROM enrollment_crop WHERE employee_id = ? ORDER BY id")) {
+                ps.setLong(1, employeeId);
+                return readCrops(ps);
+            }
+        });
+    }
+
+    /** Every kept enrollment crop (for rebuilding templates after a model change). */
+    public List<EnrollmentCrop> allCrops() {
+        return db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT " + CROP_COLUMNS
+                    + " FROM enrollment_crop ORDER BY employee_id, id")) {
+                return readCrops(ps);
+            }
+        });
+    }
+
+    /** Number of templates and crops left for an employee (both 0 after an erasure). */
+    public int countForEmployee(long employeeId) {
+        return db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT (SELECT COUNT(*) FROM face_template WHERE "
+                    + "employee_id = ?) + (SELECT COUNT(*) FROM enrollment_crop WHERE employee_id = ?)")) {
+                ps.setLong(1, employeeId);
+                ps.setLong(2, employeeId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    /** Deletes every template and crop of an employee (re-enroll with replace); returns templates removed. */
+    public int deleteForEmployee(long employeeId) {
+        return db.inTransaction(conn -> {
+            int n;
+            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM face_template WHERE employee_id = ?")) {
+                ps.setLong(1, employeeId);
+                n = ps.executeUpdate();
+            }
+            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM enrollment_crop WHERE employee_id = ?")) {
+                ps.setLong(1, employeeId);
+                ps.executeUpdate();
+            }
+            return n;
+        });
+    }
+
+    /** Deletes the templates of one model (before rebuilding them); crops are kept. */
+    public int deleteByModel(String modelId) {
+        return db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM face_template WHERE model_id = ?")) {
+                ps.setString(1, modelId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static List<FaceTemplate> query(Connection conn, String where, Object param) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT " + TEMPLATE_COLUMNS
+                + " FROM face_template t JOIN employee e ON e.id = t.employee_id " + where)) {
+            ps.setObject(1, param);
+            List<FaceTemplate> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Array arr = rs.getArray("vector");
+                    Object[] values = (Object[]) arr.getArray();
+                    float[] v = new float[values.length];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = ((Number) values[i]).floatValue();
+                    }
+                    out.add(new FaceTemplate(rs.getLong(1), rs.getLong(2), rs.getString(3), Rows.nullableLong(rs,
+                            "crop_id"), rs.getString("model_id"), v, rs.getDouble("quality"),
+                            rs.getString("source"), Rows.instant(rs, "created_at")));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static List<EnrollmentCrop> readCrops(PreparedStatement ps) throws SQLException {
+        List<EnrollmentCrop> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new EnrollmentCrop(rs.getLong("id"), rs.getLong("employee_id"), rs.getBytes("png"),
+                        rs.getInt("width"), rs.getInt("height"), rs.getDouble("quality"), rs.getString("source"),
+                        Rows.instant(rs, "created_at")));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,116 @@
+package io.facecheck.ui;
+
+import io.facecheck.config.AppDirs;
+import io.facecheck.config.Settings;
+import io.facecheck.config.SettingsLoader;
+import io.facecheck.store.AdminUsers;
+import io.facecheck.store.AuditLog;
+import io.facecheck.store.Database;
+import io.facecheck.store.EmployeeRepository;
+import io.facecheck.store.EventRepository;
+import io.facecheck.store.TemplateRepository;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Everything the screens use, opened once in the background at start: settings, the database and its
+ * repositories. The view models call these directly (through {@link BackgroundTask}); there is no extra
+ * service layer in between.
+ */
+public final class AppServices implements AutoCloseable {
+    /** Key in the user settings file for the kiosk's camera (see {@code FrameSources}). */
+    public static final String CAMERA_KEY = "kiosk.camera";
+
+    private final Settings settings;
+    private final Path userSettingsFile;
+    private final Database db;
+    private final AdminUsers adminUsers;
+    private final AuditLog audit;
+    private final EmployeeRepository employees;
+    private final EventRepository events;
+    private final TemplateRepository templates;
+
+    private AppServices(Settings settings, Path userSettingsFile, Database db) {
+        this.settings = settings;
+        this.userSettingsFile = userSettingsFile;
+        this.db = db;
+        this.adminUsers = new AdminUsers(db);
+        this.audit = new AuditLog(db);
+        this.employees = new EmployeeRepository(db);
+        this.events = new EventRepository(db);
+        this.templates = new TemplateRepository(db);
+    }
+
+    /**
+     * Loads settings (defaults, user file, then {@code options}) and opens the database. Slow (migrations,
+     * models): call off the FX thread.
+     */
+    public static AppServices open(LaunchOptions options) {
+        AppDirs dirs = AppDirs.current();
+        return open(dirs.userSettingsFile(), options);
+    }
+
+    /** As {@link #open(LaunchOptions)} with an explicit user settings file (tests use a temporary one). */
+    public static AppServices open(Path userSettingsFile, LaunchOptions options) {
+        Map<String, String> overrides = new HashMap<>();
+        if (options.database() != null) {
+            overrides.put("database.url", options.database());
+        }
+        if (options.kioskId() != null) {
+            overrides.put("checkin.kiosk-id", options.kioskId());
+        }
+        Settings settings = SettingsLoader.load(AppDirs.current(), userSettingsFile, overrides);
+        Database db = Database.open(settings.database().url());
+        return new AppServices(settings, userSettingsFile, db);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Path userSettingsFile() {
+        return userSettingsFile;
+    }
+
+    /** The camera configured for the kiosk, or "0". */
+    public String configuredCamera() {
+        if (userSettingsFile != null && java.nio.file.Files.exists(userSettingsFile)) {
+            String c = SettingsLoader.readFile(userSettingsFile).get(CAMERA_KEY);
+            if (c != null && !c.isBlank()) {
+                return c;
+            }
+        }
+        return "0";
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public AdminUsers adminUsers() {
+        return adminUsers;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public EmployeeRepository employees() {
+        return employees;
+    }
+
+    public EventRepository events() {
+        return events;
+    }
+
+    public TemplateRepository templates() {
+        return templates;
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

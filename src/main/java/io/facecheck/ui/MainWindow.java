@@ -1,0 +1,149 @@
+package io.facecheck.ui;
+
+import io.facecheck.ui.admin.AdminView;
+import io.facecheck.ui.admin.AttendanceView;
+import io.facecheck.ui.admin.AttendanceViewModel;
+import io.facecheck.ui.admin.AuditView;
+import io.facecheck.ui.admin.EmployeesView;
+import io.facecheck.ui.admin.EmployeesViewModel;
+import io.facecheck.ui.admin.LoginView;
+import io.facecheck.ui.admin.LoginViewModel;
+import io.facecheck.ui.admin.SettingsView;
+import io.facecheck.ui.admin.SettingsViewModel;
+import io.facecheck.ui.kiosk.FrameAnalyzer;
+import io.facecheck.ui.kiosk.KioskView;
+import io.facecheck.ui.kiosk.KioskViewModel;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * Switches the window between the kiosk and the admin screens; the admin screens are reachable only
+ * through the login. Opens the services in the background first, showing progress.
+ */
+public final class MainWindow implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
+
+    private final LaunchOptions options;
+    private final Supplier<AppServices> opener;
+    private final Executor executor = UiExecutors.background();
+    private final StackPane root = new StackPane();
+    private AppServices services;
+    private KioskViewModel kiosk;
+    private String admin;
+    private AdminView adminView;
+
+    public MainWindow(LaunchOptions options) {
+        this(options, () -> AppServices.open(options));
+    }
+
+    /** @param opener opens the services; runs in the background */
+    public MainWindow(LaunchOptions options, Supplier<AppServices> opener) {
+        this.options = options;
+        this.opener = opener;
+        root.setId("main-root");
+    }
+
+    public StackPane root() {
+        return root;
+    }
+
+    public void start() {
+        ProgressIndicator p = new ProgressIndicator();
+        Label l = new Label("Starting FaceCheck…");
+        VBox box = new VBox(16, p, l);
+        box.setAlignment(Pos.CENTER);
+        box.setId("starting");
+        root.getChildren().setAll(box);
+        BackgroundTask.wrap(opener::get)
+                .onSuccess(s -> {
+                    services = s;
+                    if (options.screen() == LaunchOptions.Screen.ADMIN) {
+                        showLogin();
+                    } else {
+                        showKiosk();
+                    }
+                })
+                .onFailure(e -> {
+                    LOG.error("cannot start", e);
+                    Label err = new Label("FaceCheck cannot start:\n" + e.getMessage());
+                    err.setId("startup-error");
+                    err.getStyleClass().add("error-text");
+                    err.setWrapText(true);
+                    err.setMaxWidth(800);
+                    root.getChildren().setAll(err);
+                })
+                .executeWith(executor);
+    }
+
+    public void showKiosk() {
+        if (kiosk == null) {
+            kiosk = new KioskViewModel(analyzers());
+            kiosk.useCamera(options.camera() != null ? options.camera() : services.configuredCamera());
+        }
+        show(new KioskView(kiosk, this::showLogin));
+    }
+
+    private Supplier<FrameAnalyzer> analyzers() {
+        return () -> FrameAnalyzer.PREVIEW_ONLY;
+    }
+
+    public void showLogin() {
+        if (admin != null) {
+            showAdmin();
+            return;
+        }
+        LoginViewModel vm = new LoginViewModel(services.adminUsers(), executor, name -> {
+            admin = name;
+            showAdmin();
+        });
+        show(new LoginView(vm, this::showKiosk));
+        vm.load();
+    }
+
+    private void showAdmin() {
+        EmployeesViewModel employees = new EmployeesViewModel(services, admin, executor);
+        AttendanceViewModel attendance = new AttendanceViewModel(services, admin, executor);
+        SettingsViewModel settings = new SettingsViewModel(services, admin, executor, 1.0);
+        AuditView audit = new AuditView(services.audit(), services.settings().checkIn().zone(), executor);
+        adminView = new AdminView(admin, new EmployeesView(employees, () -> { }), new AttendanceView(attendance),
+                new SettingsView(settings), audit, this::showKiosk, () -> {
+                    admin = null;
+                    adminView = null;
+                    showLogin();
+                });
+        show(adminView);
+        employees.reload();
+        attendance.reload();
+    }
+
+    private void show(Node n) {
+        root.getChildren().setAll(n);
+    }
+
+    public KioskViewModel kiosk() {
+        return kiosk;
+    }
+
+    public AppServices services() {
+        return services;
+    }
+
+    @Override
+    public void close() {
+        if (kiosk != null) {
+            kiosk.close();
+        }
+        if (services != null) {
+            services.close();
+        }
+    }
+}

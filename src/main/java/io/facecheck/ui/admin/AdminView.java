@@ -1,0 +1,58 @@
+package io.facecheck.ui.admin;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** The admin screens as tabs, with the logged-in administrator and the way back to the kiosk. */
+public final class AdminView extends BorderPane {
+    private final TabPane tabs = new TabPane();
+
+    public AdminView(String admin, EmployeesView employees, AttendanceView attendance, SettingsView settings,
+                     AuditView audit, Runnable backToKiosk, Runnable logout) {
+        getStyleClass().add("admin");
+        setId("admin");
+        Label title = new Label("FaceCheck administration");
+        Label who = new Label("Logged in as " + admin);
+        who.setId("admin-user");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button kiosk = new Button("Back to kiosk");
+        kiosk.setId("admin-to-kiosk");
+        kiosk.setOnAction(e -> backToKiosk.run());
+        Button out = new Button("Log out");
+        out.setId("admin-logout");
+        out.setOnAction(e -> logout.run());
+        HBox header = new HBox(12, title, spacer, who, kiosk, out);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("admin-header");
+        setTop(header);
+
+        tabs.setId("admin-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().addAll(tab("Employees", employees), tab("Attendance", attendance),
+                tab("Settings", settings), tab("Audit log", audit));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            if (t != null && t.getContent() == audit) {
+                audit.reload();
+            }
+        });
+        setCenter(tabs);
+    }
+
+    private static Tab tab(String name, javafx.scene.Node content) {
+        Tab t = new Tab(name, content);
+        t.setId("tab-" + name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+        return t;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+}

@@ -1,0 +1,144 @@
+package io.facecheck.ui.admin;
+
+import io.facecheck.store.AuditLog;
+import io.facecheck.store.Employee;
+import io.facecheck.ui.AppServices;
+import io.facecheck.ui.BackgroundTask;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/** The employees table: search, active/inactive filter, edit, deactivate and delete (which erases biometrics). */
+public final class EmployeesViewModel {
+    public enum Filter {
+        ACTIVE("Active"), INACTIVE("Inactive"), ALL("All");
+
+        private final String label;
+
+        Filter(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private final AppServices services;
+    private final String actor;
+    private final Executor executor;
+    private final ObservableList<EmployeeItem> all = FXCollections.observableArrayList();
+    private final FilteredList<EmployeeItem> shown = new FilteredList<>(all);
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<Filter> filter = new SimpleObjectProperty<>(Filter.ACTIVE);
+    private final StringProperty status = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+
+    public EmployeesViewModel(AppServices services, String actor, Executor executor) {
+        this.services = services;
+        this.actor = actor;
+        this.executor = executor;
+        search.addListener((o, a, b) -> refilter());
+        filter.addListener((o, a, b) -> refilter());
+        refilter();
+    }
+
+    private void refilter() {
+        String q = search.get();
+        Filter f = filter.get();
+        shown.setPredicate(e -> e.matches(q) && switch (f) {
+            case ACTIVE -> e.active();
+            case INACTIVE -> !e.active();
+            case ALL -> true;
+        });
+    }
+
+    public void reload() {
+        BackgroundTask.wrap(() -> {
+                    List<EmployeeItem> items = new ArrayList<>();
+                    for (Employee e : services.employees().list(true)) {
+                        items.add(new EmployeeItem(e, services.templates().countForEmployee(e.id())));
+                    }
+                    return items;
+                })
+                .onRunning(() -> busy.set(true))
+                .onSuccess(items -> {
+                    all.setAll(items);
+                    status.set(items.size() + " employees");
+                })
+                .onFailure(e -> status.set("Cannot load employees: " + e.getMessage()))
+                .onFinished(() -> busy.set(false))
+                .executeWith(executor);
+    }
+
+    public void update(EmployeeItem item, String name, String department, boolean active) {
+        BackgroundTask.wrap(() -> {
+                    Employee e = services.employees().update(item.code(), name, department, active);
+                    services.audit().record(actor, AuditLog.UPDATE, e.code(),
+                            active == item.active() ? "name/department" : (active ? "activated" : "deactivated"));
+                    return e;
+                })
+                .onSuccess(e -> {
+                    status.set("Saved " + e.code());
+                    reload();
+                })
+                .onFailure(e -> status.set("Cannot save " + item.code() + ": " + e.getMessage()))
+                .executeWith(executor);
+    }
+
+    public void setActive(EmployeeItem item, boolean active) {
+        update(item, item.name(), item.department(), active);
+    }
+
+    /** Deletes the employee with their templates, enrollment crops and events (right to erasure); audited. */
+    public void delete(EmployeeItem item) {
+        BackgroundTask.wrap(() -> {
+                    boolean gone = services.employees().delete(item.code());
+                    if (gone) {
+                        services.audit().record(actor, AuditLog.DELETE, item.code(), "employee and biometrics erased");
+                    }
+                    return gone;
+                })
+                .onSuccess(gone -> {
+                    status.set(gone ? "Deleted " + item.code() + " and their face data" : item.code() + " was already gone");
+                    reload();
+                })
+                .onFailure(e -> status.set("Cannot delete " + item.code() + ": " + e.getMessage()))
+                .executeWith(executor);
+    }
+
+    public ObservableList<EmployeeItem> shown() {
+        return shown;
+    }
+
+    public ObservableList<EmployeeItem> all() {
+        return all;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObjectProperty<Filter> filterProperty() {
+        return filter;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+}

@@ -1,0 +1,137 @@
+package io.facecheck.ui.admin;
+
+import io.facecheck.config.DirectionMode;
+import io.facecheck.config.Settings;
+import io.facecheck.config.UserSettingsFile;
+import io.facecheck.store.AuditLog;
+import io.facecheck.ui.AppServices;
+import io.facecheck.ui.BackgroundTask;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * Settings screen: camera, kiosk direction mode, debounce, threshold (with the expected false-accept rate at
+ * that threshold from the enrolled gallery), liveness, model. Saved to the user settings file, audited.
+ */
+public final class SettingsViewModel {
+    /** Embedders selectable in {@code engine.embedder}. */
+    public static final List<String> EMBEDDERS = List.of("mobilefacenet", "resnet");
+
+    private final AppServices services;
+    private final String actor;
+    private final Executor executor;
+    private final StringProperty camera = new SimpleStringProperty();
+    private final ObjectProperty<DirectionMode> mode = new SimpleObjectProperty<>();
+    private final IntegerProperty debounceMinutes = new SimpleIntegerProperty();
+    private final DoubleProperty threshold = new SimpleDoubleProperty();
+    private final BooleanProperty useCardThreshold = new SimpleBooleanProperty();
+    private final BooleanProperty liveness = new SimpleBooleanProperty();
+    private final StringProperty embedder = new SimpleStringProperty();
+    private final StringProperty calibration = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("");
+    private DoubleUnaryOperator farAt;
+
+    public SettingsViewModel(AppServices services, String actor, Executor executor, double cardThreshold) {
+        this.services = services;
+        this.actor = actor;
+        this.executor = executor;
+        Settings s = services.settings();
+        camera.set(services.configuredCamera());
+        mode.set(s.checkIn().direction());
+        debounceMinutes.set((int) Math.max(0, s.checkIn().debounce().toMinutes()));
+        useCardThreshold.set(s.engine().threshold().isEmpty());
+        threshold.set(s.engine().threshold().orElse(cardThreshold));
+        liveness.set(s.checkIn().liveness());
+        embedder.set(s.engine().embedder());
+        threshold.addListener((o, a, b) -> updateCalibration());
+    }
+
+    /**
+     * Supplies the calibration: expected false-accept rate at a threshold, measured on impostor pairs of the
+     * enrolled gallery. Computed in the background by the caller; null when too few people are enrolled.
+     */
+    public void setCalibration(DoubleUnaryOperator farAtThreshold, int people) {
+        this.farAt = farAtThreshold;
+        if (farAtThreshold == null) {
+            calibration.set("Calibration needs at least 2 enrolled people (" + people + " now)");
+        } else {
+            updateCalibration();
+        }
+    }
+
+    private void updateCalibration() {
+        if (farAt != null) {
+            double far = farAt.applyAsDouble(threshold.get());
+            calibration.set(String.format(Locale.ROOT, "Expected false-accept rate at %.3f: %.4f%% of impostor pairs",
+                    threshold.get(), far * 100));
+        }
+    }
+
+    public void save() {
+        Map<String, String> changes = new LinkedHashMap<>();
+        changes.put(AppServices.CAMERA_KEY, camera.get() == null ? null : camera.get().strip());
+        changes.put("checkin.direction", mode.get().name());
+        changes.put("checkin.debounce", "PT" + debounceMinutes.get() + "M");
+        changes.put("engine.threshold", useCardThreshold.get() ? "" : String.format(Locale.ROOT, "%.4f", threshold.get()));
+        changes.put("checkin.liveness", Boolean.toString(liveness.get()));
+        changes.put("engine.embedder", embedder.get());
+        BackgroundTask.wrap(() -> {
+                    UserSettingsFile.update(services.userSettingsFile(), changes);
+                    services.audit().record(actor, AuditLog.SETTINGS, "settings", changes.toString());
+                })
+                .onSuccess(v -> status.set("Saved to " + services.userSettingsFile() + ". Restart the kiosk to apply."))
+                .onFailure(e -> status.set("Cannot save settings: " + e.getMessage()))
+                .executeWith(executor);
+    }
+
+    public StringProperty cameraProperty() {
+        return camera;
+    }
+
+    public ObjectProperty<DirectionMode> modeProperty() {
+        return mode;
+    }
+
+    public IntegerProperty debounceMinutesProperty() {
+        return debounceMinutes;
+    }
+
+    public DoubleProperty thresholdProperty() {
+        return threshold;
+    }
+
+    public BooleanProperty useCardThresholdProperty() {
+        return useCardThreshold;
+    }
+
+    public BooleanProperty livenessProperty() {
+        return liveness;
+    }
+
+    public StringProperty embedderProperty() {
+        return embedder;
+    }
+
+    public StringProperty calibrationProperty() {
+        return calibration;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+}

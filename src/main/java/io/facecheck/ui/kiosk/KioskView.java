@@ -1,0 +1,145 @@
+package io.facecheck.ui.kiosk;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+import java.io.File;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The kiosk screen: header with clock, mirrored preview with overlay, greeting/guidance banner. */
+public final class KioskView extends BorderPane {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("EEEE d MMMM  HH:mm:ss");
+
+    private final PreviewPane preview;
+    private final Timeline clockTimer;
+
+    public KioskView(KioskViewModel vm, Runnable openAdmin) {
+        getStyleClass().add("kiosk");
+        setId("kiosk");
+
+        Label title = new Label("FaceCheck");
+        title.getStyleClass().add("kiosk-title");
+        Label clock = new Label();
+        clock.getStyleClass().add("kiosk-clock");
+        clock.setId("kiosk-clock");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button admin = new Button("Admin");
+        admin.setId("open-admin");
+        admin.getStyleClass().add("kiosk-admin-button");
+        admin.setFocusTraversable(false);
+        admin.setOnAction(e -> openAdmin.run());
+        HBox header = new HBox(16, title, spacer, clock, admin);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("kiosk-header");
+        setTop(header);
+
+        preview = new PreviewPane(vm.captureProperty(), vm.lastUpdateProperty());
+        preview.setId("preview");
+
+        Label missing = new Label();
+        missing.setId("camera-message");
+        missing.getStyleClass().add("camera-message");
+        missing.setWrapText(true);
+        missing.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.cameraStateProperty().get() == null ? "" : vm.cameraStateProperty().get().message(),
+                vm.cameraStateProperty()));
+        ComboBox<String> sources = new ComboBox<>();
+        sources.setId("camera-choice");
+        sources.setEditable(true);
+        sources.setPromptText("0, /dev/video0, file:VIDEO.mp4 or dir:FOLDER");
+        sources.setPrefWidth(420);
+        sources.setOnShowing(e -> sources.getItems().setAll(localCameras()));
+        sources.getItems().setAll(localCameras());
+        Button choose = new Button("Choose camera");
+        choose.setId("choose-camera");
+        choose.setDefaultButton(true);
+        choose.setOnAction(e -> {
+            String spec = sources.getEditor().getText();
+            if (spec == null || spec.isBlank()) {
+                spec = sources.getValue();
+            }
+            vm.useCamera(spec == null ? "" : spec);
+        });
+        Label err = new Label();
+        err.getStyleClass().add("error-text");
+        err.textProperty().bind(vm.errorProperty());
+        VBox noCamera = new VBox(14, new Label("No camera"), missing, new HBox(8, sources, choose), err);
+        noCamera.getStyleClass().add("no-camera");
+        noCamera.setId("no-camera");
+        noCamera.setAlignment(Pos.CENTER);
+        noCamera.setMaxSize(640, 300);
+        noCamera.visibleProperty().bind(vm.cameraMissingProperty());
+        noCamera.managedProperty().bind(noCamera.visibleProperty());
+
+        StackPane center = new StackPane(preview, noCamera);
+        center.getStyleClass().add("kiosk-center");
+        setCenter(center);
+
+        Label banner = new Label();
+        banner.setId("banner");
+        banner.getStyleClass().add("banner");
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setAlignment(Pos.CENTER);
+        banner.textProperty().bind(vm.bannerProperty());
+        vm.bannerKindProperty().addListener((o, a, k) -> {
+            banner.getStyleClass().removeAll("banner-welcome", "banner-unknown", "banner-guidance");
+            switch (k) {
+                case WELCOME -> banner.getStyleClass().add("banner-welcome");
+                case UNKNOWN -> banner.getStyleClass().add("banner-unknown");
+                case GUIDANCE -> banner.getStyleClass().add("banner-guidance");
+                default -> { }
+            }
+        });
+        Label hint = new Label("Look at the camera to check in");
+        hint.getStyleClass().add("kiosk-hint");
+        hint.visibleProperty().bind(vm.bannerProperty().isEmpty());
+        StackPane bottom = new StackPane(hint, banner);
+        bottom.getStyleClass().add("kiosk-bottom");
+        setBottom(bottom);
+
+        clockTimer = new Timeline(new KeyFrame(Duration.seconds(1), e -> clock.setText(CLOCK.format(LocalDateTime.now()))));
+        clockTimer.setCycleCount(Timeline.INDEFINITE);
+        clock.setText(CLOCK.format(LocalDateTime.now()));
+        sceneProperty().addListener((o, a, s) -> {
+            if (s == null) {
+                clockTimer.stop();
+            } else {
+                clockTimer.play();
+            }
+        });
+    }
+
+    public PreviewPane preview() {
+        return preview;
+    }
+
+    /** Camera devices present on this machine (Linux /dev/video*), else index 0. */
+    static List<String> localCameras() {
+        List<String> out = new ArrayList<>();
+        File[] devs = new File("/dev").listFiles((d, n) -> n.startsWith("video"));
+        if (devs != null) {
+            Arrays.stream(devs).map(File::getPath).sorted().forEach(out::add);
+        }
+        if (out.isEmpty()) {
+            out.add("0");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,176 @@
+package io.facecheck.ui.kiosk;
+
+import io.facecheck.camera.CaptureState;
+import io.facecheck.camera.FrameCapture;
+import io.facecheck.camera.FrameSource;
+import io.facecheck.camera.FrameSources;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.util.Duration;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * State of the kiosk screen. Owns the capture and inference threads; everything it exposes is changed on
+ * the FX thread only. The view binds to it and draws; it holds no logic.
+ */
+public final class KioskViewModel implements AutoCloseable {
+    public enum BannerKind { NONE, WELCOME, UNKNOWN, GUIDANCE }
+
+    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm");
+    /** How long a greeting stays up before guidance may replace it. */
+    static final Duration GREETING_TIME = Duration.seconds(4);
+
+    private final Supplier<FrameAnalyzer> analyzerFactory;
+    private final ReadOnlyObjectWrapper<FrameCapture> capture = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<CaptureState> cameraState = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper cameraMissing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<BannerKind> bannerKind = new ReadOnlyObjectWrapper<>(BannerKind.NONE);
+    private final ReadOnlyObjectWrapper<KioskUpdate> lastUpdate = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<Runnable> onCheckIn = new SimpleObjectProperty<>(Chime::play);
+    private final PauseTransition greetingTimer = new PauseTransition(GREETING_TIME);
+    private InferenceLoop inference;
+    private int greetings;
+
+    /**
+     * @param analyzerFactory makes the analyser for a (new) source; called on the FX thread, must be cheap
+     */
+    public KioskViewModel(Supplier<FrameAnalyzer> analyzerFactory) {
+        this.analyzerFactory = Objects.requireNonNull(analyzerFactory);
+        greetingTimer.setOnFinished(e -> {
+            if (bannerKind.get() == BannerKind.WELCOME) {
+                setBanner(BannerKind.NONE, "");
+            }
+        });
+    }
+
+    /** Starts playing {@code spec} (see {@link FrameSources#parse}); a bad spec becomes the error text. */
+    public void useCamera(String spec) {
+        FrameSource source;
+        try {
+            source = FrameSources.parse(spec);
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return;
+        }
+        use(source, FrameCapture.Options.DEFAULT);
+    }
+
+    public void use(FrameSource source, FrameCapture.Options options) {
+        stop();
+        error.set("");
+        FrameCapture c = new FrameCapture(source, options);
+        c.addListener(s -> Platform.runLater(() -> onState(s)));
+        capture.set(c);
+        c.start();
+        inference = new InferenceLoop(c, analyzerFactory.get(), u -> Platform.runLater(() -> apply(u)),
+                e -> Platform.runLater(() -> error.set("Recognition failed: " + e.getMessage()))).start();
+    }
+
+    private void onState(CaptureState s) {
+        if (capture.get() == null || !s.source().equals(capture.get().source().describe())) {
+            return; // a late event of a source we already left
+        }
+        cameraState.set(s);
+        cameraMissing.set(s.status() == CaptureState.Status.NO_CAMERA
+                || s.status() == CaptureState.Status.RECONNECTING || s.status() == CaptureState.Status.ENDED);
+    }
+
+    void apply(KioskUpdate u) {
+        lastUpdate.set(u);
+        if (!u.checkIns().isEmpty()) {
+            KioskUpdate.CheckIn c = u.checkIns().get(0);
+            String word = "OUT".equalsIgnoreCase(c.direction()) ? "out" : "in";
+            String text = ("OUT".equalsIgnoreCase(c.direction()) ? "Goodbye, " : "Welcome, ") + c.name()
+                    + " — " + word + " at " + HHMM.format(c.at());
+            greetings++;
+            setBanner(BannerKind.WELCOME, text);
+            greetingTimer.playFromStart();
+            Runnable sound = onCheckIn.get();
+            if (sound != null) {
+                sound.run();
+            }
+            return;
+        }
+        if (bannerKind.get() == BannerKind.WELCOME) {
+            return; // let the person read their greeting
+        }
+        switch (u.message()) {
+            case NONE -> setBanner(BannerKind.NONE, "");
+            case NOT_RECOGNISED -> setBanner(BannerKind.UNKNOWN, u.message().text());
+            default -> setBanner(BannerKind.GUIDANCE, u.message().text());
+        }
+    }
+
+    private void setBanner(BannerKind kind, String text) {
+        bannerKind.set(kind);
+        banner.set(text);
+    }
+
+    public void stop() {
+        if (inference != null) {
+            inference.close();
+            inference = null;
+        }
+        FrameCapture c = capture.get();
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        greetingTimer.stop();
+        stop();
+    }
+
+    public ReadOnlyObjectProperty<FrameCapture> captureProperty() {
+        return capture.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<CaptureState> cameraStateProperty() {
+        return cameraState.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty cameraMissingProperty() {
+        return cameraMissing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty bannerProperty() {
+        return banner.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<BannerKind> bannerKindProperty() {
+        return bannerKind.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<KioskUpdate> lastUpdateProperty() {
+        return lastUpdate.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** What to do on a logged check-in (default: the chime). */
+    public ObjectProperty<Runnable> onCheckInProperty() {
+        return onCheckIn;
+    }
+
+    /** Greetings shown since start. */
+    public int greetingCount() {
+        return greetings;
+    }
+}

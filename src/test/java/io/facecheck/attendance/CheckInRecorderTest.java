@@ -1,0 +1,99 @@
+package io.facecheck.attendance;
+
+import io.facecheck.config.DirectionMode;
+import io.facecheck.store.CheckInEvent;
+import io.facecheck.store.Database;
+import io.facecheck.store.Direction;
+import io.facecheck.store.EmployeeRepository;
+import io.facecheck.store.EventRepository;
+import io.facecheck.store.StoreException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CheckInRecorderTest {
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    @TempDir
+    Path dir;
+    private Database db;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-02-02T00:30:00Z"));
+    private final CheckInRules rules = new CheckInRules(2, 3, Duration.ofSeconds(2), Duration.ofMinutes(5),
+            DirectionMode.TOGGLE, false, 0.2, ZONE);
+
+    @BeforeEach
+    void open() {
+        db = Database.open("jdbc:h2:file:" + dir.resolve("fc"));
+        var employees = new EmployeeRepository(db);
+        employees.create("W1", "王芳", "财务");
+        employees.create("W2", "Old", null);
+        employees.update("W2", "Old", null, false);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private Optional<CheckInEvent> present(CheckInPolicy policy, CheckInRecorder recorder, String code) {
+        Optional<CheckInEvent> result = Optional.empty();
+        for (int i = 0; i < 2; i++) {
+            clock.advance(Duration.ofMillis(100));
+            Decision d = policy.observe(FrameObservation.known(code, 0.5, null));
+            if (d.isCheckIn()) {
+                result = recorder.record(d);
+            }
+        }
+        return result;
+    }
+
+    @Test
+    void logsCommittedEventsAndTogglesDirectionFromTheStore() {
+        var recorder = new CheckInRecorder(db, "gate", ZONE, rules.debounce());
+        var policy = new CheckInPolicy(rules, clock, recorder);
+        CheckInEvent in = present(policy, recorder, "W1").orElseThrow();
+        assertThat(in.direction()).isEqualTo(Direction.IN);
+        assertThat(in.name()).isEqualTo("王芳");
+        assertThat(in.kioskId()).isEqualTo("gate");
+        assertThat(in.zone()).isEqualTo(ZONE);
+
+        clock.advance(Duration.ofHours(8));
+        // a fresh policy (app restarted) learns the last event from the store
+        var restarted = new CheckInPolicy(rules, clock, recorder);
+        assertThat(present(restarted, recorder, "W1").orElseThrow().direction()).isEqualTo(Direction.OUT);
+        assertThat(new EventRepository(db).all()).hasSize(2);
+    }
+
+    @Test
+    void twoKiosksSharingTheDatabaseLogAPersonOnce() {
+        var recorderA = new CheckInRecorder(db, "A", ZONE, rules.debounce());
+        var recorderB = new CheckInRecorder(db, "B", ZONE, rules.debounce());
+        // kiosk B's policy does not consult the store, so only the recorder's check stands between
+        var policyA = new CheckInPolicy(rules, clock, LastEventLookup.none());
+        var policyB = new CheckInPolicy(rules, clock, LastEventLookup.none());
+        assertThat(present(policyA, recorderA, "W1")).isPresent();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(present(policyB, recorderB, "W1")).isEmpty();
+        assertThat(new EventRepository(db).all()).hasSize(1);
+    }
+
+    @Test
+    void refusesUnknownAndInactiveEmployees() {
+        var recorder = new CheckInRecorder(db, "gate", ZONE, rules.debounce());
+        var policy = new CheckInPolicy(rules, clock, LastEventLookup.none());
+        assertThatThrownBy(() -> present(policy, recorder, "NOPE"))
+                .isInstanceOf(StoreException.class).hasMessage("no employee with code NOPE");
+        assertThatThrownBy(() -> present(policy, recorder, "W2"))
+                .isInstanceOf(StoreException.class).hasMessage("employee W2 is inactive");
+        assertThat(new EventRepository(db).all()).isEmpty();
+    }
+}

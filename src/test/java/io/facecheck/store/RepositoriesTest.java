@@ -1,0 +1,148 @@
+package io.facecheck.store;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RepositoriesTest {
+    @TempDir
+    Path dir;
+    private Database db;
+    private EmployeeRepository employees;
+    private TemplateRepository templates;
+    private EventRepository events;
+
+    @BeforeEach
+    void open() {
+        db = Database.open("jdbc:h2:file:" + dir.resolve("fc"));
+        employees = new EmployeeRepository(db);
+        templates = new TemplateRepository(db);
+        events = new EventRepository(db);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void namesInAnyScriptRoundTripThroughTheFile() {
+        employees.create("CN01", "王小明", "研发部");
+        employees.create("FR01", "Zoë Ångström-Müller", "Ñandú & Çà");
+        employees.create("JP01", "山田 太郎 🙂", null);
+        db.close();
+        db = Database.open("jdbc:h2:file:" + dir.resolve("fc"));
+        employees = new EmployeeRepository(db);
+        assertThat(employees.require("CN01").name()).isEqualTo("王小明");
+        assertThat(employees.require("CN01").department()).isEqualTo("研发部");
+        assertThat(employees.require("FR01").name()).isEqualTo("Zoë Ångström-Müller");
+        assertThat(employees.require("FR01").department()).isEqualTo("Ñandú & Çà");
+        assertThat(employees.require("JP01").name()).isEqualTo("山田 太郎 🙂");
+    }
+
+    @Test
+    void employeeCodesAreUnique() {
+        employees.create("E1", "Ada", null);
+        assertThatThrownBy(() -> employees.create("E1", "Other", null))
+                .isInstanceOf(StoreException.class).hasMessage("employee code E1 already exists");
+        assertThatThrownBy(() -> employees.require("NOPE"))
+                .isInstanceOf(StoreException.class).hasMessage("no employee with code NOPE");
+        assertThatThrownBy(() -> employees.create(" ", "x", null))
+                .isInstanceOf(StoreException.class).hasMessageContaining("code must not be empty");
+    }
+
+    @Test
+    void templatesKeepTheirVectorAndAreListedPerModelForActiveEmployeesOnly() {
+        Employee a = employees.create("A", "Ada", null);
+        Employee b = employees.create("B", "Bob", null);
+        float[] v = {0.6f, -0.8f, 1e-7f, 0.0f};
+        long crop = templates.addCrop(a.id(), new byte[]{1, 2, 3}, 112, 112, 0.9, "a1.jpg");
+        FaceTemplate t = templates.add(a.id(), crop, "mobilefacenet@1", v, 0.9, "a1.jpg");
+        templates.add(b.id(), null, "mobilefacenet@1", new float[]{1, 0, 0, 0}, 0.5, "b1.jpg");
+        templates.add(a.id(), crop, "resnet@1", new float[]{0, 1}, 0.9, "a1.jpg");
+
+        assertThat(t.vector()).containsExactly(v);
+        assertThat(templates.listByModel("mobilefacenet@1")).extracting(FaceTemplate::employeeCode)
+                .containsExactly("A", "B");
+        assertThat(templates.listByModel("resnet@1")).hasSize(1);
+        assertThat(templates.listByModel("other")).isEmpty();
+        assertThat(employees.templateCounts("mobilefacenet@1")).containsEntry("A", 1).containsEntry("B", 1);
+
+        employees.update("B", "Bob", null, false);
+        assertThat(templates.listByModel("mobilefacenet@1")).extracting(FaceTemplate::employeeCode)
+                .containsExactly("A");
+    }
+
+    @Test
+    void deletingAnEmployeeErasesTemplatesCropsAndEvents() {
+        Employee a = employees.create("A", "Ada", null);
+        long crop = templates.addCrop(a.id(), new byte[]{9}, 112, 112, 1, "x");
+        templates.add(a.id(), crop, "m", new float[]{1, 0}, 1, "x");
+        events.insert(EventRepository.NewEvent.kiosk(a.id(), Instant.parse("2026-01-05T08:00:00Z"),
+                ZoneId.of("UTC"), Direction.IN, 0.3, null, "k1"));
+        assertThat(templates.countForEmployee(a.id())).isEqualTo(2);
+
+        assertThat(employees.delete("A")).isTrue();
+        assertThat(templates.countForEmployee(a.id())).isZero();
+        assertThat(templates.allCrops()).isEmpty();
+        assertThat(events.all()).isEmpty();
+        assertThat(employees.delete("A")).isFalse();
+    }
+
+    @Test
+    void eventsKeepInstantZoneAndDetails() {
+        Employee a = employees.create("A", "Ada", "Ops");
+        Instant at = Instant.parse("2026-03-29T00:59:59.123Z");
+        CheckInEvent e = events.insert(EventRepository.NewEvent.kiosk(a.id(), at, ZoneId.of("Europe/Paris"),
+                Direction.IN, 0.42, 0.05, "door"));
+        assertThat(e.at()).isEqualTo(at);
+        assertThat(e.zone()).isEqualTo(ZoneId.of("Europe/Paris"));
+        assertThat(e.localTime().getHour()).isEqualTo(1);
+        assertThat(e.code()).isEqualTo("A");
+        assertThat(e.department()).isEqualTo("Ops");
+        assertThat(e.distance()).isEqualTo(0.42);
+        assertThat(e.liveness()).isEqualTo(0.05);
+        assertThat(e.manual()).isFalse();
+        assertThat(events.lastOf(a.id(), at)).contains(e);
+        assertThat(events.lastOf(a.id(), at.minusMillis(1))).isEmpty();
+        assertThat(events.between(at, at.plusMillis(1))).containsExactly(e);
+        assertThat(events.between(at.plusMillis(1), at.plusSeconds(60))).isEmpty();
+
+        CheckInEvent fixed = events.correct(e.id(), at.plusSeconds(60), Direction.OUT, "forgot", "admin");
+        assertThat(fixed.direction()).isEqualTo(Direction.OUT);
+        assertThat(fixed.correctionReason()).isEqualTo("forgot");
+        assertThat(fixed.manual()).isTrue();
+    }
+
+    @Test
+    void adminPasswordsAreHashedAndLoginsAudited() {
+        AdminUsers admins = new AdminUsers(db);
+        assertThat(admins.any()).isFalse();
+        admins.add("root", "correct horse".toCharArray(), "cli");
+        assertThat(admins.any()).isTrue();
+        String stored = db.inTransaction(c -> {
+            try (var rs = c.createStatement().executeQuery("SELECT password_hash FROM admin_user")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+        assertThat(stored).startsWith("$2").doesNotContain("correct horse");
+        assertThat(admins.verify("root", "correct horse".toCharArray())).isTrue();
+        assertThat(admins.verify("root", "wrong horse".toCharArray())).isFalse();
+        assertThat(admins.verify("nobody", "correct horse".toCharArray())).isFalse();
+        assertThatThrownBy(() -> admins.add("root", "another one".toCharArray(), "cli"))
+                .hasMessageContaining("already exists");
+        assertThatThrownBy(() -> admins.add("x", "short".toCharArray(), "cli"))
+                .hasMessageContaining("too short");
+        assertThat(new AuditLog(db).recent(10)).extracting(AuditEntry::action)
+                .containsExactly("login-failed", "login-failed", "login", "admin-user");
+    }
+}

@@ -1,0 +1,76 @@
+package io.facecheck.ui;
+
+import io.facecheck.store.AuditEntry;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Admin screens behind the login, against a real H2 file database. */
+@ExtendWith(ApplicationExtension.class)
+class AdminLoginTest {
+    @TempDir
+    static Path tmp;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        LaunchOptions opts = new LaunchOptions(LaunchOptions.Screen.ADMIN, "dir:src/test/resources/lfw10/Tony_Blair", false,
+                "test-kiosk", "jdbc:h2:file:" + tmp.resolve("db/facecheck").toAbsolutePath());
+        window = new MainWindow(opts, () -> AppServices.open(tmp.resolve("user.properties"), opts));
+        Scene scene = new Scene(window.root(), 1280, 720);
+        scene.getStylesheets().add(FaceCheckApp.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+        window.start();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.close()).get(10, TimeUnit.SECONDS);
+    }
+
+    static boolean visible(FxRobot r, String id) {
+        return r.lookup(id).tryQuery().map(Node::isVisible).orElse(false);
+    }
+
+    @Test
+    void firstRunCreatesTheAdminThenAWrongPasswordIsRejected(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> visible(robot, "#login-repeat"));
+        robot.clickOn("#login-user").write("boss");
+        robot.clickOn("#login-password").write("correct horse");
+        robot.clickOn("#login-repeat").write("correct horse");
+        robot.clickOn("#login-submit");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> visible(robot, "#admin"));
+        assertThat(robot.lookup("#admin-user").queryAs(Label.class).getText()).contains("boss");
+
+        robot.clickOn("#admin-logout");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> visible(robot, "#login-submit") && !visible(robot, "#login-repeat"));
+        robot.clickOn("#login-user").write("boss");
+        robot.clickOn("#login-password").write("wrong horse");
+        robot.clickOn("#login-submit");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> robot.lookup("#login-error").queryAs(Label.class).getText().contains("Wrong user name or password"));
+        assertThat(visible(robot, "#admin")).isFalse();
+
+        robot.clickOn("#login-password").eraseText(11).write("correct horse");
+        robot.clickOn("#login-submit");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> visible(robot, "#admin"));
+
+        assertThat(window.services().audit().recent(50)).extracting(AuditEntry::action)
+                .contains("login-failed", "login", "admin-user");
+    }
+}
