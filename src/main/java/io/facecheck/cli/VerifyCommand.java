@@ -4,6 +4,7 @@ import io.facecheck.face.Face;
 import io.facecheck.face.FaceEngine;
 import io.facecheck.face.ImageLoader;
 import io.facecheck.face.RgbImage;
+import io.facecheck.match.Vectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,7 +50,7 @@ final class VerifyCommand implements Callable<Integer> {
                 throw new CliException(ExitCodes.NO_FACE, "no face found in " + which);
             }
             double t = threshold != null ? threshold : engine.embedder().threshold();
-            double d = FaceEngine.distance(fa.get(0).embedding(), fb.get(0).embedding());
+            double d = Vectors.squaredDistance(fa.get(0).embedding(), fb.get(0).embedding());
             boolean same = d < t;
             if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();

@@ -106,7 +106,7 @@ public final class FaceEngine implements AutoCloseable {
 
     private static FaceDetector detector(String name, Models models, int minFace) {
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "mtcnn" -> new MtcnnDetector(models, MtcnnSettings.defaults(models).withMinFaceSize(minFace));
+            case "mtcnn" -> new MtcnnDetector(models, new MtcnnDetector(models).settings().withMinFaceSize(minFace));
             case "ssd" -> new SsdFaceDetector(models);
             default -> throw new IllegalArgumentException("unknown detector '" + name + "' (choose one of "
                     + String.join(", ", DETECTORS) + ")");
@@ -191,15 +191,6 @@ public final class FaceEngine implements AutoCloseable {
         return faces.isEmpty() ? Optional.empty() : Optional.of(faces.get(0));
     }
 
-    /** Squared L2 distance between two unit vectors (the embedder's threshold applies to it). */
-    public static double distance(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            double d = a[i] - b[i];
-            s += d * d;
-        }
-        return s;
-    }
 
     /** Runs each network once so the first real frame is not 300 ms slower (TensorFlow's lazy init). */
     public void warmUp() {
