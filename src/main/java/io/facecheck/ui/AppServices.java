@@ -1,5 +1,7 @@
 package io.facecheck.ui;
 
+import io.facecheck.attendance.AttendanceCorrections;
+import io.facecheck.attendance.Reports;
 import io.facecheck.config.AppDirs;
 import io.facecheck.config.Settings;
 import io.facecheck.config.SettingsLoader;
@@ -31,6 +33,8 @@ public final class AppServices implements AutoCloseable {
     private final EmployeeRepository employees;
     private final EventRepository events;
     private final TemplateRepository templates;
+    private final Reports reports;
+    private final AttendanceCorrections corrections;
 
     private AppServices(Settings settings, Path userSettingsFile, Database db) {
         this.settings = settings;
@@ -41,6 +45,9 @@ public final class AppServices implements AutoCloseable {
         this.employees = new EmployeeRepository(db);
         this.events = new EventRepository(db);
         this.templates = new TemplateRepository(db);
+        Settings.CheckInSettings c = settings.checkIn();
+        this.reports = new Reports(db, c.zone(), c.workStart(), settings.report().bom(), settings.report().delimiter());
+        this.corrections = new AttendanceCorrections(db, c.zone());
     }
 
     /**
@@ -107,6 +114,14 @@ public final class AppServices implements AutoCloseable {
 
     public TemplateRepository templates() {
         return templates;
+    }
+
+    public Reports reports() {
+        return reports;
+    }
+
+    public AttendanceCorrections corrections() {
+        return corrections;
     }
 
     @Override

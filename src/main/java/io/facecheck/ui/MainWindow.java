@@ -1,7 +1,6 @@
 package io.facecheck.ui;
 
 import io.facecheck.ui.admin.AdminView;
-import io.facecheck.ui.admin.AttendanceView;
 import io.facecheck.ui.admin.AttendanceViewModel;
 import io.facecheck.ui.admin.AuditView;
 import io.facecheck.ui.admin.EmployeesView;
@@ -114,7 +113,7 @@ public final class MainWindow implements AutoCloseable {
         AttendanceViewModel attendance = new AttendanceViewModel(services, admin, executor);
         SettingsViewModel settings = new SettingsViewModel(services, admin, executor, 1.0);
         AuditView audit = new AuditView(services.audit(), services.settings().checkIn().zone(), executor);
-        adminView = new AdminView(admin, new EmployeesView(employees, () -> { }), new AttendanceView(attendance),
+        adminView = new AdminView(admin, new EmployeesView(employees, () -> { }), attendance,
                 new SettingsView(settings), audit, this::showKiosk, () -> {
                     admin = null;
                     adminView = null;
@@ -131,6 +130,11 @@ public final class MainWindow implements AutoCloseable {
 
     public KioskViewModel kiosk() {
         return kiosk;
+    }
+
+    /** The admin screens while an administrator is logged in, else null. */
+    public AdminView adminView() {
+        return adminView;
     }
 
     public AppServices services() {

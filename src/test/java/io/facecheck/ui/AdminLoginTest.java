@@ -44,12 +44,24 @@ class AdminLoginTest {
     }
 
     static boolean visible(FxRobot r, String id) {
-        return r.lookup(id).tryQuery().map(Node::isVisible).orElse(false);
+        return r.lookup(id).tryQuery().map(n -> n.isVisible() && n.getScene() != null).orElse(false);
+    }
+
+    /** Logs in through the login screen once it is shown. */
+    static void login(FxRobot robot, String user, String password) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> visible(robot, "#login-submit") && visible(robot, "#login-user"));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            robot.lookup("#login-user").queryAs(javafx.scene.control.TextField.class).setText(user);
+            robot.lookup("#login-password").queryAs(javafx.scene.control.TextField.class).setText(password);
+        });
+        robot.clickOn("#login-submit");
     }
 
     @Test
     void firstRunCreatesTheAdminThenAWrongPasswordIsRejected(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> visible(robot, "#login-repeat"));
+        Snapshots.save(window.root().getScene(), "admin-first-run");
         robot.clickOn("#login-user").write("boss");
         robot.clickOn("#login-password").write("correct horse");
         robot.clickOn("#login-repeat").write("correct horse");
@@ -65,10 +77,16 @@ class AdminLoginTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> robot.lookup("#login-error").queryAs(Label.class).getText().contains("Wrong user name or password"));
         assertThat(visible(robot, "#admin")).isFalse();
+        Snapshots.save(window.root().getScene(), "admin-login-rejected");
 
         robot.clickOn("#login-password").eraseText(11).write("correct horse");
         robot.clickOn("#login-submit");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> visible(robot, "#admin"));
+        robot.interact(() -> window.adminView().select("Settings"));
+        Snapshots.save(window.root().getScene(), "admin-settings");
+        robot.interact(() -> window.adminView().select("Audit log"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#audit-table").queryTableView().getItems().isEmpty());
+        Snapshots.save(window.root().getScene(), "admin-audit");
 
         assertThat(window.services().audit().recent(50)).extracting(AuditEntry::action)
                 .contains("login-failed", "login", "admin-user");
