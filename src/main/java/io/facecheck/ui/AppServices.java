@@ -1,5 +1,7 @@
 package io.facecheck.ui;
 
+import io.facecheck.attendance.AttendanceCorrections;
+import io.facecheck.attendance.Reports;
 import io.facecheck.config.AppDirs;
 import io.facecheck.config.Settings;
 import io.facecheck.config.SettingsLoader;
@@ -31,6 +33,9 @@ public final class AppServices implements AutoCloseable {
     private final EmployeeRepository employees;
     private final EventRepository events;
     private final TemplateRepository templates;
+    private final Reports reports;
+    private final AttendanceCorrections corrections;
+    private FaceEngine engine;
 
     private AppServices(Settings settings, Path userSettingsFile, Database db) {
         this.settings = settings;
@@ -41,6 +46,9 @@ public final class AppServices implements AutoCloseable {
         this.employees = new EmployeeRepository(db);
         this.events = new EventRepository(db);
         this.templates = new TemplateRepository(db);
+        Settings.CheckInSettings c = settings.checkIn();
+        this.reports = new Reports(db, c.zone(), c.workStart(), settings.report().bom(), settings.report().delimiter());
+        this.corrections = new AttendanceCorrections(db, c.zone());
     }
 
     /**
@@ -109,8 +117,32 @@ public final class AppServices implements AutoCloseable {
         return templates;
     }
 
+    public Reports reports() {
+        return reports;
+    }
+
+    public AttendanceCorrections corrections() {
+        return corrections;
+    }
+
+    /** The face engine, loaded on first use (seconds: call off the FX thread). */
+    public synchronized FaceEngine engine() {
+        if (engine == null) {
+            engine = FaceEngine.open(settings, templates);
+        }
+        return engine;
+    }
+
+    /** The engine if {@link #engine()} has loaded it, else null; never loads. */
+    public synchronized FaceEngine loadedEngine() {
+        return engine;
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (engine != null) {
+            engine.close();
+        }
         db.close();
     }
 }

@@ -44,7 +44,18 @@ class AdminLoginTest {
     }
 
     static boolean visible(FxRobot r, String id) {
-        return r.lookup(id).tryQuery().map(Node::isVisible).orElse(false);
+        return r.lookup(id).tryQuery().map(n -> n.isVisible() && n.getScene() != null).orElse(false);
+    }
+
+    /** Logs in through the login screen once it is shown. */
+    static void login(FxRobot robot, String user, String password) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> visible(robot, "#login-submit") && visible(robot, "#login-user"));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            robot.lookup("#login-user").queryAs(javafx.scene.control.TextField.class).setText(user);
+            robot.lookup("#login-password").queryAs(javafx.scene.control.TextField.class).setText(password);
+        });
+        robot.clickOn("#login-submit");
     }
 
     @Test

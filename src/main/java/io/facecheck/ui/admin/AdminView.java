@@ -13,9 +13,12 @@ import javafx.scene.layout.Region;
 /** The admin screens as tabs, with the logged-in administrator and the way back to the kiosk. */
 public final class AdminView extends BorderPane {
     private final TabPane tabs = new TabPane();
+    private final AttendanceViewModel attendance;
 
-    public AdminView(String admin, EmployeesView employees, AttendanceView attendance, SettingsView settings,
+    public AdminView(String admin, EmployeesView employees, AttendanceViewModel attendanceVm, SettingsView settings,
                      AuditView audit, Runnable backToKiosk, Runnable logout) {
+        this.attendance = attendanceVm;
+        AttendanceView attendanceView = new AttendanceView(attendanceVm);
         getStyleClass().add("admin");
         setId("admin");
         Label title = new Label("FaceCheck administration");
@@ -36,7 +39,7 @@ public final class AdminView extends BorderPane {
 
         tabs.setId("admin-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().addAll(tab("Employees", employees), tab("Attendance", attendance),
+        tabs.getTabs().addAll(tab("Employees", employees), tab("Attendance", attendanceView),
                 tab("Settings", settings), tab("Audit log", audit));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
             if (t != null && t.getContent() == audit) {
@@ -56,6 +59,11 @@ public final class AdminView extends BorderPane {
     public void select(String title) {
         tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    /** The attendance tab's view model (set by whoever builds the screens). */
+    public AttendanceViewModel attendance() {
+        return attendance;
     }
 
     public TabPane tabs() {

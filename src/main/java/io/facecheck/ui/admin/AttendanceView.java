@@ -1,8 +1,10 @@
 package io.facecheck.ui.admin;
 
+import io.facecheck.attendance.DaySummary;
 import io.facecheck.store.CheckInEvent;
 import io.facecheck.store.Direction;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -15,7 +17,11 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
@@ -23,17 +29,21 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.geometry.Orientation;
+import javafx.stage.FileChooser;
 
+import java.io.File;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
-/** Attendance tab: date range, events table, check-ins per day chart, correction and export. */
+/** Attendance tab: date range, per-day summary, events, chart of check-ins per day, corrections, CSV export. */
 public final class AttendanceView extends BorderPane {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-    private final TableView<CheckInEvent> table = new TableView<>();
+    private final TableView<CheckInEvent> events = new TableView<>();
+    private final TableView<DaySummary> days = new TableView<>();
 
     public AttendanceView(AttendanceViewModel vm) {
         getStyleClass().add("page");
@@ -48,28 +58,53 @@ public final class AttendanceView extends BorderPane {
         show.setId("attendance-show");
         show.setDefaultButton(true);
         show.setOnAction(e -> vm.reload());
-        Button correct = new Button("Correct…");
+        Button correct = new Button("Correct event…");
         correct.setId("attendance-correct");
-        correct.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        correct.setOnAction(e -> correctDialog(vm, table.getSelectionModel().getSelectedItem()));
+        correct.disableProperty().bind(events.getSelectionModel().selectedItemProperty().isNull());
+        correct.setOnAction(e -> correctDialog(vm, events.getSelectionModel().getSelectedItem()));
+        Button add = new Button("Add missed…");
+        add.setId("attendance-add");
+        add.setOnAction(e -> addDialog(vm));
+        MenuItem exportSummary = new MenuItem("Per-day summary (CSV)…");
+        exportSummary.setOnAction(e -> chooseFile(vm, "attendance-summary").ifPresent(f -> vm.export(f.toPath(), true)));
+        MenuItem exportEvents = new MenuItem("Raw events (CSV)…");
+        exportEvents.setOnAction(e -> chooseFile(vm, "attendance-events").ifPresent(f -> vm.export(f.toPath(), false)));
+        MenuButton export = new MenuButton("Export", null, exportSummary, exportEvents);
+        export.setId("attendance-export");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, new Label("From"), from, new Label("to"), to, show, spacer, correct);
+        HBox bar = new HBox(8, new Label("From"), from, new Label("to"), to, show, spacer, add, correct, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 10, 0));
         setTop(bar);
 
-        table.setId("event-table");
-        table.setItems(vm.events());
-        table.getColumns().add(EmployeesView.col("Date", ev -> ev.at().atZone(vm.zone()).toLocalDate().toString(), 110));
-        table.getColumns().add(EmployeesView.col("Time", ev -> TIME.format(ev.at().atZone(vm.zone())), 70));
-        table.getColumns().add(EmployeesView.col("Code", CheckInEvent::code, 100));
-        table.getColumns().add(EmployeesView.col("Name", CheckInEvent::name, 200));
-        table.getColumns().add(EmployeesView.col("Direction", ev -> ev.direction().name(), 80));
-        table.getColumns().add(EmployeesView.col("Kiosk", ev -> ev.kioskId() == null ? "" : ev.kioskId(), 90));
-        table.getColumns().add(EmployeesView.col("Correction", ev -> ev.correctionReason() == null ? ""
+        days.setId("summary-table");
+        days.setItems(vm.days());
+        days.getColumns().add(EmployeesView.col("Date", d -> d.date().toString(), 100));
+        days.getColumns().add(EmployeesView.col("Code", DaySummary::code, 90));
+        days.getColumns().add(EmployeesView.col("Name", DaySummary::name, 190));
+        days.getColumns().add(EmployeesView.col("Department", d -> d.department() == null ? "" : d.department(), 130));
+        days.getColumns().add(EmployeesView.col("First in", d -> d.firstIn() == null ? "" : TIME.format(d.firstIn()), 75));
+        days.getColumns().add(EmployeesView.col("Last out", d -> d.lastOut() == null ? "" : TIME.format(d.lastOut()), 75));
+        days.getColumns().add(EmployeesView.col("Hours", d -> String.format(Locale.ROOT, "%.2f", d.workedHours()), 65));
+        days.getColumns().add(EmployeesView.col("Late", d -> d.late() ? "late" : "", 55));
+        days.getColumns().add(EmployeesView.col("Checkout", d -> d.missingCheckout() ? "missing" : "", 80));
+        days.setPlaceholder(new Label("No attendance in this range"));
+
+        events.setId("event-table");
+        events.setItems(vm.events());
+        events.getColumns().add(EmployeesView.col("Date", ev -> ev.at().atZone(vm.zone()).toLocalDate().toString(), 100));
+        events.getColumns().add(EmployeesView.col("Time", ev -> TIME.format(ev.at().atZone(vm.zone())), 65));
+        events.getColumns().add(EmployeesView.col("Code", CheckInEvent::code, 90));
+        events.getColumns().add(EmployeesView.col("Name", CheckInEvent::name, 190));
+        events.getColumns().add(EmployeesView.col("Direction", ev -> ev.direction().name(), 75));
+        events.getColumns().add(EmployeesView.col("Kiosk", ev -> ev.kioskId() == null ? "" : ev.kioskId(), 90));
+        events.getColumns().add(EmployeesView.col("Correction", ev -> ev.correctionReason() == null ? ""
                 : ev.correctionReason() + " (" + ev.correctedBy() + ")", 220));
-        table.setPlaceholder(new Label("No check-ins in this range"));
+        events.setPlaceholder(new Label("No check-ins in this range"));
+
+        TabPane tables = new TabPane(new Tab("Per day", days), new Tab("Events", events));
+        tables.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         CategoryAxis x = new CategoryAxis();
         NumberAxis y = new NumberAxis();
@@ -80,11 +115,10 @@ public final class AttendanceView extends BorderPane {
         chart.setLegendVisible(false);
         chart.setAnimated(false);
         chart.setTitle("Check-ins per day");
-        XYChart.Series<String, Number> series = new XYChart.Series<>(vm.perDay());
-        chart.getData().add(series);
-        chart.setMinHeight(200);
+        chart.getData().add(new XYChart.Series<>(vm.perDay()));
+        chart.setMinHeight(180);
 
-        SplitPane split = new SplitPane(table, chart);
+        SplitPane split = new SplitPane(tables, chart);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.6);
         setCenter(split);
@@ -97,42 +131,93 @@ public final class AttendanceView extends BorderPane {
         setBottom(status);
     }
 
-    public TableView<CheckInEvent> table() {
-        return table;
+    public TableView<CheckInEvent> eventTable() {
+        return events;
+    }
+
+    public TableView<DaySummary> summaryTable() {
+        return days;
+    }
+
+    private java.util.Optional<File> chooseFile(AttendanceViewModel vm, String base) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Export attendance");
+        fc.setInitialFileName(base + "-" + vm.fromProperty().get() + "-" + vm.toProperty().get() + ".csv");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+        return java.util.Optional.ofNullable(fc.showSaveDialog(getScene().getWindow()));
     }
 
     private void correctDialog(AttendanceViewModel vm, CheckInEvent ev) {
         if (ev == null) {
             return;
         }
-        Dialog<ButtonType> d = new Dialog<>();
-        d.setTitle("Correct check-in of " + ev.name());
-        DatePicker day = new DatePicker(ev.at().atZone(vm.zone()).toLocalDate());
-        TextField time = new TextField(TIME.format(ev.at().atZone(vm.zone())));
-        time.setId("correct-time");
-        ChoiceBox<Direction> dir = new ChoiceBox<>();
-        dir.getItems().setAll(Direction.values());
-        dir.setValue(ev.direction());
-        TextField reason = new TextField();
-        reason.setId("correct-reason");
-        reason.setPromptText("Why (required, kept in the audit log)");
-        GridPane g = new GridPane();
-        g.setHgap(8);
-        g.setVgap(8);
-        g.addRow(0, new Label("Date"), day);
-        g.addRow(1, new Label("Time (HH:mm)"), time);
-        g.addRow(2, new Label("Direction"), dir);
-        g.addRow(3, new Label("Reason"), reason);
-        d.getDialogPane().setContent(g);
-        ButtonType save = new ButtonType("Save correction", ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
-        d.getDialogPane().lookupButton(save).disableProperty().bind(reason.textProperty().isEmpty());
-        d.showAndWait().filter(b -> b == save).ifPresent(b -> {
+        EventForm form = new EventForm(ev.at().atZone(vm.zone()).toLocalDate(), TIME.format(ev.at().atZone(vm.zone())),
+                ev.direction(), null);
+        form.show("Correct check-in of " + ev.name(), "Save correction").ifPresent(r -> {
             try {
-                vm.correct(ev, day.getValue(), LocalTime.parse(time.getText().strip()), dir.getValue(), reason.getText());
+                vm.correct(ev, r.day, LocalTime.parse(r.time), r.direction, r.reason);
             } catch (DateTimeParseException e) {
-                vm.statusProperty().set("Time '" + time.getText() + "' is not HH:mm");
+                vm.statusProperty().set("Time '" + r.time + "' is not HH:mm");
             }
         });
+    }
+
+    private void addDialog(AttendanceViewModel vm) {
+        DaySummary sel = days.getSelectionModel().getSelectedItem();
+        EventForm form = new EventForm(sel == null ? LocalDate.now(vm.zone()) : sel.date(), "17:00", Direction.OUT,
+                sel == null ? "" : sel.code());
+        form.show("Add a missed check-in or checkout", "Add").ifPresent(r -> {
+            try {
+                vm.addMissed(r.code, r.day, LocalTime.parse(r.time), r.direction, r.reason);
+            } catch (DateTimeParseException e) {
+                vm.statusProperty().set("Time '" + r.time + "' is not HH:mm");
+            }
+        });
+    }
+
+    /** The small form shared by "correct" and "add missed". */
+    private static final class EventForm {
+        record Result(String code, LocalDate day, String time, Direction direction, String reason) {
+        }
+
+        private final DatePicker day;
+        private final TextField time;
+        private final ChoiceBox<Direction> dir = new ChoiceBox<>();
+        private final TextField reason = new TextField();
+        private final TextField code;
+
+        EventForm(LocalDate d, String t, Direction direction, String employeeCode) {
+            day = new DatePicker(d);
+            time = new TextField(t);
+            time.setId("event-time");
+            dir.getItems().setAll(Direction.values());
+            dir.setValue(direction);
+            reason.setId("event-reason");
+            reason.setPromptText("Why (required, kept in the audit log)");
+            code = employeeCode == null ? null : new TextField(employeeCode);
+        }
+
+        java.util.Optional<Result> show(String title, String ok) {
+            Dialog<ButtonType> d = new Dialog<>();
+            d.setTitle(title);
+            GridPane g = new GridPane();
+            g.setHgap(8);
+            g.setVgap(8);
+            int r = 0;
+            if (code != null) {
+                code.setPromptText("Employee code");
+                g.addRow(r++, new Label("Employee code"), code);
+            }
+            g.addRow(r++, new Label("Date"), day);
+            g.addRow(r++, new Label("Time (HH:mm)"), time);
+            g.addRow(r++, new Label("Direction"), dir);
+            g.addRow(r, new Label("Reason"), reason);
+            d.getDialogPane().setContent(g);
+            ButtonType save = new ButtonType(ok, ButtonBar.ButtonData.OK_DONE);
+            d.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
+            d.getDialogPane().lookupButton(save).disableProperty().bind(reason.textProperty().isEmpty());
+            return d.showAndWait().filter(b -> b == save).map(b -> new Result(code == null ? null : code.getText().strip(),
+                    day.getValue(), time.getText().strip(), dir.getValue(), reason.getText()));
+        }
     }
 }

@@ -1,6 +1,6 @@
 package io.facecheck.ui.admin;
 
-import io.facecheck.store.AuditLog;
+import io.facecheck.attendance.DaySummary;
 import io.facecheck.store.CheckInEvent;
 import io.facecheck.store.Direction;
 import io.facecheck.ui.AppServices;
@@ -15,6 +15,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -25,8 +26,8 @@ import java.util.TreeMap;
 import java.util.concurrent.Executor;
 
 /**
- * Attendance for a date range: the events, check-ins per day for the chart, manual correction with a reason
- * (audited) and CSV export.
+ * Attendance for a date range: the per-day summary (first in, last out, hours, late, missing checkout), the
+ * events, check-ins per day for the chart, manual corrections with a reason (audited) and CSV export.
  */
 public final class AttendanceViewModel {
     private final AppServices services;
@@ -35,10 +36,14 @@ public final class AttendanceViewModel {
     private final ZoneId zone;
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    private final ObservableList<DaySummary> days = FXCollections.observableArrayList();
     private final ObservableList<CheckInEvent> events = FXCollections.observableArrayList();
     private final ObservableList<XYChart.Data<String, Number>> perDay = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
+
+    private record Loaded(List<CheckInEvent> events, List<DaySummary> days) {
+    }
 
     public AttendanceViewModel(AppServices services, String actor, Executor executor) {
         this.services = services;
@@ -54,21 +59,27 @@ public final class AttendanceViewModel {
         return zone;
     }
 
-    public void reload() {
-        LocalDate f = from.get();
-        LocalDate t = to.get();
-        if (f == null || t == null || t.isBefore(f)) {
+    private boolean rangeOk() {
+        if (from.get() == null || to.get() == null || to.get().isBefore(from.get())) {
             status.set("Choose a date range: 'from' on or before 'to'");
+            return false;
+        }
+        return true;
+    }
+
+    public void reload() {
+        if (!rangeOk()) {
             return;
         }
-        Instant start = f.atStartOfDay(zone).toInstant();
-        Instant end = t.plusDays(1).atStartOfDay(zone).toInstant();
-        BackgroundTask.wrap(() -> services.events().between(start, end))
+        LocalDate f = from.get();
+        LocalDate t = to.get();
+        BackgroundTask.wrap(() -> new Loaded(services.reports().events(f, t), services.reports().summary(f, t)))
                 .onRunning(() -> busy.set(true))
-                .onSuccess(list -> {
-                    events.setAll(list);
-                    perDay.setAll(chartData(list, f, t));
-                    status.set(list.size() + " events from " + f + " to " + t);
+                .onSuccess(l -> {
+                    events.setAll(l.events());
+                    days.setAll(l.days());
+                    perDay.setAll(chartData(l.events(), f, t));
+                    status.set(l.events().size() + " events, " + l.days().size() + " person-days from " + f + " to " + t);
                 })
                 .onFailure(e -> status.set("Cannot load attendance: " + e.getMessage()))
                 .onFinished(() -> busy.set(false))
@@ -93,22 +104,39 @@ public final class AttendanceViewModel {
 
     /** Moves or re-labels an event; the reason is required and audited. */
     public void correct(CheckInEvent event, LocalDate day, LocalTime time, Direction direction, String reason) {
-        if (reason == null || reason.isBlank()) {
-            status.set("A correction needs a reason");
-            return;
-        }
         Instant at = day.atTime(time).atZone(zone).toInstant();
-        BackgroundTask.wrap(() -> {
-                    CheckInEvent c = services.events().correct(event.id(), at, direction, reason.strip(), actor);
-                    services.audit().record(actor, AuditLog.CORRECTION, event.code(),
-                            "event " + event.id() + " -> " + direction + " " + day + " " + time + ": " + reason.strip());
-                    return c;
-                })
-                .onSuccess(c -> {
-                    status.set("Corrected event of " + c.code());
+        run(() -> services.corrections().edit(event.id(), at, direction, reason, actor), "Corrected event of " + event.code());
+    }
+
+    /** Adds an event the kiosk missed (e.g. a forgotten checkout); the reason is required and audited. */
+    public void addMissed(String code, LocalDate day, LocalTime time, Direction direction, String reason) {
+        Instant at = day.atTime(time).atZone(zone).toInstant();
+        run(() -> services.corrections().add(code, at, direction, reason, actor), "Added " + direction + " for " + code);
+    }
+
+    private void run(java.util.concurrent.Callable<?> work, String done) {
+        BackgroundTask.wrap(work)
+                .onSuccess(x -> {
+                    status.set(done);
                     reload();
                 })
-                .onFailure(e -> status.set("Cannot correct: " + e.getMessage()))
+                .onFailure(e -> status.set("Cannot save the correction: " + e.getMessage()))
+                .executeWith(executor);
+    }
+
+    /** Writes the per-day summary (or the raw events) of the range as CSV; audited. */
+    public void export(Path out, boolean summary) {
+        if (!rangeOk()) {
+            return;
+        }
+        LocalDate f = from.get();
+        LocalDate t = to.get();
+        BackgroundTask.wrap(() -> summary ? services.reports().exportSummary(f, t, out, actor)
+                        : services.reports().exportEvents(f, t, out, actor))
+                .onRunning(() -> busy.set(true))
+                .onSuccess(n -> status.set("Exported " + n + " rows to " + out))
+                .onFailure(e -> status.set("Cannot export: " + e.getMessage()))
+                .onFinished(() -> busy.set(false))
                 .executeWith(executor);
     }
 
@@ -118,6 +146,10 @@ public final class AttendanceViewModel {
 
     public ObjectProperty<LocalDate> toProperty() {
         return to;
+    }
+
+    public ObservableList<DaySummary> days() {
+        return days;
     }
 
     public ObservableList<CheckInEvent> events() {
