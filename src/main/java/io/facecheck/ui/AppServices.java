@@ -35,6 +35,7 @@ public final class AppServices implements AutoCloseable {
     private final TemplateRepository templates;
     private final Reports reports;
     private final AttendanceCorrections corrections;
+    private FaceEngine engine;
 
     private AppServices(Settings settings, Path userSettingsFile, Database db) {
         this.settings = settings;
@@ -124,8 +125,24 @@ public final class AppServices implements AutoCloseable {
         return corrections;
     }
 
+    /** The face engine, loaded on first use (seconds: call off the FX thread). */
+    public synchronized FaceEngine engine() {
+        if (engine == null) {
+            engine = FaceEngine.open(settings, templates);
+        }
+        return engine;
+    }
+
+    /** The engine if {@link #engine()} has loaded it, else null; never loads. */
+    public synchronized FaceEngine loadedEngine() {
+        return engine;
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (engine != null) {
+            engine.close();
+        }
         db.close();
     }
 }

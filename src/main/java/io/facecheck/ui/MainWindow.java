@@ -21,6 +21,13 @@ import javafx.scene.layout.VBox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.facecheck.attendance.CheckInPolicy;
+import io.facecheck.attendance.CheckInRecorder;
+import io.facecheck.attendance.CheckInRules;
+import io.facecheck.config.Settings;
+import io.facecheck.ui.kiosk.RecognitionAnalyzer;
+
+import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -85,14 +92,35 @@ public final class MainWindow implements AutoCloseable {
 
     public void showKiosk() {
         if (kiosk == null) {
-            kiosk = new KioskViewModel(analyzers());
-            kiosk.useCamera(options.camera() != null ? options.camera() : services.configuredCamera());
+            kiosk = new KioskViewModel(this::analyzer);
+            String camera = options.camera() != null ? options.camera() : services.configuredCamera();
+            BackgroundTask.wrap(services::engine)
+                    .onSuccess(e -> kiosk.useCamera(camera))
+                    .onFailure(e -> {
+                        LOG.error("recognition unavailable", e);
+                        kiosk.useCamera(camera);
+                        kiosk.showError("Recognition unavailable: " + e.getMessage());
+                    })
+                    .executeWith(executor);
         }
         show(new KioskView(kiosk, this::showLogin));
     }
 
-    private Supplier<FrameAnalyzer> analyzers() {
-        return () -> FrameAnalyzer.PREVIEW_ONLY;
+    /** A fresh analyser (with its own check-in policy) for each camera source; preview only without an engine. */
+    private FrameAnalyzer analyzer() {
+        FaceEngine engine = engineIfLoaded();
+        if (engine == null) {
+            return FrameAnalyzer.PREVIEW_ONLY;
+        }
+        Settings.CheckInSettings c = services.settings().checkIn();
+        CheckInRecorder recorder = new CheckInRecorder(services.database(), c.kioskId(), c.zone(), c.debounce());
+        CheckInPolicy policy = new CheckInPolicy(CheckInRules.from(c, engine.livenessThreshold()), Clock.systemUTC(), recorder);
+        return new RecognitionAnalyzer(engine.detector(), engine.embedder(), engine.quality(), engine.gallery(),
+                engine.decision(), policy, recorder, services.employees(), null);
+    }
+
+    private FaceEngine engineIfLoaded() {
+        return services.loadedEngine();
     }
 
     public void showLogin() {

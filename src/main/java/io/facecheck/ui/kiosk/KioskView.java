@@ -45,7 +45,13 @@ public final class KioskView extends BorderPane {
         admin.getStyleClass().add("kiosk-admin-button");
         admin.setFocusTraversable(false);
         admin.setOnAction(e -> openAdmin.run());
-        HBox header = new HBox(16, title, spacer, clock, admin);
+        Label problem = new Label();
+        problem.setId("kiosk-error");
+        problem.getStyleClass().add("kiosk-error");
+        problem.textProperty().bind(vm.errorProperty());
+        problem.visibleProperty().bind(vm.errorProperty().isNotEmpty().and(vm.cameraMissingProperty().not()));
+        problem.managedProperty().bind(problem.visibleProperty());
+        HBox header = new HBox(16, title, problem, spacer, clock, admin);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("kiosk-header");
         setTop(header);

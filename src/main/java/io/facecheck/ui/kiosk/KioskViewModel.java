@@ -43,6 +43,7 @@ public final class KioskViewModel implements AutoCloseable {
     private final PauseTransition greetingTimer = new PauseTransition(GREETING_TIME);
     private InferenceLoop inference;
     private int greetings;
+    private long updates;
 
     /**
      * @param analyzerFactory makes the analyser for a (new) source; called on the FX thread, must be cheap
@@ -79,6 +80,11 @@ public final class KioskViewModel implements AutoCloseable {
                 e -> Platform.runLater(() -> error.set("Recognition failed: " + e.getMessage()))).start();
     }
 
+    /** Shows a problem that is not the camera's (e.g. models missing) under the preview. */
+    public void showError(String message) {
+        error.set(message);
+    }
+
     private void onState(CaptureState s) {
         if (capture.get() == null || !s.source().equals(capture.get().source().describe())) {
             return; // a late event of a source we already left
@@ -89,6 +95,7 @@ public final class KioskViewModel implements AutoCloseable {
     }
 
     void apply(KioskUpdate u) {
+        updates++;
         lastUpdate.set(u);
         if (!u.checkIns().isEmpty()) {
             KioskUpdate.CheckIn c = u.checkIns().get(0);
@@ -167,6 +174,11 @@ public final class KioskViewModel implements AutoCloseable {
     /** What to do on a logged check-in (default: the chime). */
     public ObjectProperty<Runnable> onCheckInProperty() {
         return onCheckIn;
+    }
+
+    /** Frames analysed (updates applied) since start. */
+    public long updateCount() {
+        return updates;
     }
 
     /** Greetings shown since start. */

@@ -1,0 +1,139 @@
+package io.facecheck.ui;
+
+import io.facecheck.face.DetectedFace;
+import io.facecheck.face.FaceEmbedder;
+import io.facecheck.face.ImageLoader;
+import io.facecheck.face.RgbImage;
+import io.facecheck.store.CheckInEvent;
+import io.facecheck.store.Employee;
+import io.facecheck.ui.kiosk.KioskViewModel;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The kiosk end to end on the real engine, real models and a real H2 file database: an enrolled lfw10 person
+ * in front of the camera (an image-folder source of photos not used for enrollment) is greeted by name and
+ * logged exactly once; a person who is not enrolled is never logged.
+ */
+@ExtendWith(ApplicationExtension.class)
+class KioskRecognitionTest {
+    static final Path LFW = Path.of("src/test/resources/lfw10");
+    @TempDir
+    static Path tmp;
+    private MainWindow window;
+
+    static List<Path> photos(String person) throws Exception {
+        try (Stream<Path> s = Files.list(LFW.resolve(person))) {
+            return s.sorted().toList();
+        }
+    }
+
+    @BeforeAll
+    static void settings() throws Exception {
+        Files.writeString(tmp.resolve("user.properties"), "engine.detector=ssd\nengine.embedder=resnet\n");
+        for (String p : List.of("Tony_Blair", "Hugo_Chavez")) {
+            Path feed = Files.createDirectories(tmp.resolve("feed-" + p));
+            for (Path f : photos(p).subList(5, 10)) {
+                Files.copy(f, feed.resolve(f.getFileName()));
+            }
+        }
+    }
+
+    /** Enrolls photos 1–5 of each person with the app's own engine, as the enrollment screen does. */
+    static void enroll(AppServices s, String code, String person) throws Exception {
+        Employee e = s.employees().create(code, person.replace('_', ' '), "Lab");
+        FaceEmbedder emb = s.engine().embedder();
+        ImageLoader loader = new ImageLoader();
+        for (Path p : photos(person).subList(0, 5)) {
+            RgbImage img = loader.load(p);
+            DetectedFace face = s.engine().detector().detect(img).stream()
+                    .max(Comparator.comparingDouble(f -> f.box().area())).orElseThrow();
+            float[] v = emb.embed(List.of(emb.align(img, face)))[0];
+            s.templates().add(e.id(), null, emb.modelId(), v, 1.0, p.getFileName().toString());
+            s.engine().gallery().add(code, v);
+        }
+    }
+
+    void open(Stage stage, String feed) throws Exception {
+        LaunchOptions opts = new LaunchOptions(LaunchOptions.Screen.KIOSK, "dir:" + tmp.resolve(feed), false, "hall",
+                "jdbc:h2:file:" + tmp.resolve("db-" + feed + "/facecheck").toAbsolutePath());
+        window = new MainWindow(opts, () -> {
+            AppServices s = AppServices.open(tmp.resolve("user.properties"), opts);
+            try {
+                enroll(s, "TB", "Tony_Blair");
+                enroll(s, "CP", "Colin_Powell");
+                enroll(s, "GS", "Gerhard_Schroeder");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return s;
+        });
+        FxToolkit.setupStage(st -> {
+            Scene scene = new Scene(window.root(), 1280, 720);
+            scene.getStylesheets().add(FaceCheckApp.STYLESHEET);
+            st.setScene(scene);
+            st.show();
+            window.start();
+        });
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (window != null) {
+            WaitForAsyncUtils.asyncFx(() -> window.close()).get(20, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void enrolledPersonIsGreetedAndLoggedExactlyOnce(FxRobot robot) throws Exception {
+        open(null, "feed-Tony_Blair");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> window.kiosk() != null && window.kiosk().greetingCount() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        String banner = robot.lookup("#banner").queryAs(Label.class).getText();
+        assertThat(banner).matches("Welcome, Tony Blair — in at \\d\\d:\\d\\d");
+        Snapshots.save(window.root().getScene(), "kiosk-welcome");
+
+        KioskViewModel k = window.kiosk();
+        int n = window.services().settings().checkIn().n();
+        long seen = k.updateCount();
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> k.updateCount() >= seen + 2L * n);
+        List<CheckInEvent> events = window.services().events().all();
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).code()).isEqualTo("TB");
+        assertThat(events.get(0).kioskId()).isEqualTo("hall");
+        assertThat(events.get(0).distance()).isNotNull();
+        assertThat(k.greetingCount()).isEqualTo(1);
+    }
+
+    @Test
+    void personNotEnrolledIsNeverLogged(FxRobot robot) throws Exception {
+        open(null, "feed-Hugo_Chavez");
+        int n = window.services() == null ? 5 : window.services().settings().checkIn().n();
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> window.kiosk() != null && window.kiosk().updateCount() >= 3L * n);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.services().events().all()).isEmpty();
+        assertThat(window.kiosk().greetingCount()).isZero();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#banner").queryAs(Label.class).getText()
+                .equals("Not recognised — please see an administrator"));
+        Snapshots.save(window.root().getScene(), "kiosk-unknown");
+    }
+}
