@@ -1,12 +1,64 @@
 package io.facecheck.cli;
 
+import io.facecheck.face.Face;
+import io.facecheck.face.FaceEngine;
+import io.facecheck.face.ImageLoader;
+import io.facecheck.face.RgbImage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code facecheck embed IMG}. */
-@Command(name = "embed", description = "Print the embedding of the face in an image.")
-final class EmbedCommand implements Runnable {
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code facecheck embed IMG}: the embedding of the largest face (or of an already aligned crop). */
+@Command(name = "embed", mixinStandardHelpOptions = true,
+        description = "Print the L2-normalised embedding of the largest face in a photo.")
+final class EmbedCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "IMG")
+    Path image;
+
+    @Option(names = "--aligned", description = "The photo is already an aligned crop: skip detection.")
+    boolean aligned;
+
+    @Option(names = "--json", description = "Machine-readable output on stdout.")
+    boolean json;
+
+    @Mixin
+    EngineOptions engineOptions;
+
     @Override
-    public void run() {
-        throw new CliException(ExitCodes.FAILURE, "not implemented yet");
+    public Integer call() {
+        RgbImage img = EngineOptions.load(new ImageLoader(), image);
+        try (FaceEngine engine = engineOptions.open()) {
+            float[] v;
+            if (aligned) {
+                v = engine.embedder().embed(List.of(img))[0];
+            } else {
+                Face f = engine.largest(img).orElseThrow(
+                        () -> new CliException(ExitCodes.NO_FACE, "no face found in " + image));
+                v = f.embedding();
+            }
+            if (json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("file", image.toString());
+                doc.put("embedder", engine.embedder().name());
+                doc.put("modelId", engine.embedder().modelId());
+                doc.put("dimension", v.length);
+                doc.put("embedding", v);
+                Json.print(doc);
+            } else {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 0; i < v.length; i++) {
+                    sb.append(i == 0 ? "" : " ").append(v[i]);
+                }
+                System.out.println(sb);
+            }
+        }
+        return ExitCodes.OK;
     }
 }

@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 /** The {@code facecheck} command and its sub-commands. */
 @Command(name = "facecheck", mixinStandardHelpOptions = true, version = "FaceCheck 0.1.0",
         description = "Face-recognition attendance: kiosk, enrollment, reports and tools.",
-        subcommands = {ModelsCommand.class, EmbedCommand.class, KioskCommand.class, AdminCommand.class})
+        subcommands = {KioskCommand.class, AdminCommand.class, DetectCommand.class, VerifyCommand.class,
+                EmbedCommand.class, ClusterCommand.class, BenchCommand.class, ModelsCommand.class,
+                EmployeesCommand.class, ReportCommand.class, AdminUserCommand.class})
 public final class FaceCheckCommand implements Runnable {
 
     @Override

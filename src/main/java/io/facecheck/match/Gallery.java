@@ -64,6 +64,10 @@ public final class Gallery {
         this.pool = searchThreads > 1 ? SearchPool.get(searchThreads - 1) : null;
     }
 
+    public int searchThreads() {
+        return threads;
+    }
+
     public int dimension() {
         return dim;
     }

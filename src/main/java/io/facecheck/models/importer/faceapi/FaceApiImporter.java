@@ -94,16 +94,24 @@ public final class FaceApiImporter implements NetworkImporter {
         Path bin = weights.shards().get(0);
         Sources src = new Sources(manifest, bin, Sha256.of(manifest), Sha256.of(bin));
         Path dir = modelsDir.resolve(name);
-        ImportSupport.clean(dir);
-        try (Graph graph = new Graph(); Session session = new Session(graph)) {
-            Ops tf = Ops.create(graph);
-            Placeholder<TFloat32> image = tf.withName("image").placeholder(TFloat32.class, Placeholder.shape(inputShape));
-            Map<String, Operand<TFloat32>> outputs = net.apply(new TfjsGraph(tf, weights), image);
-            Map<String, Operand<TFloat32>> inputs = new LinkedHashMap<>();
-            inputs.put("image", image);
-            SavedModels.export(session, dir, inputs, outputs);
+        // build beside the target and swap in only when complete: a failed import leaves the old folder as it was
+        Path tmp = modelsDir.resolve("." + name + ".importing");
+        ImportSupport.clean(tmp);
+        try {
+            try (Graph graph = new Graph(); Session session = new Session(graph)) {
+                Ops tf = Ops.create(graph);
+                Placeholder<TFloat32> image = tf.withName("image").placeholder(TFloat32.class, Placeholder.shape(inputShape));
+                Map<String, Operand<TFloat32>> outputs = net.apply(new TfjsGraph(tf, weights), image);
+                Map<String, Operand<TFloat32>> inputs = new LinkedHashMap<>();
+                inputs.put("image", image);
+                SavedModels.export(session, tmp, inputs, outputs);
+            }
+            ImportSupport.writeCard(tmp, cardFactory.card(src));
+            ImportSupport.clean(dir);
+            Files.move(tmp, dir);
+        } finally {
+            ImportSupport.clean(tmp);
         }
-        ImportSupport.writeCard(dir, cardFactory.card(src));
     }
 
     private static ModelCard.Source source(Sources s) {

@@ -1,8 +1,6 @@
 package io.facecheck.models.importer.faceapi;
 
 import org.tensorflow.Operand;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.image.ResizeBilinear;
 import org.tensorflow.types.TFloat32;
@@ -242,9 +240,5 @@ final class FaceApiNets {
             pooled = tf.pad(pooled, tf.constant(new int[][] {{0, 0}, {0, 0}, {0, 0}, {0, (int) pooledC}}), g.c(0f));
         }
         return g.relu(g.add(pooled, out));
-    }
-
-    static Operand<TFloat32> constant(Ops tf, float[] data, long... shape) {
-        return tf.constant(Shape.of(shape), DataBuffers.of(data, true, false));
     }
 }

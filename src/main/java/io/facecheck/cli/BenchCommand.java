@@ -1,0 +1,231 @@
+package io.facecheck.cli;
+
+import io.facecheck.face.DetectedFace;
+import io.facecheck.face.Face;
+import io.facecheck.face.FaceEngine;
+import io.facecheck.face.ImageLoadException;
+import io.facecheck.face.ImageLoader;
+import io.facecheck.face.LivenessScorer;
+import io.facecheck.face.RgbImage;
+import io.facecheck.match.Gallery;
+import io.facecheck.match.Vectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code facecheck bench}: median and p90 milliseconds per stage on this machine. Speed is measured here, never
+ * asserted in tests.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time each stage (decode, detect, align, embed, liveness, match) and a whole 640x480 frame.")
+final class BenchCommand implements Callable<Integer> {
+    static final Path DEFAULT_IMAGES = Path.of("src", "test", "resources", "lfw10");
+
+    @Option(names = "--images", paramLabel = "DIR",
+            description = "Photos to use (default: src/test/resources/lfw10 of a FaceCheck checkout).")
+    Path images;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "30", description = "Timed runs per stage (default: 30).")
+    int iterations;
+
+    @Option(names = "--json", description = "Machine-readable output on stdout.")
+    boolean json;
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    /** One stage's timings. */
+    record Stat(double medianMs, double p90Ms) {
+        static Stat of(double[] ms) {
+            double[] s = ms.clone();
+            Arrays.sort(s);
+            return new Stat(percentile(s, 0.5), percentile(s, 0.9));
+        }
+
+        private static double percentile(double[] sorted, double p) {
+            double pos = p * (sorted.length - 1);
+            int lo = (int) Math.floor(pos);
+            int hi = Math.min(sorted.length - 1, lo + 1);
+            double v = sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+            return Math.round(v * 1000) / 1000.0;
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Path dir = images != null ? images : DEFAULT_IMAGES;
+        if (!Files.isDirectory(dir)) {
+            throw new CliException(ExitCodes.FAILURE, "no photo folder " + dir.toAbsolutePath()
+                    + " — run from a FaceCheck checkout or give --images DIR");
+        }
+        if (iterations < 3) {
+            throw new CliException(ExitCodes.FAILURE, "--iterations must be at least 3");
+        }
+        List<byte[]> files = readImages(dir);
+        ImageLoader loader = new ImageLoader();
+        Map<String, Stat> stages = new LinkedHashMap<>();
+        Map<String, Object> threads = new LinkedHashMap<>();
+        Stat endToEnd;
+        try (FaceEngine engine = engineOptions.open()) {
+            engine.warmUp();
+            stages.put("decode", time(iterations, i -> decode(loader, files.get(i % files.size()))));
+            RgbImage frame = null;
+            DetectedFace face = null;
+            for (byte[] f : files) {
+                RgbImage candidate = frame640x480(decode(loader, f));
+                List<DetectedFace> found = engine.detector().detect(candidate);
+                if (found.size() == 1) {
+                    frame = candidate;
+                    face = found.get(0);
+                    break;
+                }
+            }
+            if (frame == null) {
+                throw new CliException(ExitCodes.NO_FACE, "no photo in " + dir + " gives a frame with exactly one face");
+            }
+            RgbImage f0 = frame;
+            DetectedFace face0 = face;
+            stages.put("detect", time(iterations, i -> engine.detector().detect(f0)));
+            stages.put("align", time(iterations, i -> engine.embedder().align(f0, face0)));
+            RgbImage crop = engine.embedder().align(frame, face);
+            stages.put("embed", time(iterations, i -> engine.embedder().embed(List.of(crop))));
+            List<RgbImage> eight = java.util.Collections.nCopies(8, crop);
+            Stat batch = time(iterations, i -> engine.embedder().embed(eight));
+            stages.put("embedBatch8PerFace", new Stat(batch.medianMs() / 8, batch.p90Ms() / 8));
+            LivenessScorer liveness = new LivenessScorer(engine.models());
+            stages.put("liveness", time(Math.max(3, iterations / 3), i -> liveness.score(f0, face0)));
+
+            float[] query = engine.embedder().embed(List.of(crop))[0];
+            Gallery gallery1k = null;
+            int gThreads = 0;
+            for (int n : new int[] {1_000, 10_000, 100_000}) {
+                Gallery g = randomGallery(engine.embedder().dimension(), n);
+                gThreads = g.searchThreads();
+                stages.put("match" + (n / 1000) + "k", time(iterations, i -> g.search(query, 5)));
+                if (n == 1_000) {
+                    gallery1k = g;
+                }
+            }
+            Gallery g1k = gallery1k;
+            endToEnd = time(iterations, i -> {
+                for (Face f : engine.analyze(f0, false)) {
+                    if (f.embedded()) {
+                        g1k.search(f.embedding(), 5);
+                    }
+                }
+            });
+            threads.put("tensorflowIntraOp", engine.options().threads().intraOp());
+            threads.put("tensorflowInterOp", engine.options().threads().interOp());
+            threads.put("gallerySearch", gThreads);
+            threads.put("availableProcessors", Runtime.getRuntime().availableProcessors());
+            threads.put("detector", engine.detector().name());
+            threads.put("embedder", engine.embedder().name());
+        }
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("stages", stages);
+            doc.put("endToEndMs", Map.of("median", endToEnd.medianMs(), "p90", endToEnd.p90Ms()));
+            doc.put("threads", threads);
+            doc.put("iterations", iterations);
+            Json.print(doc);
+        } else {
+            System.out.printf(Locale.ROOT, "%-20s %10s %10s%n", "stage", "median ms", "p90 ms");
+            stages.forEach((k, v) -> System.out.printf(Locale.ROOT, "%-20s %10.2f %10.2f%n", k, v.medianMs(), v.p90Ms()));
+            System.out.printf(Locale.ROOT, "%-20s %10.2f %10.2f   (640x480 frame, one face: detect+quality+align+embed+match 1k)%n",
+                    "end-to-end", endToEnd.medianMs(), endToEnd.p90Ms());
+            System.out.println("threads: " + threads);
+        }
+        return ExitCodes.OK;
+    }
+
+    private interface Run {
+        void run(int i) throws Exception;
+    }
+
+    private static Stat time(int n, Run r) {
+        try {
+            for (int i = 0; i < 2; i++) {
+                r.run(i);
+            }
+            double[] ms = new double[n];
+            for (int i = 0; i < n; i++) {
+                long t0 = System.nanoTime();
+                r.run(i);
+                ms[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            return Stat.of(ms);
+        } catch (CliException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new CliException(ExitCodes.FAILURE, "benchmark failed: " + e.getMessage());
+        }
+    }
+
+    private static RgbImage decode(ImageLoader loader, byte[] bytes) {
+        try {
+            return loader.read(bytes, Path.of("bench-image")).image();
+        } catch (ImageLoadException e) {
+            throw new CliException(ExitCodes.FAILURE, e.getMessage());
+        }
+    }
+
+    private static List<byte[]> readImages(Path dir) throws IOException {
+        List<byte[]> out = new ArrayList<>();
+        for (Path p : PhotoFiles.list(dir)) {
+            out.add(Files.readAllBytes(p));
+            if (out.size() == 50) {
+                break;
+            }
+        }
+        if (out.isEmpty()) {
+            throw new CliException(ExitCodes.FAILURE, "no photos in " + dir.toAbsolutePath());
+        }
+        return out;
+    }
+
+    /** The photo centred on a mid-grey 640×480 frame, like one webcam frame with one person. */
+    static RgbImage frame640x480(RgbImage photo) {
+        RgbImage frame = RgbImage.blank(640, 480);
+        float[] d = frame.data();
+        Arrays.fill(d, 128f);
+        int w = Math.min(photo.width(), 640);
+        int h = Math.min(photo.height(), 480);
+        int x0 = (640 - w) / 2;
+        int y0 = (480 - h) / 2;
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(photo.data(), y * photo.width() * 3, d, ((y0 + y) * 640 + x0) * 3, w * 3);
+        }
+        return frame;
+    }
+
+    private static Gallery randomGallery(int dim, int n) {
+        Gallery g = new Gallery(dim);
+        Random rnd = new Random(42);
+        int perIdentity = 5;
+        for (int id = 0; id < n / perIdentity; id++) {
+            List<float[]> vs = new ArrayList<>(perIdentity);
+            for (int t = 0; t < perIdentity; t++) {
+                float[] v = new float[dim];
+                for (int i = 0; i < dim; i++) {
+                    v[i] = (float) rnd.nextGaussian();
+                }
+                vs.add(Vectors.normalized(v));
+            }
+            g.addAll("id" + id, vs);
+        }
+        return g;
+    }
+}

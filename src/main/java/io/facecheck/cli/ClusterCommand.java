@@ -1,0 +1,98 @@
+package io.facecheck.cli;
+
+import io.facecheck.face.Face;
+import io.facecheck.face.FaceEngine;
+import io.facecheck.face.ImageLoadException;
+import io.facecheck.face.ImageLoader;
+import io.facecheck.match.Clustering;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code facecheck cluster DIR}: which photos show the same person? (FaceNet's clustering use.) */
+@Command(name = "cluster", mixinStandardHelpOptions = true,
+        description = "Group the photos of a folder (searched recursively) by person, using the largest face of each.")
+final class ClusterCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "DIR")
+    Path dir;
+
+    @Option(names = "--threshold", paramLabel = "D", description = "Link faces closer than this (default: the model card's).")
+    Double threshold;
+
+    @Option(names = "--json", description = "Machine-readable output on stdout.")
+    boolean json;
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    @Override
+    public Integer call() throws IOException {
+        List<Path> files = PhotoFiles.list(dir);
+        ImageLoader loader = new ImageLoader();
+        List<String> names = new ArrayList<>();
+        List<float[]> vectors = new ArrayList<>();
+        List<Map<String, String>> skipped = new ArrayList<>();
+        List<List<Integer>> groups;
+        double t;
+        try (FaceEngine engine = engineOptions.open()) {
+            t = threshold != null ? threshold : engine.embedder().threshold();
+            for (Path p : files) {
+                String rel = dir.relativize(p).toString();
+                try {
+                    Optional<Face> f = engine.largest(loader.load(p));
+                    if (f.isEmpty()) {
+                        skipped.add(Map.of("file", rel, "reason", "no_face"));
+                        continue;
+                    }
+                    names.add(rel);
+                    vectors.add(f.get().embedding());
+                } catch (ImageLoadException e) {
+                    skipped.add(Map.of("file", rel, "reason", e.getMessage()));
+                    System.err.println("facecheck: skipped " + e.getMessage());
+                }
+            }
+            groups = Clustering.chineseWhispers(vectors, t, 20, 42);
+        }
+        groups.sort((a, b) -> Integer.compare(b.size(), a.size()));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (List<Integer> g : groups) {
+            List<String> members = g.stream().map(names::get).sorted().toList();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("size", members.size());
+            m.put("files", members);
+            out.add(m);
+        }
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("threshold", t);
+            doc.put("groups", out);
+            doc.put("skipped", skipped);
+            Json.print(doc);
+        } else {
+            System.out.printf(Locale.ROOT, "%d photo(s) with a face in %d group(s) (threshold %.3f); %d skipped%n",
+                    names.size(), groups.size(), t, skipped.size());
+            int i = 1;
+            for (Map<String, Object> m : out) {
+                System.out.printf(Locale.ROOT, "group %d (%s):%n", i++, m.get("size"));
+                for (Object f : (List<?>) m.get("files")) {
+                    System.out.println("  " + f);
+                }
+            }
+            for (Map<String, String> s : skipped) {
+                System.out.println("skipped " + s.get("file") + ": " + s.get("reason"));
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

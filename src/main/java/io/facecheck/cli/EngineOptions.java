@@ -1,0 +1,73 @@
+package io.facecheck.cli;
+
+import io.facecheck.config.Settings;
+import io.facecheck.config.SettingsLoader;
+import io.facecheck.face.FaceEngine;
+import io.facecheck.face.ImageLoadException;
+import io.facecheck.face.ImageLoader;
+import io.facecheck.face.RgbImage;
+import io.facecheck.models.Models;
+import io.facecheck.models.TfThreads;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Options every engine command shares: which models, which networks, how many threads. */
+final class EngineOptions {
+    @Option(names = "--models", paramLabel = "DIR", description = "Models folder (default: ./models or beside the jar).")
+    Path modelsDir;
+
+    @Option(names = "--detector", paramLabel = "NAME", description = "mtcnn or ssd (default: configured, mtcnn).")
+    String detector;
+
+    @Option(names = "--embedder", paramLabel = "NAME",
+            description = "mobilefacenet or resnet (default: configured, mobilefacenet).")
+    String embedder;
+
+    @Option(names = "--min-face", paramLabel = "PX", description = "Smallest face the detector looks for (default: 40).")
+    Integer minFace;
+
+    @Option(names = "--threads", paramLabel = "N", description = "TensorFlow intra-op threads per model (default: 1).")
+    Integer threads;
+
+    private Settings settings;
+
+    Settings settings() {
+        if (settings == null) {
+            settings = SettingsLoader.load(Map.of());
+        }
+        return settings;
+    }
+
+    FaceEngine.Options options() {
+        Settings.EngineSettings e = settings().engine();
+        FaceEngine.Options o = FaceEngine.Options.defaults()
+                .withModelsDir(modelsDir != null ? modelsDir : Models.defaultDir())
+                .withDetector(detector != null ? detector : e.detector())
+                .withEmbedder(embedder != null ? embedder : e.embedder());
+        if (minFace != null) {
+            if (minFace < 12) {
+                throw new CliException(ExitCodes.FAILURE, "--min-face must be at least 12 pixels, got " + minFace);
+            }
+            o = o.withMinFace(minFace);
+        }
+        if (threads != null) {
+            o = o.withThreads(new TfThreads(threads, 1));
+        }
+        return o;
+    }
+
+    FaceEngine open() {
+        return FaceEngine.open(options());
+    }
+
+    /** Loads a photo or fails the command with the loader's one-line reason. */
+    static RgbImage load(ImageLoader loader, Path file) {
+        try {
+            return loader.load(file);
+        } catch (ImageLoadException e) {
+            throw new CliException(ExitCodes.FAILURE, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.facecheck.cli;
+
+import io.facecheck.face.Face;
+import io.facecheck.face.FaceEngine;
+import io.facecheck.face.ImageLoader;
+import io.facecheck.face.RgbImage;
+import io.facecheck.match.Vectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code facecheck verify IMG1 IMG2}: are these the same person? (1:1, the largest face of each). */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Compare the largest face of two photos. Exit 0 whatever the verdict, 2 if a photo has no face.")
+final class VerifyCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "IMG1")
+    Path first;
+
+    @Parameters(index = "1", paramLabel = "IMG2")
+    Path second;
+
+    @Option(names = "--threshold", paramLabel = "D", description = "Decision threshold (default: the model card's).")
+    Double threshold;
+
+    @Option(names = "--json", description = "Machine-readable output on stdout.")
+    boolean json;
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    @Override
+    public Integer call() {
+        ImageLoader loader = new ImageLoader();
+        RgbImage a = EngineOptions.load(loader, first);
+        RgbImage b = EngineOptions.load(loader, second);
+        try (FaceEngine engine = engineOptions.open()) {
+            List<Face> fa = engine.analyze(a, true);
+            List<Face> fb = engine.analyze(b, true);
+            if (fa.isEmpty() || fb.isEmpty()) {
+                String which = fa.isEmpty() && fb.isEmpty() ? "either photo: " + first + ", " + second
+                        : fa.isEmpty() ? first.toString() : second.toString();
+                throw new CliException(ExitCodes.NO_FACE, "no face found in " + which);
+            }
+            double t = threshold != null ? threshold : engine.embedder().threshold();
+            double d = Vectors.squaredDistance(fa.get(0).embedding(), fb.get(0).embedding());
+            boolean same = d < t;
+            if (json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("distance", d);
+                doc.put("threshold", t);
+                doc.put("same", same);
+                doc.put("facesInFirst", fa.size());
+                doc.put("facesInSecond", fb.size());
+                doc.put("detector", engine.detector().name());
+                doc.put("embedder", engine.embedder().name());
+                Json.print(doc);
+            } else {
+                System.out.printf(Locale.ROOT, "%s: distance %.4f, threshold %.4f (%s + %s)%n",
+                        same ? "SAME PERSON" : "DIFFERENT PEOPLE", d, t, engine.detector().name(),
+                        engine.embedder().name());
+                System.out.printf(Locale.ROOT, "faces: %d in %s, %d in %s (largest of each compared)%n", fa.size(),
+                        first, fb.size(), second);
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

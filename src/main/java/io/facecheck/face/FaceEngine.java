@@ -1,0 +1,206 @@
+package io.facecheck.face;
+
+import io.facecheck.face.faceapi.ResNetEmbedder;
+import io.facecheck.face.faceapi.SsdFaceDetector;
+import io.facecheck.models.Models;
+import io.facecheck.models.TfThreads;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The engine's front door (in the spirit of InsightFace's {@code FaceAnalysis}): one object that loads a
+ * detector, an embedder, the quality gate and optionally the liveness net, and turns an image into
+ * {@link Face}s. Thread-safe: the TensorFlow sessions underneath are shared and stateless.
+ */
+public final class FaceEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FaceEngine.class);
+
+    public static final List<String> DETECTORS = List.of("mtcnn", "ssd");
+    public static final List<String> EMBEDDERS = List.of("mobilefacenet", "resnet");
+
+    /**
+     * @param modelsDir folder holding the SavedModels
+     * @param detector  {@code mtcnn} or {@code ssd}
+     * @param embedder  {@code mobilefacenet} or {@code resnet}
+     * @param minFace   smallest face side in pixels the detector looks for (MTCNN's pyramid floor)
+     * @param threads   TensorFlow thread pools
+     * @param quality   quality-gate thresholds
+     * @param liveness  whether to score liveness with the anti-spoofing net
+     */
+    public record Options(Path modelsDir, String detector, String embedder, int minFace, TfThreads threads,
+                          QualitySettings quality, boolean liveness) {
+        public static Options defaults() {
+            return new Options(Models.defaultDir(), "mtcnn", "mobilefacenet", 40, TfThreads.DEFAULT,
+                    QualitySettings.DEFAULTS, false);
+        }
+
+        public Options withDetector(String d) {
+            return new Options(modelsDir, d, embedder, minFace, threads, quality, liveness);
+        }
+
+        public Options withEmbedder(String e) {
+            return new Options(modelsDir, detector, e, minFace, threads, quality, liveness);
+        }
+
+        public Options withModelsDir(Path dir) {
+            return new Options(dir, detector, embedder, minFace, threads, quality, liveness);
+        }
+
+        public Options withMinFace(int px) {
+            return new Options(modelsDir, detector, embedder, px, threads, quality, liveness);
+        }
+
+        public Options withThreads(TfThreads t) {
+            return new Options(modelsDir, detector, embedder, minFace, t, quality, liveness);
+        }
+
+        public Options withQuality(QualitySettings q) {
+            return new Options(modelsDir, detector, embedder, minFace, threads, q, liveness);
+        }
+
+        public Options withLiveness(boolean on) {
+            return new Options(modelsDir, detector, embedder, minFace, threads, quality, on);
+        }
+    }
+
+    private final Options options;
+    private final Models models;
+    private final FaceDetector detector;
+    private final FaceEmbedder embedder;
+    private final Quality quality;
+    private final LivenessScorer liveness;
+
+    private FaceEngine(Options options, Models models, FaceDetector detector, FaceEmbedder embedder,
+                       LivenessScorer liveness) {
+        this.options = options;
+        this.models = models;
+        this.detector = detector;
+        this.embedder = embedder;
+        this.quality = new Quality(options.quality());
+        this.liveness = liveness;
+    }
+
+    /** Loads the chosen networks; a missing or corrupt model throws a {@link io.facecheck.models.ModelException}. */
+    public static FaceEngine open(Options o) {
+        Models models = new Models(o.modelsDir(), o.threads());
+        try {
+            FaceDetector d = detector(o.detector(), models, o.minFace());
+            FaceEmbedder e = embedder(o.embedder(), models);
+            LivenessScorer l = o.liveness() ? new LivenessScorer(models) : null;
+            LOG.debug("engine: detector={} embedder={} minFace={} threads={}", d.name(), e.name(), o.minFace(),
+                    o.threads());
+            return new FaceEngine(o, models, d, e, l);
+        } catch (RuntimeException ex) {
+            models.close();
+            throw ex;
+        }
+    }
+
+    private static FaceDetector detector(String name, Models models, int minFace) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "mtcnn" -> new MtcnnDetector(models, new MtcnnDetector(models).settings().withMinFaceSize(minFace));
+            case "ssd" -> new SsdFaceDetector(models);
+            default -> throw new IllegalArgumentException("unknown detector '" + name + "' (choose one of "
+                    + String.join(", ", DETECTORS) + ")");
+        };
+    }
+
+    private static FaceEmbedder embedder(String name, Models models) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "mobilefacenet" -> new MobileFaceNetEmbedder(models);
+            case "resnet" -> new ResNetEmbedder(models);
+            default -> throw new IllegalArgumentException("unknown embedder '" + name + "' (choose one of "
+                    + String.join(", ", EMBEDDERS) + ")");
+        };
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    public FaceDetector detector() {
+        return detector;
+    }
+
+    public FaceEmbedder embedder() {
+        return embedder;
+    }
+
+    public Quality quality() {
+        return quality;
+    }
+
+    public Optional<LivenessScorer> liveness() {
+        return Optional.ofNullable(liveness);
+    }
+
+    public Models models() {
+        return models;
+    }
+
+    /** Every face in {@code image}, each assessed, aligned and embedded (one batch), largest first. */
+    public List<Face> analyze(RgbImage image) {
+        return analyze(image, true);
+    }
+
+    /**
+     * Every face in {@code image}, largest first.
+     *
+     * @param embedPoorFaces also embed faces that fail the quality gate (evaluation wants every face;
+     *                       the kiosk saves the time)
+     */
+    public List<Face> analyze(RgbImage image, boolean embedPoorFaces) {
+        List<DetectedFace> found = new ArrayList<>(detector.detect(image));
+        found.sort(Comparator.comparingDouble((DetectedFace f) -> f.box().area()).reversed());
+        List<RgbImage> crops = new ArrayList<>(found.size());
+        List<QualityReport> reports = new ArrayList<>(found.size());
+        List<RgbImage> toEmbed = new ArrayList<>();
+        for (DetectedFace f : found) {
+            RgbImage crop = embedder.align(image, f);
+            QualityReport q = quality.assess(image, f);
+            crops.add(crop);
+            reports.add(q);
+            if (embedPoorFaces || q.ok()) {
+                toEmbed.add(crop);
+            }
+        }
+        float[][] vectors = toEmbed.isEmpty() ? new float[0][] : embedder.embed(toEmbed);
+        List<Face> faces = new ArrayList<>(found.size());
+        int next = 0;
+        for (int i = 0; i < found.size(); i++) {
+            boolean embedded = embedPoorFaces || reports.get(i).ok();
+            float[] v = embedded ? vectors[next++] : null;
+            OptionalDouble live = liveness != null && v != null
+                    ? OptionalDouble.of(liveness.score(image, found.get(i))) : OptionalDouble.empty();
+            faces.add(new Face(found.get(i), reports.get(i), crops.get(i), v, live));
+        }
+        return faces;
+    }
+
+    /** The largest face of {@code image}, if any. */
+    public Optional<Face> largest(RgbImage image) {
+        List<Face> faces = analyze(image, true);
+        return faces.isEmpty() ? Optional.empty() : Optional.of(faces.get(0));
+    }
+
+
+    /** Runs each network once so the first real frame is not 300 ms slower (TensorFlow's lazy init). */
+    public void warmUp() {
+        RgbImage blank = RgbImage.blank(320, 240);
+        detector.detect(blank);
+        embedder.embed(List.of(RgbImage.blank(embedder.inputSize(), embedder.inputSize())));
+    }
+
+    @Override
+    public void close() {
+        models.close();
+    }
+}
