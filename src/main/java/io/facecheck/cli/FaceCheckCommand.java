@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "Face-recognition attendance: kiosk, enrollment, reports and tools.",
         subcommands = {KioskCommand.class, AdminCommand.class, DetectCommand.class, VerifyCommand.class,
                 EmbedCommand.class, ClusterCommand.class, BenchCommand.class, ModelsCommand.class,
-                EmployeesCommand.class, ReportCommand.class, AdminUserCommand.class})
+                EmployeesCommand.class, ReportCommand.class, AdminUserCommand.class, EnrollCommand.class,
+                IdentifyCommand.class, CheckinCommand.class, TemplatesCommand.class})
 public final class FaceCheckCommand implements Runnable {
 
     @Override
