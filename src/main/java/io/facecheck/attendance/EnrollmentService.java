@@ -276,7 +276,21 @@ public final class EnrollmentService {
      * @return whether there was such an employee
      */
     public boolean delete(String code, String actor) {
-        boolean removed = db.inTransaction(c -> {
+        boolean removed = erase(db, code, actor);
+        if (removed) {
+            gallery.removed(code);
+        }
+        return removed;
+    }
+
+    /**
+     * Deletes an employee with their templates, crops and events in one transaction, audited; for callers without
+     * a gallery (the CLI). Returns whether there was such an employee.
+     */
+    public static boolean erase(Database db, String code, String actor) {
+        EmployeeRepository employees = new EmployeeRepository(db);
+        AuditLog audit = new AuditLog(db);
+        return db.inTransaction(c -> {
             Optional<Employee> e = employees.findByCode(code);
             if (e.isEmpty()) {
                 return false;
@@ -286,10 +300,6 @@ public final class EnrollmentService {
                     + " deleted with templates, crops and events");
             return true;
         });
-        if (removed) {
-            gallery.removed(code);
-        }
-        return removed;
     }
 
     /**

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "facecheck", mixinStandardHelpOptions = true, version = "FaceCheck 0.1.0",
         description = "Face-recognition attendance: kiosk, enrollment, reports and tools.",
         subcommands = {KioskCommand.class, AdminCommand.class, DetectCommand.class, VerifyCommand.class,
-                EmbedCommand.class, ClusterCommand.class, EvaluateCommand.class, BenchCommand.class, ModelsCommand.class})
+                EmbedCommand.class, ClusterCommand.class, EvaluateCommand.class, BenchCommand.class,
+                ModelsCommand.class, EmployeesCommand.class, ReportCommand.class, AdminUserCommand.class})
 public final class FaceCheckCommand implements Runnable {
 
     @Override

@@ -128,7 +128,7 @@ public final class AppServices implements AutoCloseable {
     /** The face engine, loaded on first use (seconds: call off the FX thread). */
     public synchronized FaceEngine engine() {
         if (engine == null) {
-            engine = FaceEngine.open(settings, templates);
+            engine = FaceEngine.open(settings, db);
         }
         return engine;
     }

@@ -5,6 +5,8 @@ import io.facecheck.ui.admin.AttendanceViewModel;
 import io.facecheck.ui.admin.AuditView;
 import io.facecheck.ui.admin.EmployeesView;
 import io.facecheck.ui.admin.EmployeesViewModel;
+import io.facecheck.ui.admin.EnrollmentView;
+import io.facecheck.ui.admin.EnrollmentViewModel;
 import io.facecheck.ui.admin.LoginView;
 import io.facecheck.ui.admin.LoginViewModel;
 import io.facecheck.ui.admin.SettingsView;
@@ -46,6 +48,7 @@ public final class MainWindow implements AutoCloseable {
     private KioskViewModel kiosk;
     private String admin;
     private AdminView adminView;
+    private EnrollmentViewModel lastEnrollment;
 
     public MainWindow(LaunchOptions options) {
         this(options, () -> AppServices.open(options));
@@ -116,7 +119,8 @@ public final class MainWindow implements AutoCloseable {
         CheckInRecorder recorder = new CheckInRecorder(services.database(), c.kioskId(), c.zone(), c.debounce());
         CheckInPolicy policy = new CheckInPolicy(CheckInRules.from(c, engine.livenessThreshold()), Clock.systemUTC(), recorder);
         return new RecognitionAnalyzer(engine.detector(), engine.embedder(), engine.quality(), engine.gallery(),
-                engine.decision(), policy, recorder, services.employees(), null);
+                engine.decision(), policy, recorder, services.employees(),
+                engine.liveness() == null ? null : engine.liveness()::score);
     }
 
     private FaceEngine engineIfLoaded() {
@@ -141,7 +145,7 @@ public final class MainWindow implements AutoCloseable {
         AttendanceViewModel attendance = new AttendanceViewModel(services, admin, executor);
         SettingsViewModel settings = new SettingsViewModel(services, admin, executor, 1.0);
         AuditView audit = new AuditView(services.audit(), services.settings().checkIn().zone(), executor);
-        adminView = new AdminView(admin, new EmployeesView(employees, () -> { }), attendance,
+        adminView = new AdminView(admin, new EmployeesView(employees, () -> openEnrollment(employees)), attendance,
                 new SettingsView(settings), audit, this::showKiosk, () -> {
                     admin = null;
                     adminView = null;
@@ -150,6 +154,21 @@ public final class MainWindow implements AutoCloseable {
         show(adminView);
         employees.reload();
         attendance.reload();
+    }
+
+    private void openEnrollment(EmployeesViewModel employees) {
+        AdminView view = adminView;
+        EnrollmentView[] page = new EnrollmentView[1];
+        EnrollmentViewModel vm = new EnrollmentViewModel(services, admin, executor,
+                () -> kiosk == null ? null : kiosk.captureProperty().get(), code -> employees.reload());
+        page[0] = new EnrollmentView(vm, () -> view.closeTab(page[0]));
+        view.openTab("Enroll", page[0]);
+        lastEnrollment = vm;
+    }
+
+    /** The view model of the enrollment wizard opened last (for tests and screenshots). */
+    public EnrollmentViewModel lastEnrollment() {
+        return lastEnrollment;
     }
 
     private void show(Node n) {

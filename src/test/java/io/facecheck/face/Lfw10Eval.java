@@ -43,9 +43,7 @@ public final class Lfw10Eval {
                 crops.add(emb.align(img, f));
                 tAlign += System.nanoTime() - t0;
                 people.add(p.person());
-                if (liveScores.size() < 10) {
-                    liveScores.add(live.score(img, f));
-                }
+                liveScores.add(live.score(img, f));
             }
             long t0 = System.nanoTime();
             float[][] e = emb.embed(crops);
@@ -60,7 +58,12 @@ public final class Lfw10Eval {
                     d[0].length, d[1].length, Lfw10.auc(d[0], d[1]), best, Lfw10.accuracy(d[0], d[1], best), tf[0], tf[1],
                     Lfw10.tarAtFar(d[0], d[1], 1e-3), Lfw10.tarAtFar(d[0], d[1], 1e-2));
             System.out.println("accuracy at card threshold " + emb.threshold() + ": " + Lfw10.accuracy(d[0], d[1], emb.threshold()));
-            System.out.println("liveness scores (first 10): " + liveScores);
+            System.out.println("liveness: " + liveScores.stream().filter(x -> x < live.threshold()).count() + "/"
+                    + liveScores.size() + " lfw10 faces scored live; finite: " + liveScores.stream().allMatch(Double::isFinite));
+            double thr = emb.threshold();
+            System.out.printf("at card threshold %.2f: TAR %.4f FAR %.5f%n", thr,
+                    Arrays.stream(d[0]).filter(x -> x < thr).count() / (double) d[0].length,
+                    Arrays.stream(d[1]).filter(x -> x < thr).count() / (double) d[1].length);
             // timing of single-face embedding and liveness
             long s = System.nanoTime();
             for (int i = 0; i < 20; i++) {

@@ -50,6 +50,27 @@ class MtcnnMobileFaceNetLfw10Test {
     }
 
     @Test
+    void findsNothingInFlatOrTinyImagesAndRejectsBadSettings() {
+        RgbImage grey = RgbImage.blank(200, 150);
+        java.util.Arrays.fill(grey.data(), 128f);
+        assertThat(detector.detect(grey)).isEmpty();
+        assertThat(detector.detect(RgbImage.blank(8, 8))).isEmpty();
+        assertThat(detector.detect(images.get(0).crop(0, 0, 30, 30))).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> detector.settings().withMinFaceSize(5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minimum face size");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MtcnnSettings(40, 1.2, 0.6, 0.7, 0.7))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("factor");
+    }
+
+    @Test
+    void aLargerMinimumFaceSkipsSmallFaces() {
+        MtcnnDetector big = new MtcnnDetector(models, detector.settings().withMinFaceSize(200));
+        // lfw10 faces are about 100 px: a 200 px minimum finds none of them at full size
+        assertThat(big.detect(images.get(0))).isEmpty();
+        assertThat(big.detect(Resize.bilinear(images.get(0), 625, 625))).isNotEmpty();
+    }
+
+    @Test
     void findsTheCentralFaceInEveryLfw10Photo() {
         int found = 0;
         List<String> missed = new ArrayList<>();

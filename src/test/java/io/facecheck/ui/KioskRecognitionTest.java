@@ -1,11 +1,7 @@
 package io.facecheck.ui;
 
-import io.facecheck.face.DetectedFace;
-import io.facecheck.face.FaceEmbedder;
-import io.facecheck.face.ImageLoader;
-import io.facecheck.face.RgbImage;
+import io.facecheck.attendance.EnrollmentService;
 import io.facecheck.store.CheckInEvent;
-import io.facecheck.store.Employee;
 import io.facecheck.ui.kiosk.KioskViewModel;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -22,7 +18,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -49,7 +44,6 @@ class KioskRecognitionTest {
 
     @BeforeAll
     static void settings() throws Exception {
-        Files.writeString(tmp.resolve("user.properties"), "engine.detector=ssd\nengine.embedder=resnet\n");
         for (String p : List.of("Tony_Blair", "Hugo_Chavez")) {
             Path feed = Files.createDirectories(tmp.resolve("feed-" + p));
             for (Path f : photos(p).subList(5, 10)) {
@@ -58,19 +52,11 @@ class KioskRecognitionTest {
         }
     }
 
-    /** Enrolls photos 1–5 of each person with the app's own engine, as the enrollment screen does. */
+    /** Enrolls photos 1–5 of a person through the app's enrollment service (default engine). */
     static void enroll(AppServices s, String code, String person) throws Exception {
-        Employee e = s.employees().create(code, person.replace('_', ' '), "Lab");
-        FaceEmbedder emb = s.engine().embedder();
-        ImageLoader loader = new ImageLoader();
-        for (Path p : photos(person).subList(0, 5)) {
-            RgbImage img = loader.load(p);
-            DetectedFace face = s.engine().detector().detect(img).stream()
-                    .max(Comparator.comparingDouble(f -> f.box().area())).orElseThrow();
-            float[] v = emb.embed(List.of(emb.align(img, face)))[0];
-            s.templates().add(e.id(), null, emb.modelId(), v, 1.0, p.getFileName().toString());
-            s.engine().gallery().add(code, v);
-        }
+        EnrollmentService.Result r = s.engine().enrollment().enroll(code, person.replace('_', ' '), "Lab",
+                photos(person).subList(0, 5), EnrollmentService.Options.defaults("test"));
+        assertThat(r.enrolled()).as("enrolled %s: %s", person, r).isTrue();
     }
 
     void open(Stage stage, String feed) throws Exception {

@@ -38,7 +38,7 @@ public final class AdminView extends BorderPane {
         setTop(header);
 
         tabs.setId("admin-tabs");
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.SELECTED_TAB);
         tabs.getTabs().addAll(tab("Employees", employees), tab("Attendance", attendanceView),
                 tab("Settings", settings), tab("Audit log", audit));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
@@ -51,8 +51,23 @@ public final class AdminView extends BorderPane {
 
     private static Tab tab(String name, javafx.scene.Node content) {
         Tab t = new Tab(name, content);
+        t.setClosable(false);
         t.setId("tab-" + name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
         return t;
+    }
+
+    /** Opens (or re-selects) a closable extra tab, e.g. the enrollment wizard. */
+    public void openTab(String title, javafx.scene.Node content) {
+        Tab t = new Tab(title, content);
+        t.setClosable(true);
+        tabs.getTabs().add(t);
+        tabs.getSelectionModel().select(t);
+    }
+
+    /** Closes the extra tab showing {@code content} and goes back to the first tab. */
+    public void closeTab(javafx.scene.Node content) {
+        tabs.getTabs().removeIf(t -> t.getContent() == content);
+        tabs.getSelectionModel().select(0);
     }
 
     /** Selects the tab with this title (as shown). */

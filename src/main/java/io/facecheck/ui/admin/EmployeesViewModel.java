@@ -87,6 +87,9 @@ public final class EmployeesViewModel {
                     Employee e = services.employees().update(item.code(), name, department, active);
                     services.audit().record(actor, AuditLog.UPDATE, e.code(),
                             active == item.active() ? "name/department" : (active ? "activated" : "deactivated"));
+                    if (services.loadedEngine() != null) {
+                        services.loadedEngine().gallerySync().refresh(e.code()); // inactive people are not matched
+                    }
                     return e;
                 })
                 .onSuccess(e -> {
@@ -104,11 +107,8 @@ public final class EmployeesViewModel {
     /** Deletes the employee with their templates, enrollment crops and events (right to erasure); audited. */
     public void delete(EmployeeItem item) {
         BackgroundTask.wrap(() -> {
-                    boolean gone = services.employees().delete(item.code());
-                    if (gone) {
-                        services.audit().record(actor, AuditLog.DELETE, item.code(), "employee and biometrics erased");
-                    }
-                    return gone;
+                    // erases templates, crops and events, audits, and drops them from the live gallery
+                    return services.engine().enrollment().delete(item.code(), actor);
                 })
                 .onSuccess(gone -> {
                     status.set(gone ? "Deleted " + item.code() + " and their face data" : item.code() + " was already gone");

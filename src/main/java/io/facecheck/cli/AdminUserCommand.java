@@ -1,0 +1,93 @@
+package io.facecheck.cli;
+
+import io.facecheck.store.AdminUsers;
+import io.facecheck.store.Database;
+import io.facecheck.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+
+/** {@code facecheck admin-user add NAME} (password from stdin). */
+@Command(name = "admin-user", mixinStandardHelpOptions = true, description = "Manage administrator accounts.",
+        subcommands = {AdminUserCommand.Add.class, AdminUserCommand.ListCmd.class})
+final class AdminUserCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Add an administrator. The password is read from stdin (first line), or asked twice on a terminal.")
+    static final class Add implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+        @Parameters(paramLabel = "NAME")
+        String name;
+        @Option(names = "--actor", paramLabel = "NAME", description = "Who does it, for the audit log (default: cli).")
+        String actor = "cli";
+
+        @Override
+        public Integer call() {
+            char[] password = readPassword();
+            try (Database db = store.open()) {
+                new AdminUsers(db).add(name, password, actor);
+                System.out.println("added administrator " + name);
+                return ExitCodes.OK;
+            } catch (StoreException e) {
+                throw StoreOptions.asCli(e);
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+        }
+
+        private static char[] readPassword() {
+            Console console = System.console();
+            if (console != null) {
+                char[] a = console.readPassword("Password: ");
+                char[] b = console.readPassword("Again: ");
+                if (a == null || b == null || !Arrays.equals(a, b)) {
+                    throw new CliException(ExitCodes.FAILURE, "the passwords differ");
+                }
+                Arrays.fill(b, '\0');
+                return a;
+            }
+            try {
+                String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                if (line == null || line.isEmpty()) {
+                    throw new CliException(ExitCodes.FAILURE, "no password on stdin");
+                }
+                return line.toCharArray();
+            } catch (IOException e) {
+                throw new CliException(ExitCodes.FAILURE, "cannot read the password from stdin: " + e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List administrators.")
+    static final class ListCmd implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+
+        @Override
+        public Integer call() {
+            try (Database db = store.open()) {
+                new AdminUsers(db).names().forEach(System.out::println);
+                return ExitCodes.OK;
+            } catch (StoreException e) {
+                throw StoreOptions.asCli(e);
+            }
+        }
+    }
+}

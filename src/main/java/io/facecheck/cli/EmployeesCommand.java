@@ -1,0 +1,174 @@
+package io.facecheck.cli;
+
+import io.facecheck.attendance.EnrollmentService;
+import io.facecheck.models.ModelCard;
+import io.facecheck.models.ModelNames;
+import io.facecheck.models.Models;
+import io.facecheck.store.Database;
+import io.facecheck.store.Employee;
+import io.facecheck.store.EmployeeRepository;
+import io.facecheck.store.StoreException;
+import io.facecheck.store.TemplateRepository;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code facecheck employees list|show|delete}. */
+@Command(name = "employees", mixinStandardHelpOptions = true, description = "List, show or delete employees.",
+        subcommands = {EmployeesCommand.ListCmd.class, EmployeesCommand.ShowCmd.class, EmployeesCommand.DeleteCmd.class})
+final class EmployeesCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Templates of the configured embedder's model per code; all templates when the card cannot be read. */
+    static Map<String, Integer> templateCounts(Database db, String embedder) {
+        Optional<String> modelId = modelId(embedder);
+        EmployeeRepository employees = new EmployeeRepository(db);
+        if (modelId.isPresent()) {
+            return employees.templateCounts(modelId.get());
+        }
+        Map<String, Integer> all = new LinkedHashMap<>();
+        TemplateRepository templates = new TemplateRepository(db);
+        for (Employee e : employees.list(true)) {
+            all.put(e.code(), templates.listByEmployee(e.id()).size());
+        }
+        return all;
+    }
+
+    private static Optional<String> modelId(String embedder) {
+        String model = switch (embedder.toLowerCase(Locale.ROOT)) {
+            case "resnet" -> ModelNames.RESNET128;
+            default -> ModelNames.MOBILEFACENET;
+        };
+        try {
+            ModelCard card = ModelCard.read(Models.defaultDir().resolve(model).resolve(ModelCard.FILE_NAME));
+            return Optional.of(card.name() + "@" + card.version());
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    static Map<String, Object> json(Employee e, int templates) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", e.code());
+        m.put("name", e.name());
+        m.put("department", e.department());
+        m.put("templates", templates);
+        m.put("active", e.active());
+        return m;
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List employees (active ones unless --all).")
+    static final class ListCmd implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+        @Option(names = "--all", description = "Include inactive employees.")
+        boolean all;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Database db = store.open()) {
+                List<Employee> list = new EmployeeRepository(db).list(all);
+                Map<String, Integer> counts = templateCounts(db, store.settings().engine().embedder());
+                if (json) {
+                    List<Object> out = new ArrayList<>();
+                    list.forEach(e -> out.add(json(e, counts.getOrDefault(e.code(), 0))));
+                    Json.print(out);
+                } else {
+                    for (Employee e : list) {
+                        System.out.printf("%-16s %-30s %-20s %3d templates%s%n", e.code(), e.name(),
+                                e.department() == null ? "" : e.department(), counts.getOrDefault(e.code(), 0),
+                                e.active() ? "" : "  (inactive)");
+                    }
+                    System.out.flush();
+                }
+                return ExitCodes.OK;
+            } catch (StoreException e) {
+                throw StoreOptions.asCli(e);
+            }
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one employee.")
+    static final class ShowCmd implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+        @Parameters(paramLabel = "CODE")
+        String code;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Database db = store.open()) {
+                Employee e = new EmployeeRepository(db).require(code);
+                int templates = templateCounts(db, store.settings().engine().embedder()).getOrDefault(code, 0);
+                int samples = new TemplateRepository(db).cropsOf(e.id()).size();
+                if (json) {
+                    Map<String, Object> m = json(e, templates);
+                    m.put("samples", samples);
+                    m.put("created", e.createdAt().toString());
+                    Json.print(m);
+                } else {
+                    System.out.println("code:       " + e.code());
+                    System.out.println("name:       " + e.name());
+                    System.out.println("department: " + (e.department() == null ? "" : e.department()));
+                    System.out.println("active:     " + e.active());
+                    System.out.println("templates:  " + templates + " (" + samples + " enrollment samples kept)");
+                    System.out.println("created:    " + e.createdAt());
+                    System.out.flush();
+                }
+                return ExitCodes.OK;
+            } catch (StoreException e) {
+                throw StoreOptions.asCli(e);
+            }
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Delete an employee with their templates, enrollment crops and events (audited).")
+    static final class DeleteCmd implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+        @Parameters(paramLabel = "CODE")
+        String code;
+        @Option(names = "--actor", paramLabel = "NAME", description = "Who does it, for the audit log (default: cli).")
+        String actor = "cli";
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Database db = store.open()) {
+                if (!EnrollmentService.erase(db, code, actor)) {
+                    throw new CliException(ExitCodes.FAILURE, "no employee with code " + code);
+                }
+                if (json) {
+                    Json.print(Map.of("deleted", code));
+                } else {
+                    System.out.println("deleted " + code + " with their templates, crops and events");
+                }
+                return ExitCodes.OK;
+            } catch (StoreException e) {
+                throw StoreOptions.asCli(e);
+            }
+        }
+    }
+
+}

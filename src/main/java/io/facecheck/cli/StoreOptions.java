@@ -1,0 +1,58 @@
+package io.facecheck.cli;
+
+import io.facecheck.config.ConfigException;
+import io.facecheck.config.Settings;
+import io.facecheck.config.SettingsLoader;
+import io.facecheck.store.Database;
+import io.facecheck.store.StoreException;
+import picocli.CommandLine.Option;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** {@code --db URL} and the settings, shared by every command that uses the attendance database. */
+final class StoreOptions {
+    @Option(names = "--db", paramLabel = "URL",
+            description = "H2 database URL (default: database.url in the settings, in the user data folder).")
+    String db;
+
+    private Settings settings;
+
+    Settings settings() {
+        if (settings == null) {
+            Map<String, String> overrides = new HashMap<>();
+            if (db != null) {
+                overrides.put("database.url", db.startsWith("jdbc:") ? db : "jdbc:h2:file:" + stripMvDb(db));
+            }
+            try {
+                settings = SettingsLoader.load(overrides);
+            } catch (ConfigException e) {
+                throw new CliException(ExitCodes.FAILURE, e.getMessage());
+            }
+        }
+        return settings;
+    }
+
+    /** Opens (and migrates) the database, or fails the command with exit 5 and the store's message. */
+    Database open() {
+        try {
+            return Database.open(settings().database().url());
+        } catch (StoreException e) {
+            throw asCli(e);
+        }
+    }
+
+    /** A store error as a CLI error: database problems exit 5, unknown codes and bad values exit 1. */
+    static CliException asCli(StoreException e) {
+        int code = switch (e.kind()) {
+            case IN_USE, READ_ONLY, CANNOT_OPEN -> ExitCodes.DATABASE;
+            default -> ExitCodes.FAILURE;
+        };
+        return new CliException(code, e.getMessage());
+    }
+
+    /** {@code --db data/fc.mv.db} means the database {@code data/fc}. */
+    private static String stripMvDb(String path) {
+        return path.endsWith(".mv.db") ? path.substring(0, path.length() - ".mv.db".length()) : path;
+    }
+}

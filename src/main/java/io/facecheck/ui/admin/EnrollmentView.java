@@ -1,0 +1,121 @@
+package io.facecheck.ui.admin;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+import java.io.File;
+import java.util.List;
+
+/** The enrollment wizard page: 1 who, 2 samples (camera or files, checked one by one), 3 save. */
+public final class EnrollmentView extends VBox {
+
+    public EnrollmentView(EnrollmentViewModel vm, Runnable close) {
+        super(12);
+        getStyleClass().add("page");
+        setId("enrollment");
+        setPadding(new Insets(16));
+
+        Label step1 = new Label("1. Who");
+        step1.getStyleClass().add("page-title");
+        TextField code = new TextField();
+        code.setId("enroll-code");
+        code.setPromptText("Employee code, e.g. E042");
+        code.textProperty().bindBidirectional(vm.codeProperty());
+        TextField name = new TextField();
+        name.setId("enroll-name");
+        name.setPromptText("Full name");
+        name.textProperty().bindBidirectional(vm.nameProperty());
+        TextField dept = new TextField();
+        dept.setId("enroll-department");
+        dept.setPromptText("Department (optional)");
+        dept.textProperty().bindBidirectional(vm.departmentProperty());
+        GridPane who = new GridPane();
+        who.setHgap(10);
+        who.setVgap(8);
+        who.addRow(0, new Label("Code"), code);
+        who.addRow(1, new Label("Name"), name);
+        who.addRow(2, new Label("Department"), dept);
+
+        Label step2 = new Label("2. Face samples — " + EnrollmentViewModel.TARGET_SAMPLES
+                + " good ones: look at the camera, turn a little between shots; or add photos");
+        step2.getStyleClass().add("page-title");
+        Button capture = new Button("Take sample from camera");
+        capture.setId("enroll-capture");
+        capture.disableProperty().bind(vm.busyProperty());
+        capture.setOnAction(e -> vm.capture());
+        Button files = new Button("Add photo files…");
+        files.setId("enroll-files");
+        files.disableProperty().bind(vm.busyProperty());
+        files.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            fc.setTitle("Photos of the person");
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", "*.jpg", "*.jpeg", "*.png", "*.bmp", "*.webp"));
+            List<File> chosen = fc.showOpenMultipleDialog(getScene().getWindow());
+            if (chosen != null) {
+                vm.addFiles(chosen.stream().map(File::toPath).toList());
+            }
+        });
+        ListView<EnrollmentViewModel.SampleItem> list = new ListView<>(vm.samples());
+        list.setId("enroll-samples");
+        list.setPrefHeight(200);
+        list.setCellFactory(lv -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(EnrollmentViewModel.SampleItem item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeAll("sample-ok-text", "sample-bad-text");
+                if (empty || item == null) {
+                    setText(null);
+                } else {
+                    setText((item.ok() ? "✔ " : "✘ ") + item);
+                    getStyleClass().add(item.ok() ? "sample-ok-text" : "sample-bad-text");
+                }
+            }
+        });
+        Button remove = new Button("Remove sample");
+        remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> vm.removeSample(list.getSelectionModel().getSelectedItem()));
+        ProgressBar progress = new ProgressBar();
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.visibleProperty().bind(vm.busyProperty());
+
+        Label duplicate = new Label();
+        duplicate.setId("enroll-duplicate");
+        duplicate.getStyleClass().add("error-text");
+        duplicate.setWrapText(true);
+        duplicate.textProperty().bind(vm.duplicateProperty());
+        Button force = new Button("Save anyway");
+        force.setId("enroll-force");
+        force.getStyleClass().add("danger");
+        force.visibleProperty().bind(vm.duplicateProperty().isNotEmpty());
+        force.managedProperty().bind(force.visibleProperty());
+        force.setOnAction(e -> vm.save(true));
+
+        Button save = new Button("Save");
+        save.setId("enroll-save");
+        save.getStyleClass().add("primary");
+        save.disableProperty().bind(vm.canSave().not());
+        save.setOnAction(e -> vm.save(false));
+        Button cancel = new Button("Close");
+        cancel.setId("enroll-close");
+        cancel.setOnAction(e -> close.run());
+        Label status = new Label();
+        status.setId("enroll-status");
+        status.getStyleClass().add("hint-text");
+        status.textProperty().bind(vm.statusProperty());
+
+        HBox sampleButtons = new HBox(8, capture, files, remove, progress);
+        sampleButtons.setAlignment(Pos.CENTER_LEFT);
+        HBox saveRow = new HBox(8, save, force, cancel, status);
+        saveRow.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(step1, who, step2, sampleButtons, list, duplicate, new Label("3. Save"), saveRow);
+    }
+}
