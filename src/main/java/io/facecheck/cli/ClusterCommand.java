@@ -59,7 +59,7 @@ final class ClusterCommand implements Callable<Integer> {
                     System.err.println("facecheck: skipped " + e.getMessage());
                 }
             }
-            groups = Clustering.chineseWhispers(vectors, t, 20, 42);
+            groups = new ArrayList<>(Clustering.chineseWhispers(vectors, t, 20, 42));
         }
         groups.sort((a, b) -> Integer.compare(b.size(), a.size()));
         List<Map<String, Object>> out = new ArrayList<>();
