@@ -147,14 +147,15 @@ public final class ImageLoader {
         } finally {
             reader.dispose();
         }
-        RgbImage rgb = toRgb(decoded);
-        double scale = 1;
-        if (Math.max(rgb.width(), rgb.height()) > limits.maxSide()) {
-            double f = (double) limits.maxSide() / Math.max(rgb.width(), rgb.height());
-            int nw = Math.max(1, (int) Math.round(rgb.width() * f));
-            int nh = Math.max(1, (int) Math.round(rgb.height() * f));
-            rgb = Resize.area(rgb, nw, nh);
+        RgbImage rgb;
+        int dw = decoded.getWidth(), dh = decoded.getHeight();
+        if (Math.max(dw, dh) > limits.maxSide()) {
+            double f = (double) limits.maxSide() / Math.max(dw, dh);
+            rgb = toRgbArea(decoded, Math.max(1, (int) Math.round(dw * f)), Math.max(1, (int) Math.round(dh * f)));
+        } else {
+            rgb = toRgb(decoded);
         }
+        double scale = 1;
         if (rgb.width() != w) {
             scale = (double) rgb.width() / w;
             LOG.debug("{}: {}x{} downscaled to {}x{}", name, w, h, rgb.width(), rgb.height());
@@ -225,40 +226,121 @@ public final class ImageLoader {
     /** Converts any decoded image to RGB floats: grey read directly (no colour-space gamma), alpha over white. */
     static RgbImage toRgb(BufferedImage img) {
         int w = img.getWidth(), h = img.getHeight();
-        ColorModel cm = img.getColorModel();
-        Raster raster = img.getRaster();
+        RowReader rows = new RowReader(img);
         float[] d = new float[w * h * 3];
-        boolean grey = cm.getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_GRAY
-                && raster.getNumBands() <= 2 && !(cm instanceof java.awt.image.IndexColorModel);
-        if (grey) {
-            // getRGB() would push linear-grey through a colour conversion and brighten it; the samples are the
-            // stored grey levels, which is what the photo means.
-            boolean alpha = raster.getNumBands() == 2;
-            double max = (1 << cm.getComponentSize(0)) - 1;
-            double amax = alpha ? (1 << cm.getComponentSize(1)) - 1 : 1;
-            int[] px = new int[raster.getNumBands()];
-            for (int y = 0, j = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    raster.getPixel(x, y, px);
-                    double v = px[0] * 255.0 / max;
-                    if (alpha) {
-                        double a = px[1] / amax;
+        for (int y = 0; y < h; y++) {
+            rows.read(y, d, y * w * 3);
+        }
+        return new RgbImage(w, h, d);
+    }
+
+    /**
+     * Converts and area-downscales ({@link Resize#area} geometry) in one pass over the rows, so a large photo
+     * never exists as a full-size float image (12 bytes a pixel: 480 MB at 40 MP); only the output and one
+     * source row are held.
+     */
+    static RgbImage toRgbArea(BufferedImage img, int ow, int oh) {
+        int w = img.getWidth(), h = img.getHeight();
+        int[][] xi = new int[ow][];
+        double[][] xw = new double[ow][];
+        Resize.spans(w, ow, (double) w / ow, xi, xw);
+        int[][] yi = new int[oh][];
+        double[][] yw = new double[oh][];
+        Resize.spans(h, oh, (double) h / oh, yi, yw);
+        // per source row: the output rows it feeds and with what weight (at most a few when shrinking)
+        java.util.List<java.util.List<double[]>> feeds = new ArrayList<>(h);
+        for (int y = 0; y < h; y++) {
+            feeds.add(new ArrayList<>(2));
+        }
+        for (int v = 0; v < oh; v++) {
+            for (int k = 0; k < yi[v].length; k++) {
+                feeds.get(yi[v][k]).add(new double[] {v, yw[v][k]});
+            }
+        }
+        RowReader rows = new RowReader(img);
+        float[] src = new float[w * 3];
+        double[] reduced = new double[ow * 3];
+        double[] acc = new double[ow * oh * 3];
+        for (int y = 0; y < h; y++) {
+            if (feeds.get(y).isEmpty()) {
+                continue;
+            }
+            rows.read(y, src, 0);
+            for (int u = 0; u < ow; u++) {
+                double r = 0, g = 0, b = 0;
+                for (int m = 0; m < xi[u].length; m++) {
+                    int p = xi[u][m] * 3;
+                    double wt = xw[u][m];
+                    r += wt * src[p];
+                    g += wt * src[p + 1];
+                    b += wt * src[p + 2];
+                }
+                reduced[u * 3] = r;
+                reduced[u * 3 + 1] = g;
+                reduced[u * 3 + 2] = b;
+            }
+            for (double[] f : feeds.get(y)) {
+                int base = (int) f[0] * ow * 3;
+                double wt = f[1];
+                for (int i = 0; i < ow * 3; i++) {
+                    acc[base + i] += wt * reduced[i];
+                }
+            }
+        }
+        float[] out = new float[acc.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) acc[i];
+        }
+        return new RgbImage(ow, oh, out);
+    }
+
+    /** Reads one row of any decoded image as RGB floats (grey without colour conversion, alpha over white). */
+    private static final class RowReader {
+        private final BufferedImage img;
+        private final Raster raster;
+        private final boolean grey;
+        private final boolean alpha;
+        private final double greyMax;
+        private final double alphaMax;
+        private final int[] px;
+        private final int[] argb;
+
+        RowReader(BufferedImage img) {
+            this.img = img;
+            this.raster = img.getRaster();
+            ColorModel cm = img.getColorModel();
+            // getRGB() would push linear grey through a colour conversion and brighten it; the samples are the
+            // stored grey levels, which is what the photo means
+            this.grey = cm.getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_GRAY
+                    && raster.getNumBands() <= 2 && !(cm instanceof java.awt.image.IndexColorModel);
+            this.alpha = cm.hasAlpha();
+            this.greyMax = grey ? (1 << cm.getComponentSize(0)) - 1 : 255;
+            this.alphaMax = grey && raster.getNumBands() == 2 ? (1 << cm.getComponentSize(1)) - 1 : 255;
+            this.px = new int[img.getWidth() * raster.getNumBands()];
+            this.argb = new int[img.getWidth()];
+        }
+
+        void read(int y, float[] out, int off) {
+            int w = img.getWidth();
+            if (grey) {
+                raster.getPixels(0, y, w, 1, px);
+                int bands = raster.getNumBands();
+                for (int x = 0, j = off; x < w; x++) {
+                    double v = px[x * bands] * 255.0 / greyMax;
+                    if (bands == 2) {
+                        double a = px[x * bands + 1] / alphaMax;
                         v = v * a + 255 * (1 - a);
                     }
                     float f = (float) v;
-                    d[j++] = f;
-                    d[j++] = f;
-                    d[j++] = f;
+                    out[j++] = f;
+                    out[j++] = f;
+                    out[j++] = f;
                 }
+                return;
             }
-            return new RgbImage(w, h, d);
-        }
-        boolean alpha = cm.hasAlpha();
-        int[] row = new int[w];
-        for (int y = 0, j = 0; y < h; y++) {
-            img.getRGB(0, y, w, 1, row, 0, w);
-            for (int x = 0; x < w; x++) {
-                int p = row[x];
+            img.getRGB(0, y, w, 1, argb, 0, w);
+            for (int x = 0, j = off; x < w; x++) {
+                int p = argb[x];
                 float r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
                 if (alpha) {
                     float a = ((p >>> 24) & 0xff) / 255f;
@@ -266,12 +348,11 @@ public final class ImageLoader {
                     g = g * a + 255 * (1 - a);
                     b = b * a + 255 * (1 - a);
                 }
-                d[j++] = r;
-                d[j++] = g;
-                d[j++] = b;
+                out[j++] = r;
+                out[j++] = g;
+                out[j++] = b;
             }
         }
-        return new RgbImage(w, h, d);
     }
 
     /** Applies EXIF orientation {@code o} (1..8) so the result is upright. */

@@ -122,7 +122,8 @@ public final class Resize {
         return new RgbImage(w, h, out);
     }
 
-    private static void spans(int n, int m, double scale, int[][] idx, double[][] wt) {
+    /** Per output index: the source indexes it covers and their overlap weights (summing to 1). */
+    static void spans(int n, int m, double scale, int[][] idx, double[][] wt) {
         for (int u = 0; u < m; u++) {
             double lo = u * scale, hi = Math.min(n, (u + 1) * scale);
             int first = (int) Math.floor(lo), last = Math.min(n - 1, (int) Math.ceil(hi) - 1);

@@ -41,7 +41,8 @@ public final class Gallery {
     private int rows;
     /** label → identity id; labels are dense 0..identities-1. */
     private final List<String> names = new ArrayList<>();
-    private final List<Integer> counts = new ArrayList<>();
+    /** label → number of templates (a plain int array: boxed counts cost 16 bytes an identity). */
+    private int[] counts = new int[16];
     private final Map<String, Integer> labels = new HashMap<>();
     private final ExecutorService pool;
 
@@ -104,7 +105,7 @@ public final class Gallery {
         lock.readLock().lock();
         try {
             Integer l = labels.get(identity);
-            return l == null ? 0 : counts.get(l);
+            return l == null ? 0 : counts[l];
         } finally {
             lock.readLock().unlock();
         }
@@ -131,7 +132,9 @@ public final class Gallery {
         try {
             int label = labels.computeIfAbsent(identity, k -> {
                 names.add(k);
-                counts.add(0);
+                if (names.size() > counts.length) {
+                    counts = Arrays.copyOf(counts, counts.length * 2);
+                }
                 return names.size() - 1;
             });
             for (float[] u : unit) {
@@ -144,7 +147,7 @@ public final class Gallery {
                 labelChunks.get(chunk)[row] = label;
                 rows++;
             }
-            counts.set(label, counts.get(label) + unit.size());
+            counts[label] += unit.size();
         } finally {
             lock.writeLock().unlock();
         }
@@ -171,7 +174,7 @@ public final class Gallery {
             if (label != last) {
                 String moved = names.get(last);
                 names.set(label, moved);
-                counts.set(label, counts.get(last));
+                counts[label] = counts[last];
                 labels.put(moved, label);
                 for (int r = 0; r < rows; r++) {
                     if (labelAt(r) == last) {
@@ -180,7 +183,7 @@ public final class Gallery {
                 }
             }
             names.remove(last);
-            counts.remove(last);
+            counts[last] = 0;
             // release trailing empty chunks
             int needed = (rows + chunkRows - 1) / chunkRows;
             while (chunks.size() > needed) {
@@ -199,7 +202,7 @@ public final class Gallery {
             chunks.clear();
             labelChunks.clear();
             names.clear();
-            counts.clear();
+            counts = new int[16];
             labels.clear();
             rows = 0;
         } finally {
@@ -327,7 +330,7 @@ public final class Gallery {
         for (int i = 0; i < filled; i++) {
             int l = top[i];
             double dist = Math.max(0, 2 - 2 * (double) bestDot[l]);
-            out.add(new Match(names.get(l), dist, counts.get(l)));
+            out.add(new Match(names.get(l), dist, counts[l]));
         }
         return out;
     }

@@ -156,6 +156,48 @@ class ImageLoaderTest {
     }
 
     @Test
+    void streamingDownscaleEqualsConvertThenArea() throws Exception {
+        for (String f : new String[] {"grey.png", "alpha.png", "cmyk.jpg"}) {
+            java.awt.image.BufferedImage bi = javax.imageio.ImageIO.read(IMAGES.resolve(f).toFile());
+            if (bi == null) {
+                continue; // the JDK cannot read CMYK JPEG without TwelveMonkeys' reader being picked
+            }
+            RgbImage a = ImageLoader.toRgbArea(bi, bi.getWidth() / 2, Math.max(1, bi.getHeight() / 3));
+            RgbImage b = Resize.area(ImageLoader.toRgb(bi), bi.getWidth() / 2, Math.max(1, bi.getHeight() / 3));
+            for (int i = 0; i < a.data().length; i++) {
+                assertThat(a.data()[i]).isCloseTo(b.data()[i], within(1e-3f));
+            }
+        }
+        java.awt.image.BufferedImage photo = javax.imageio.ImageIO.read(POWELL.toFile());
+        RgbImage a = ImageLoader.toRgbArea(photo, 97, 61);
+        RgbImage b = Resize.area(ImageLoader.toRgb(photo), 97, 61);
+        assertThat(meanAbsDiff(a, b)).isLessThan(1e-3);
+    }
+
+    @Test
+    void photoOverTheDefaultLongestSideComesOutAt4096() throws Exception {
+        // 6000x1000 stripes: 3 px black, 3 px white — area averaging keeps the mean grey, point sampling would not
+        java.awt.image.BufferedImage big = new java.awt.image.BufferedImage(6000, 1000, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = big.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        for (int x = 0; x < 6000; x += 6) {
+            g.fillRect(x, 0, 3, 1000);
+        }
+        g.dispose();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(big, "png", png);
+        LoadedImage img = loader.read(png.toByteArray(), Paths.get("<stripes>"));
+        assertThat(img.image().width()).isEqualTo(4096);
+        assertThat(img.image().height()).isEqualTo(683);
+        assertThat(img.scale()).isCloseTo(4096 / 6000.0, within(1e-9));
+        double mean = 0;
+        for (float v : img.image().data()) {
+            mean += v;
+        }
+        assertThat(mean / img.image().data().length).isCloseTo(127.5, within(2.0));
+    }
+
+    @Test
     void headerClaimingAHugeSizeIsRefusedBeforeDecoding() {
         assertThatThrownBy(() -> loader.load(IMAGES.resolve("huge-header.png")))
                 .isInstanceOf(ImageLoadException.class)

@@ -66,9 +66,15 @@ public final class EmployeesViewModel {
 
     public void reload() {
         BackgroundTask.wrap(() -> {
+                    // face samples of the active model (templates of another model do not recognise anyone)
+                    var engine = services.loadedEngine();
+                    java.util.Map<String, Integer> counts = engine == null ? null
+                            : services.employees().templateCounts(engine.embedder().modelId());
                     List<EmployeeItem> items = new ArrayList<>();
                     for (Employee e : services.employees().list(true)) {
-                        items.add(new EmployeeItem(e, services.templates().countForEmployee(e.id())));
+                        int n = counts != null ? counts.getOrDefault(e.code(), 0)
+                                : services.templates().listByEmployee(e.id()).size();
+                        items.add(new EmployeeItem(e, n));
                     }
                     return items;
                 })

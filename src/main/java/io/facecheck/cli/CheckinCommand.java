@@ -1,0 +1,168 @@
+package io.facecheck.cli;
+
+import io.facecheck.attendance.CheckInPolicy;
+import io.facecheck.attendance.CheckInRecorder;
+import io.facecheck.attendance.CheckInRules;
+import io.facecheck.attendance.Decision;
+import io.facecheck.attendance.FrameObservation;
+import io.facecheck.config.Settings;
+import io.facecheck.face.Face;
+import io.facecheck.face.ImageLoader;
+import io.facecheck.face.RgbImage;
+import io.facecheck.match.OpenSetDecision;
+import io.facecheck.store.CheckInEvent;
+import io.facecheck.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code facecheck checkin IMG... [--at ISO-INSTANT] [--kiosk ID] [--json]}: the photos are consecutive kiosk
+ * frames ({@value #FRAME_MILLIS} ms apart, from {@code --at} or now) fed to the kiosk's own check-in policy; what
+ * it logs is committed, then printed.
+ */
+@Command(name = "checkin", mixinStandardHelpOptions = true,
+        description = {"Feed photos as consecutive frames to the kiosk's check-in policy (K of N frames,",
+                "debounce, direction mode) and print the check-ins it logged."})
+final class CheckinCommand implements Callable<Integer> {
+    static final int FRAME_MILLIS = 100;
+
+    @Parameters(paramLabel = "IMG", arity = "1..*")
+    List<Path> photos;
+
+    @Option(names = "--at", paramLabel = "ISO-INSTANT", description = "Time of the first frame (default: now), "
+            + "e.g. 2026-03-02T08:55:00Z.")
+    String at;
+
+    @Option(names = "--kiosk", paramLabel = "ID", description = "Kiosk id stored with the events (default: "
+            + "checkin.kiosk-id in the settings).")
+    String kiosk;
+
+    @Option(names = "--json", description = "Print JSON: events ({code, direction, at}).")
+    boolean json;
+
+    @Mixin
+    StoreOptions store;
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    /** A clock the command moves forward one frame at a time. */
+    private static final class FrameClock extends Clock {
+        private Instant now;
+
+        FrameClock(Instant start) {
+            now = start;
+        }
+
+        void next() {
+            now = now.plusMillis(FRAME_MILLIS);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Override
+    public Integer call() {
+        Instant start = start();
+        ImageLoader loader = new ImageLoader();
+        List<RgbImage> frames = new ArrayList<>();
+        for (Path p : photos) {
+            frames.add(EngineOptions.load(loader, p));
+        }
+        Settings.CheckInSettings cs = store.settings().checkIn();
+        try (AttendanceContext ctx = AttendanceContext.open(store, engineOptions, cs.liveness())) {
+            double livenessThreshold = ctx.engine.liveness().map(l -> l.threshold()).orElse(Double.NaN);
+            CheckInRules rules = CheckInRules.from(cs, livenessThreshold);
+            String kioskId = kiosk != null ? kiosk : cs.kioskId();
+            CheckInRecorder recorder = new CheckInRecorder(ctx.db, kioskId, cs.zone(), rules.debounce());
+            FrameClock clock = new FrameClock(start.minusMillis(FRAME_MILLIS));
+            CheckInPolicy policy = new CheckInPolicy(rules, clock, recorder);
+            List<CheckInEvent> logged = new ArrayList<>();
+            for (int i = 0; i < frames.size(); i++) {
+                clock.next();
+                List<Face> faces = ctx.engine.analyze(frames.get(i), false);
+                if (faces.isEmpty() || !faces.get(0).embedded()) {
+                    System.err.println("facecheck: " + photos.get(i) + ": " + (faces.isEmpty() ? "no face"
+                            : "face not usable (" + String.join(", ", faces.get(0).quality().issueCodes()) + ")"));
+                    continue;
+                }
+                Face face = faces.get(0);
+                OpenSetDecision.Verdict v = ctx.decision.identify(ctx.gallery.gallery(), face.embedding());
+                double distance = v.best().map(m -> m.distance()).orElse(Double.NaN);
+                Double liveness = face.liveness().isPresent() ? face.liveness().getAsDouble() : null;
+                Decision d = policy.observe(new FrameObservation(v.identity().orElse(null), distance, liveness));
+                if (d.isCheckIn()) {
+                    recorder.record(d).ifPresent(logged::add);
+                }
+            }
+            print(logged, policy.unknownFaces().count());
+            return ExitCodes.OK;
+        } catch (StoreException e) {
+            throw StoreOptions.asCli(e);
+        }
+    }
+
+    private Instant start() {
+        if (at == null) {
+            return Instant.now();
+        }
+        try {
+            return Instant.parse(at);
+        } catch (DateTimeParseException e) {
+            throw new CliException(ExitCodes.FAILURE, "--at " + at + " is not an instant like 2026-03-02T08:55:00Z");
+        }
+    }
+
+    private void print(List<CheckInEvent> logged, long unknown) {
+        if (json) {
+            List<Map<String, Object>> events = new ArrayList<>();
+            for (CheckInEvent e : logged) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("code", e.code());
+                m.put("direction", e.direction().name());
+                m.put("at", e.at().toString());
+                events.add(m);
+            }
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("events", events);
+            doc.put("unknownFaces", unknown);
+            Json.print(doc);
+        } else {
+            for (CheckInEvent e : logged) {
+                System.out.println(e.direction() + " " + e.code() + " (" + e.name() + ") at " + e.localTime());
+            }
+            if (logged.isEmpty()) {
+                System.out.println("no check-in logged");
+            }
+            System.out.flush();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.facecheck.cli;
+
+import io.facecheck.face.Face;
+import io.facecheck.face.ImageLoader;
+import io.facecheck.face.RgbImage;
+import io.facecheck.match.OpenSetDecision;
+import io.facecheck.store.Employee;
+import io.facecheck.store.EmployeeRepository;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code facecheck identify IMG [--json]}: who is the largest face, against the enrolled gallery. */
+@Command(name = "identify", mixinStandardHelpOptions = true,
+        description = {"Identify the largest face of a photo against the enrolled employees (open set:",
+                "threshold and margin). Exit 0 with identity null when unknown, 2 when there is no face."})
+final class IdentifyCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "IMG")
+    Path photo;
+
+    @Option(names = "--json", description = "Print JSON: identity, name, distance, margin.")
+    boolean json;
+
+    @Mixin
+    StoreOptions store;
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    @Override
+    public Integer call() {
+        RgbImage image = EngineOptions.load(new ImageLoader(), photo);
+        try (AttendanceContext ctx = AttendanceContext.open(store, engineOptions, false)) {
+            List<Face> faces = ctx.engine.analyze(image, true);
+            if (faces.isEmpty()) {
+                throw new CliException(ExitCodes.NO_FACE, "no face found in " + photo);
+            }
+            OpenSetDecision.Verdict v = ctx.decision.identify(ctx.gallery.gallery(), faces.get(0).embedding());
+            String code = v.identity().orElse(null);
+            String name = code == null ? null
+                    : new EmployeeRepository(ctx.db).findByCode(code).map(Employee::name).orElse(null);
+            Double distance = v.best().map(m -> m.distance()).orElse(null);
+            Double margin = Double.isFinite(v.margin()) ? v.margin() : null;
+            if (json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("identity", code);
+                doc.put("name", name);
+                doc.put("distance", distance);
+                doc.put("margin", margin);
+                doc.put("reason", v.reason().code());
+                doc.put("nearest", v.best().map(m -> m.identity()).orElse(null));
+                doc.put("faces", faces.size());
+                Json.print(doc);
+            } else if (code != null) {
+                System.out.printf(Locale.ROOT, "%s (%s): distance %.4f, margin %s%n", code, name, distance,
+                        margin == null ? "-" : String.format(Locale.ROOT, "%.4f", margin));
+            } else {
+                System.out.printf(Locale.ROOT, "unknown (%s)%s%n", v.reason().code(), distance == null ? ""
+                        : String.format(Locale.ROOT, ": nearest %s at %.4f", v.best().get().identity(), distance));
+            }
+            System.out.flush();
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.facecheck.cli;
+
+import io.facecheck.attendance.TemplateRebuilder;
+import io.facecheck.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+/** {@code facecheck templates rebuild}: re-embed the kept enrollment crops with the current embedder. */
+@Command(name = "templates", mixinStandardHelpOptions = true, description = "Manage face templates.",
+        subcommands = {TemplatesCommand.Rebuild.class})
+final class TemplatesCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "rebuild", mixinStandardHelpOptions = true,
+            description = "Re-embed every kept enrollment crop with the configured (or --embedder) model.")
+    static final class Rebuild implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+        @Mixin
+        EngineOptions engineOptions;
+        @Option(names = "--actor", paramLabel = "NAME", description = "Who does it, for the audit log (default: cli).")
+        String actor = "cli";
+
+        @Override
+        public Integer call() {
+            try (AttendanceContext ctx = AttendanceContext.open(store, engineOptions, false)) {
+                int n = new TemplateRebuilder(ctx.db).rebuild(ctx.engine.embedder(), actor);
+                System.out.println("rebuilt " + n + " templates for " + ctx.engine.embedder().modelId());
+                return ExitCodes.OK;
+            } catch (StoreException e) {
+                throw StoreOptions.asCli(e);
+            }
+        }
+    }
+}

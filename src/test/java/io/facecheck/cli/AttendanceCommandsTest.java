@@ -1,0 +1,135 @@
+package io.facecheck.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.facecheck.store.Database;
+import io.facecheck.store.EmployeeRepository;
+import io.facecheck.store.EventRepository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** enroll, identify, checkin and templates on lfw10 with the default engine and a real H2 file database. */
+class AttendanceCommandsTest {
+    private static final Path LFW = Path.of("src/test/resources/lfw10");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private String db() {
+        return "jdbc:h2:file:" + dir.resolve("fc");
+    }
+
+    private static String photo(String person, int n) {
+        return LFW.resolve(person).resolve(String.format("%s_%04d.jpg", person, n)).toString();
+    }
+
+    @Test
+    void enrollIdentifyAndCheckInFromTheCommandLine() throws Exception {
+        CliRun enroll = CliRun.of("enroll", "--db", db(), "--code", "GWB", "--name", "George W. Bush",
+                "--department", "Ops", "--json", photo("George_W_Bush", 1), photo("George_W_Bush", 2),
+                photo("George_W_Bush", 3));
+        assertThat(enroll.exit()).as(enroll.err()).isZero();
+        JsonNode doc = JSON.readTree(enroll.out());
+        assertThat(doc.get("enrolled")).extracting(JsonNode::asText).containsExactly("GWB");
+        assertThat(doc.get("rejected")).isEmpty();
+
+        // the same face under another code is refused, naming the employee; nothing is written
+        CliRun dup = CliRun.of("enroll", "--db", db(), "--code", "X1", "--name", "Someone", photo("George_W_Bush", 5));
+        assertThat(dup.exit()).as(dup.err()).isEqualTo(ExitCodes.DUPLICATE);
+        assertThat(dup.err()).contains("matches employee GWB (George W. Bush)").contains("--force");
+
+        CliRun id = CliRun.of("identify", "--db", db(), "--json", photo("George_W_Bush", 7));
+        assertThat(id.exit()).as(id.err()).isZero();
+        JsonNode who = JSON.readTree(id.out());
+        assertThat(who.get("identity").asText()).isEqualTo("GWB");
+        assertThat(who.get("name").asText()).isEqualTo("George W. Bush");
+        assertThat(who.get("distance").asDouble()).isLessThan(1.0);
+        assertThat(who.has("margin")).isTrue();
+
+        CliRun stranger = CliRun.of("identify", "--db", db(), "--json", photo("Tony_Blair", 2));
+        assertThat(stranger.exit()).isZero();
+        assertThat(JSON.readTree(stranger.out()).get("identity").isNull()).isTrue();
+
+        // three frames of Bush: one IN; a minute later: debounced; two hours later: OUT
+        String[] frames = {photo("George_W_Bush", 6), photo("George_W_Bush", 7), photo("George_W_Bush", 8)};
+        JsonNode first = JSON.readTree(checkin("2026-03-02T08:55:00Z", frames).out());
+        assertThat(first.get("events")).hasSize(1);
+        assertThat(first.get("events").get(0).get("code").asText()).isEqualTo("GWB");
+        assertThat(first.get("events").get(0).get("direction").asText()).isEqualTo("IN");
+        assertThat(first.get("events").get(0).get("at").asText()).startsWith("2026-03-02T08:55:00");
+        assertThat(JSON.readTree(checkin("2026-03-02T08:56:00Z", frames).out()).get("events")).isEmpty();
+        JsonNode out = JSON.readTree(checkin("2026-03-02T10:56:00Z", frames).out());
+        assertThat(out.get("events").get(0).get("direction").asText()).isEqualTo("OUT");
+        // a stranger is never logged
+        JsonNode none = JSON.readTree(checkin("2026-03-02T11:00:00Z", photo("Tony_Blair", 1), photo("Tony_Blair", 2),
+                photo("Tony_Blair", 3)).out());
+        assertThat(none.get("events")).isEmpty();
+        try (Database db = Database.open(db())) {
+            assertThat(new EventRepository(db).all()).hasSize(2);
+            assertThat(new EmployeeRepository(db).findByCode("X1")).isEmpty();
+        }
+
+        CliRun rebuild = CliRun.of("templates", "rebuild", "--db", db());
+        assertThat(rebuild.exit()).as(rebuild.err()).isZero();
+        assertThat(rebuild.out()).contains("rebuilt 3 templates");
+    }
+
+    private CliRun checkin(String at, String... frames) {
+        String[] args = new String[6 + frames.length];
+        args[0] = "checkin";
+        args[1] = "--db";
+        args[2] = db();
+        args[3] = "--at";
+        args[4] = at;
+        args[5] = "--json";
+        System.arraycopy(frames, 0, args, 6, frames.length);
+        CliRun r = CliRun.of(args);
+        assertThat(r.exit()).as(r.err()).isZero();
+        return r;
+    }
+
+    @Test
+    void badInputGivesAClearMessageAndWritesNothing() throws Exception {
+        Path notAPhoto = dir.resolve("cv.jpg");
+        Files.writeString(notAPhoto, "not an image");
+        CliRun unreadable = CliRun.of("enroll", "--db", db(), "--code", "A", "--name", "A", notAPhoto.toString());
+        assertThat(unreadable.exit()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(unreadable.err()).contains("cv.jpg").doesNotContain("\tat ");
+
+        Path wall = dir.resolve("wall.png");
+        ImageIO.write(new BufferedImage(200, 200, BufferedImage.TYPE_INT_RGB), "png", wall.toFile());
+        CliRun noFace = CliRun.of("enroll", "--db", db(), "--code", "A", "--name", "A", "--json", wall.toString());
+        assertThat(noFace.exit()).isEqualTo(ExitCodes.NO_FACE);
+        JsonNode doc = JSON.readTree(noFace.out());
+        assertThat(doc.get("rejected").get(0).get("reason").asText()).isEqualTo("no_face");
+        assertThat(doc.get("rejected").get(0).get("file").asText()).isEqualTo(wall.toString());
+
+        CliRun identifyNoFace = CliRun.of("identify", "--db", db(), wall.toString());
+        assertThat(identifyNoFace.exit()).isEqualTo(ExitCodes.NO_FACE);
+        assertThat(identifyNoFace.err()).contains("no face found in " + wall);
+
+        Path photos = Files.createDirectories(dir.resolve("p/hugo"));
+        Files.copy(Path.of(photo("Hugo_Chavez", 1)), photos.resolve("1.jpg"));
+        Files.copy(Path.of(photo("Hugo_Chavez", 2)), photos.resolve("2.jpg"));
+        Path csv = dir.resolve("staff.csv");
+        Files.writeString(csv, "code,name,department,photo_dir\nHC,Hugo Chávez,Sales,p/hugo\nBROKEN\n",
+                StandardCharsets.UTF_8);
+        CliRun imp = CliRun.of("enroll", "--db", db(), "--csv", csv.toString());
+        assertThat(imp.exit()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(imp.err()).contains(csv + ":3: expected 4 fields");
+        assertThat(imp.out()).contains("enrolled HC (Hugo Chávez)");
+
+        try (Database db = Database.open(db())) {
+            assertThat(new EmployeeRepository(db).list(true)).extracting(e -> e.code()).containsExactly("HC");
+        }
+    }
+}

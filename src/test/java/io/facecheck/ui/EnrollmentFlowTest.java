@@ -1,0 +1,117 @@
+package io.facecheck.ui;
+
+import io.facecheck.store.AuditEntry;
+import io.facecheck.ui.admin.EmployeeItem;
+import io.facecheck.ui.admin.EnrollmentViewModel;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The administrator enrolls a colleague from photo files in the wizard (real engine, real H2 file
+ * database); the duplicate warning stops a second enrollment of the same face; back at the kiosk the new
+ * employee is greeted by name.
+ */
+@ExtendWith(ApplicationExtension.class)
+class EnrollmentFlowTest {
+    @TempDir
+    static Path tmp;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path feed = Files.createDirectories(tmp.resolve("feed"));
+        for (Path f : KioskRecognitionTest.photos("Jacques_Chirac").subList(5, 10)) {
+            Files.copy(f, feed.resolve(f.getFileName()));
+        }
+        LaunchOptions opts = new LaunchOptions(LaunchOptions.Screen.ADMIN, "dir:" + feed, false, "door",
+                "jdbc:h2:file:" + tmp.resolve("db/facecheck").toAbsolutePath());
+        window = new MainWindow(opts, () -> {
+            AppServices s = AppServices.open(tmp.resolve("user.properties"), opts);
+            s.adminUsers().add("hr", "enrol-them-all".toCharArray(), "setup");
+            return s;
+        });
+        Scene scene = new Scene(window.root(), 1280, 720);
+        scene.getStylesheets().add(FaceCheckApp.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+        window.start();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.close()).get(20, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void enrollFromFilesThenRecognisedAtTheKiosk(FxRobot robot) throws Exception {
+        AdminLoginTest.login(robot, "hr", "enrol-them-all");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> AdminLoginTest.visible(robot, "#enroll-new"));
+        robot.clickOn("#enroll-new");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> AdminLoginTest.visible(robot, "#enroll-code"));
+        robot.clickOn("#enroll-code").write("JC");
+        robot.clickOn("#enroll-name").write("Jacques Chirac");
+        robot.clickOn("#enroll-department").write("Élysée");
+        EnrollmentViewModel vm = window.lastEnrollment();
+        List<Path> photos = KioskRecognitionTest.photos("Jacques_Chirac").subList(0, 5);
+        robot.interact(() -> vm.addFiles(photos));
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.samples().size() == 5 && !vm.busyProperty().get());
+        assertThat(vm.goodSamples().get()).isGreaterThanOrEqualTo(4);
+        Snapshots.save(window.root().getScene(), "admin-enrollment");
+        robot.clickOn("#enroll-save");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.statusProperty().get().startsWith("Enrolled"));
+        assertThat(vm.statusProperty().get()).contains("Jacques Chirac (JC)");
+
+        robot.clickOn("#enroll-close");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> AdminLoginTest.visible(robot, "#employee-table"));
+        @SuppressWarnings("unchecked")
+        TableView<EmployeeItem> table = robot.lookup("#employee-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().stream().anyMatch(e -> e.code().equals("JC")));
+        EmployeeItem jc = table.getItems().stream().filter(e -> e.code().equals("JC")).findFirst().orElseThrow();
+        assertThat(jc.templates()).isEqualTo(vm.goodSamples().get());
+        assertThat(jc.department()).isEqualTo("Élysée");
+        Snapshots.save(window.root().getScene(), "admin-employees");
+
+        // the same face under another code is refused with a warning naming the first
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> AdminLoginTest.visible(robot, "#enroll-new"));
+        robot.clickOn("#enroll-new");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.lastEnrollment() != vm);
+        EnrollmentViewModel again = window.lastEnrollment();
+        List<Path> more = KioskRecognitionTest.photos("Jacques_Chirac").subList(5, 8);
+        robot.interact(() -> {
+            again.codeProperty().set("JC2");
+            again.nameProperty().set("J. Chirac");
+            again.addFiles(more);
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> again.samples().size() == 3 && !again.busyProperty().get());
+        robot.interact(() -> again.save(false));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !again.duplicateProperty().get().isEmpty());
+        assertThat(again.duplicateProperty().get()).contains("Jacques Chirac (JC)");
+        assertThat(window.services().employees().findByCode("JC2")).isEmpty();
+        Snapshots.save(window.root().getScene(), "admin-duplicate");
+
+        // back to the kiosk: the camera (a folder of other photos of him) greets him by name
+        robot.clickOn("#admin-to-kiosk");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.kiosk() != null && window.kiosk().greetingCount() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#banner").queryAs(Label.class).getText()).startsWith("Welcome, Jacques Chirac — in at ");
+        assertThat(window.services().events().all()).hasSize(1);
+        assertThat(window.services().audit().recent(50)).extracting(AuditEntry::action).contains("enroll", "login");
+    }
+}
