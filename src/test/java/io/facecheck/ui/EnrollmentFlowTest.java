@@ -88,6 +88,12 @@ class EnrollmentFlowTest {
         assertThat(jc.department()).isEqualTo("Élysée");
         Snapshots.save(window.root().getScene(), "admin-employees");
 
+        // settings: the calibration readout measures the enrolled gallery
+        robot.interact(() -> window.adminView().select("Settings"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#settings-calibration").queryAs(Label.class)
+                .getText().startsWith("Calibration needs at least 2 enrolled people (1 now)"));
+        robot.interact(() -> window.adminView().select("Employees"));
+
         // the same face under another code is refused with a warning naming the first
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> AdminLoginTest.visible(robot, "#enroll-new"));
         robot.clickOn("#enroll-new");
