@@ -86,15 +86,17 @@ final class BenchCommand implements Callable<Integer> {
             DetectedFace face = null;
             for (byte[] f : files) {
                 RgbImage candidate = frame640x480(decode(loader, f));
-                List<DetectedFace> found = engine.detector().detect(candidate);
-                if (found.size() == 1) {
+                List<Face> found = engine.analyze(candidate, false);
+                if (!found.isEmpty() && (frame == null || found.size() == 1)) {
                     frame = candidate;
-                    face = found.get(0);
-                    break;
+                    face = found.get(0).detection(); // the largest
+                    if (found.size() == 1) {
+                        break;
+                    }
                 }
             }
             if (frame == null) {
-                throw new CliException(ExitCodes.NO_FACE, "no photo in " + dir + " gives a frame with exactly one face");
+                throw new CliException(ExitCodes.NO_FACE, "no face found in any photo of " + dir);
             }
             RgbImage f0 = frame;
             DetectedFace face0 = face;

@@ -27,9 +27,6 @@ final class ClusterCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR")
     Path dir;
 
-    @Option(names = "--threshold", paramLabel = "D", description = "Link faces closer than this (default: the model card's).")
-    Double threshold;
-
     @Option(names = "--json", description = "Machine-readable output on stdout.")
     boolean json;
 
@@ -46,7 +43,7 @@ final class ClusterCommand implements Callable<Integer> {
         List<List<Integer>> groups;
         double t;
         try (FaceEngine engine = engineOptions.open()) {
-            t = threshold != null ? threshold : engine.embedder().threshold();
+            t = engineOptions.threshold != null ? engineOptions.threshold : engine.embedder().threshold();
             for (Path p : files) {
                 String rel = dir.relativize(p).toString();
                 try {
@@ -62,7 +59,7 @@ final class ClusterCommand implements Callable<Integer> {
                     System.err.println("facecheck: skipped " + e.getMessage());
                 }
             }
-            groups = Clustering.chineseWhispers(vectors, t, 20, 42);
+            groups = new ArrayList<>(Clustering.chineseWhispers(vectors, t, 20, 42));
         }
         groups.sort((a, b) -> Integer.compare(b.size(), a.size()));
         List<Map<String, Object>> out = new ArrayList<>();

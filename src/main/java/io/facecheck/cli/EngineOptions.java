@@ -31,6 +31,10 @@ final class EngineOptions {
     @Option(names = "--threads", paramLabel = "N", description = "TensorFlow intra-op threads per model (default: 1).")
     Integer threads;
 
+    @Option(names = "--threshold", paramLabel = "D",
+            description = "Decision threshold on squared L2 distance (default: the embedder's model card).")
+    Double threshold;
+
     private Settings settings;
 
     Settings settings() {

@@ -6,10 +6,24 @@ import picocli.CommandLine.Command;
 /** The {@code facecheck} command and its sub-commands. */
 @Command(name = "facecheck", mixinStandardHelpOptions = true, version = "FaceCheck 0.1.0",
         description = "Face-recognition attendance: kiosk, enrollment, reports and tools.",
-        subcommands = {KioskCommand.class, AdminCommand.class, DetectCommand.class, VerifyCommand.class,
-                EmbedCommand.class, ClusterCommand.class, BenchCommand.class, ModelsCommand.class,
-                EmployeesCommand.class, ReportCommand.class, AdminUserCommand.class, EnrollCommand.class,
-                IdentifyCommand.class, CheckinCommand.class, TemplatesCommand.class})
+        subcommands = {
+                KioskCommand.class,
+                AdminCommand.class,
+                EnrollCommand.class,
+                EmployeesCommand.class,
+                IdentifyCommand.class,
+                CheckinCommand.class,
+                ReportCommand.class,
+                AdminUserCommand.class,
+                TemplatesCommand.class,
+                DetectCommand.class,
+                VerifyCommand.class,
+                EmbedCommand.class,
+                EvaluateCommand.class,
+                ClusterCommand.class,
+                BenchCommand.class,
+                ModelsCommand.class
+        })
 public final class FaceCheckCommand implements Runnable {
 
     @Override

@@ -27,9 +27,6 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "IMG2")
     Path second;
 
-    @Option(names = "--threshold", paramLabel = "D", description = "Decision threshold (default: the model card's).")
-    Double threshold;
-
     @Option(names = "--json", description = "Machine-readable output on stdout.")
     boolean json;
 
@@ -49,7 +46,7 @@ final class VerifyCommand implements Callable<Integer> {
                         : fa.isEmpty() ? first.toString() : second.toString();
                 throw new CliException(ExitCodes.NO_FACE, "no face found in " + which);
             }
-            double t = threshold != null ? threshold : engine.embedder().threshold();
+            double t = engineOptions.threshold != null ? engineOptions.threshold : engine.embedder().threshold();
             double d = Vectors.squaredDistance(fa.get(0).embedding(), fb.get(0).embedding());
             boolean same = d < t;
             if (json) {

@@ -244,7 +244,13 @@ public final class Verification {
     /** All figures of issue 3 at the given default threshold. */
     public VerificationReport report(double threshold) {
         ThresholdAccuracy best = bestThreshold();
-        double[] folds = crossValidatedAccuracies(10);
+        // LFW uses 10 folds; a small set gets as many as it has pairs of the rarer kind (at least 2)
+        int k = Math.min(10, Math.min(genuine, impostor()));
+        if (k < 2) {
+            throw new IllegalArgumentException("need at least 2 same-person and 2 different-person pairs, got "
+                    + genuine + " and " + impostor());
+        }
+        double[] folds = crossValidatedAccuracies(k);
         double mean = Arrays.stream(folds).average().orElseThrow();
         double var = Arrays.stream(folds).map(a -> (a - mean) * (a - mean)).average().orElseThrow();
         return new VerificationReport(pairs(), genuine, impostor(), threshold, accuracy(threshold), best.threshold(),

@@ -41,8 +41,7 @@ public final class MtcnnDetector implements FaceDetector {
 
     /** With the settings on the model cards. */
     public MtcnnDetector(Models models) {
-        this(models, MtcnnSettings.fromCards(models.get(ModelNames.PNET).card(), models.get(ModelNames.RNET).card(),
-                models.get(ModelNames.ONET).card()));
+        this(models, MtcnnSettings.fromCards(models));
     }
 
     public MtcnnDetector(Models models, MtcnnSettings settings) {

@@ -34,6 +34,13 @@ public record MtcnnSettings(int minFaceSize, double factor, double pnetThreshold
                 threshold(pnet), threshold(rnet), threshold(onet));
     }
 
+    /** The defaults on the cards of the models in {@code models}. */
+    public static MtcnnSettings fromCards(io.facecheck.models.Models models) {
+        return fromCards(models.get(io.facecheck.models.ModelNames.PNET).card(),
+                models.get(io.facecheck.models.ModelNames.RNET).card(),
+                models.get(io.facecheck.models.ModelNames.ONET).card());
+    }
+
     public MtcnnSettings withMinFaceSize(int px) {
         return new MtcnnSettings(px, factor, pnetThreshold, rnetThreshold, onetThreshold);
     }

@@ -55,6 +55,39 @@ public final class MtcnnStageBench {
             System.out.printf("640x480, min face %d, medians: P-Net+pyramid %.1f ms, R-Net %.1f ms, O-Net %.1f ms, MTCNN total %.1f ms;"
                     + " align %.2f ms; MobileFaceNet batch 1 %.1f ms; liveness %.1f ms%n", minFace, med(p), med(r), med(o), med(all),
                     med(al), med(e1), med(lv));
+            // process CPU time (all threads, TensorFlow's included): insensitive to other processes on the machine
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long c0 = os.getProcessCpuTime();
+            for (int i = 0; i < n; i++) {
+                det.detect(frame);
+            }
+            long c1 = os.getProcessCpuTime();
+            List<DetectedFace> faces = det.detect(frame);
+            RgbImage crop = emb.align(frame, faces.get(0));
+            for (int i = 0; i < n; i++) {
+                emb.embed(List.of(crop));
+            }
+            long c2 = os.getProcessCpuTime();
+            for (int i = 0; i < n; i++) {
+                live.score(frame, faces.get(0));
+            }
+            long c3 = os.getProcessCpuTime();
+            RgbImage[] eight = new RgbImage[8];
+            Arrays.fill(eight, crop);
+            for (int i = 0; i < n; i++) {
+                emb.embed(List.of(eight));
+            }
+            long c4 = os.getProcessCpuTime();
+            long c5 = os.getProcessCpuTime();
+            for (int i = 0; i < n; i++) {
+                for (double s : det.scales(640, 480)) {
+                    Resize.area(frame, (int) Math.ceil(640 * s), (int) Math.ceil(480 * s));
+                }
+            }
+            long c6 = os.getProcessCpuTime();
+            System.out.printf("CPU ms per call: MTCNN detect %.1f (of which pyramid resizes %.1f), MobileFaceNet batch 1 %.1f, "
+                    + "batch 8 per face %.1f, liveness %.1f%n", (c1 - c0) / 1e6 / n, (c6 - c5) / 1e6 / n, (c2 - c1) / 1e6 / n,
+                    (c4 - c3) / 1e6 / n / 8, (c3 - c2) / 1e6 / n);
             // pyramid resize alone
             double[] pr = new double[n];
             for (int i = 0; i < n; i++) {
