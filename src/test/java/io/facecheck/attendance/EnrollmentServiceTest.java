@@ -263,13 +263,14 @@ class EnrollmentServiceTest {
         }
         Files.writeString(csv, "\uFEFFcode,name,department,photo_dir\r\n"
                 + "HC,Hugo Chávez,Ventas,photos/a\r\n"
+                + "\r\n"
                 + "BAD,only two\r\n"
                 + ",No Code,X,photos/a\r\n"
                 + "JC,\"Chirac, Jacques\",\"Élysée\",photos/b\r\n"
                 + "NP,No Photos,X,photos/missing\r\n", StandardCharsets.UTF_8);
         var report = new EmployeeImporter(service).importCsv(csv, EnrollmentService.Options.defaults("test"));
         assertThat(report.enrolledCodes()).containsExactly("HC", "JC");
-        assertThat(report.problems()).extracting(EmployeeImporter.Problem::line).containsExactly(3L, 4L, 6L);
+        assertThat(report.problems()).extracting(EmployeeImporter.Problem::line).containsExactly(4L, 5L, 7L);
         assertThat(report.problems().get(0).message()).contains("expected 4 fields");
         assertThat(report.problems().get(2).message()).contains("does not exist");
         assertThat(new EmployeeRepository(db).require("JC").name()).isEqualTo("Chirac, Jacques");
