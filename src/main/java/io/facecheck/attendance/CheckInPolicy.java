@@ -59,16 +59,14 @@ public final class CheckInPolicy {
 
         if (obs.isUnknown()) {
             int unknownFrames = (int) frames.stream().filter(f -> f.code() == null).count();
-            if (unknownFrames >= rules.k()) {
-                unknown.seen(now);
-            }
+            boolean sighting = unknownFrames >= rules.k() && unknown.seen(now);
             return new Decision(Decision.Kind.UNKNOWN, null, null, now, obs.distance(), obs.liveness(),
-                    unknownFrames, null);
+                    unknownFrames, null, sighting);
         }
         String code = obs.code();
         if (!live) {
             return new Decision(Decision.Kind.LIVENESS_FAILED, code, null, now, obs.distance(), obs.liveness(), 0,
-                    null);
+                    null, false);
         }
         int agreeing = 0;
         double best = Double.MAX_VALUE;
@@ -80,16 +78,16 @@ public final class CheckInPolicy {
         }
         if (agreeing < rules.k()) {
             return new Decision(Decision.Kind.PENDING, code, null, now, obs.distance(), obs.liveness(), agreeing,
-                    null);
+                    null, false);
         }
         Optional<LastEvent> last = lastEvent(code);
         if (last.isPresent() && Duration.between(last.get().at(), now).compareTo(rules.debounce()) < 0) {
             return new Decision(Decision.Kind.DEBOUNCED, code, null, now, best, obs.liveness(), agreeing,
-                    last.get().at());
+                    last.get().at(), false);
         }
         Direction direction = direction(last, now);
         logged.put(code, new LastEvent(now, direction));
-        return new Decision(Decision.Kind.CHECK_IN, code, direction, now, best, obs.liveness(), agreeing, null);
+        return new Decision(Decision.Kind.CHECK_IN, code, direction, now, best, obs.liveness(), agreeing, null, false);
     }
 
     /** Forgets a check-in the caller could not record, so the person is not debounced for it. */

@@ -5,6 +5,7 @@ import io.facecheck.store.Database;
 import io.facecheck.store.EmployeeRepository;
 import io.facecheck.store.EventRepository;
 import io.facecheck.store.StoreException;
+import io.facecheck.store.UnknownFaceLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +14,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Writes the policy's check-ins to the store, one transaction each, committed before {@link #record} returns.
@@ -29,14 +31,40 @@ public final class CheckInRecorder implements LastEventLookup {
     private final String kioskId;
     private final ZoneId zone;
     private final Duration debounce;
+    private final UnknownFaceLog unknownFaces;
+    private final boolean storeUnknownFaces;
 
+    /** A recorder that counts unknown faces without keeping their crops. */
     public CheckInRecorder(Database db, String kioskId, ZoneId zone, Duration debounce) {
+        this(db, kioskId, zone, debounce, false);
+    }
+
+    /** @param storeUnknownFaces keep a crop of each unknown sighting ({@code checkin.unknown.store-faces}) */
+    public CheckInRecorder(Database db, String kioskId, ZoneId zone, Duration debounce, boolean storeUnknownFaces) {
         this.db = db;
         this.employees = new EmployeeRepository(db);
         this.events = new EventRepository(db);
+        this.unknownFaces = new UnknownFaceLog(db);
         this.kioskId = kioskId;
         this.zone = zone;
         this.debounce = debounce;
+        this.storeUnknownFaces = storeUnknownFaces;
+    }
+
+    /**
+     * Records an unknown face's new sighting ({@link Decision#sighting()}); does nothing for other decisions.
+     * {@code cropPng} is asked only when crops of unknown faces are to be kept.
+     *
+     * @return whether a sighting was recorded
+     */
+    public boolean recordUnknown(Decision d, Supplier<byte[]> cropPng) {
+        if (d.kind() != Decision.Kind.UNKNOWN || !d.sighting()) {
+            return false;
+        }
+        byte[] png = storeUnknownFaces && cropPng != null ? cropPng.get() : null;
+        unknownFaces.record(d.at(), kioskId, Double.isFinite(d.distance()) ? d.distance() : null, png);
+        LOG.info("unknown face at {} (nearest distance {})", d.at(), d.distance());
+        return true;
     }
 
     /**

@@ -15,9 +15,12 @@ import java.time.Instant;
  * @param liveness  the frame's liveness score, or null
  * @param agreeing  frames in the window that accept this identity (and pass liveness when required)
  * @param lastEvent for {@link Kind#DEBOUNCED}: when the person was last logged
+ * @param sighting  for {@link Kind#UNKNOWN}: this frame confirmed a new sighting of an unknown face (K of the last
+ *                  N frames unknown, after a pause); the caller records it with
+ *                  {@link CheckInRecorder#recordUnknown}
  */
 public record Decision(Kind kind, String code, Direction direction, Instant at, double distance, Double liveness,
-                       int agreeing, Instant lastEvent) {
+                       int agreeing, Instant lastEvent, boolean sighting) {
 
     public enum Kind {
         /** Log this check-in now. */

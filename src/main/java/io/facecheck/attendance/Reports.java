@@ -4,6 +4,7 @@ import io.facecheck.store.AuditLog;
 import io.facecheck.store.CheckInEvent;
 import io.facecheck.store.Database;
 import io.facecheck.store.EventRepository;
+import io.facecheck.store.UnknownFaceLog;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import java.util.List;
 /** Attendance for a date range: events, per-day summaries, and audited CSV exports. */
 public final class Reports {
     private final EventRepository events;
+    private final UnknownFaceLog unknownFaces;
     private final AuditLog audit;
     private final ZoneId zone;
     private final LocalTime workStart;
@@ -21,6 +23,7 @@ public final class Reports {
 
     public Reports(Database db, ZoneId zone, LocalTime workStart, boolean bom, char delimiter) {
         this.events = new EventRepository(db);
+        this.unknownFaces = new UnknownFaceLog(db);
         this.audit = new AuditLog(db);
         this.zone = zone;
         this.workStart = workStart;
@@ -31,6 +34,12 @@ public final class Reports {
     public List<CheckInEvent> events(LocalDate from, LocalDate to) {
         checkRange(from, to);
         return events.between(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    /** Sightings of unknown faces on the days {@code from..to}. */
+    public int unknownSightings(LocalDate from, LocalDate to) {
+        checkRange(from, to);
+        return unknownFaces.count(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant());
     }
 
     /** Per-person, per-day summaries for {@code from..to}. */

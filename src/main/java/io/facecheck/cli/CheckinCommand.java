@@ -4,6 +4,7 @@ import io.facecheck.attendance.CheckInPolicy;
 import io.facecheck.attendance.CheckInRecorder;
 import io.facecheck.attendance.CheckInRules;
 import io.facecheck.attendance.Decision;
+import io.facecheck.attendance.EnrollmentCrops;
 import io.facecheck.attendance.FrameObservation;
 import io.facecheck.config.Settings;
 import io.facecheck.face.Face;
@@ -102,7 +103,8 @@ final class CheckinCommand implements Callable<Integer> {
             double livenessThreshold = ctx.engine.liveness().map(l -> l.threshold()).orElse(Double.NaN);
             CheckInRules rules = CheckInRules.from(cs, livenessThreshold);
             String kioskId = kiosk != null ? kiosk : cs.kioskId();
-            CheckInRecorder recorder = new CheckInRecorder(ctx.db, kioskId, cs.zone(), rules.debounce());
+            CheckInRecorder recorder = new CheckInRecorder(ctx.db, kioskId, cs.zone(), rules.debounce(),
+                    cs.storeUnknownFaces());
             FrameClock clock = new FrameClock(start.minusMillis(FRAME_MILLIS));
             CheckInPolicy policy = new CheckInPolicy(rules, clock, recorder);
             List<CheckInEvent> logged = new ArrayList<>();
@@ -121,6 +123,8 @@ final class CheckinCommand implements Callable<Integer> {
                 Decision d = policy.observe(new FrameObservation(v.identity().orElse(null), distance, liveness));
                 if (d.isCheckIn()) {
                     recorder.record(d).ifPresent(logged::add);
+                } else {
+                    recorder.recordUnknown(d, () -> EnrollmentCrops.png(face.aligned()));
                 }
             }
             print(logged, policy.unknownFaces().count());

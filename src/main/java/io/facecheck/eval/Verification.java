@@ -145,10 +145,15 @@ public final class Verification {
         return fold;
     }
 
-    /** Per-fold held-out accuracies: threshold picked (best accuracy) on the other k−1 folds, tested on this one. */
+    /**
+     * Per-fold held-out accuracies: threshold picked (best accuracy) on the other k−1 folds, tested on this one.
+     * Small sets are allowed as long as every fold gets a pair; figures from them are correspondingly rough.
+     */
     public double[] crossValidatedAccuracies(int k) {
-        if (k < 2 || genuine < k || impostor() < k) {
-            throw new IllegalArgumentException("need ≥ " + k + " genuine and impostor pairs for " + k + " folds");
+        // every fold must hold at least one pair; a fold without genuine (or impostor) pairs still scores
+        if (k < 2 || Math.max(genuine, impostor()) < k) {
+            throw new IllegalArgumentException(k + "-fold cross-validation needs at least " + k
+                    + " genuine or " + k + " impostor pairs, got " + genuine + " genuine and " + impostor() + " impostor");
         }
         int[] fold = folds(k);
         double[] acc = new double[k];

@@ -87,6 +87,38 @@ class CheckInRecorderTest {
     }
 
     @Test
+    void countsUnknownSightingsAndKeepsTheirFacesOnlyWhenConfigured() {
+        var counting = new CheckInRecorder(db, "gate", ZONE, rules.debounce());
+        var keeping = new CheckInRecorder(db, "gate", ZONE, rules.debounce(), true);
+        var policy = new CheckInPolicy(rules, clock, counting);
+        int sightings = 0;
+        for (int i = 0; i < 10; i++) {
+            clock.advance(Duration.ofMillis(100));
+            Decision d = policy.observe(FrameObservation.unknown(1.4, null));
+            assertThat(d.isCheckIn()).isFalse();
+            if (counting.recordUnknown(d, () -> {
+                throw new AssertionError("no crop is taken unless configured");
+            })) {
+                sightings++;
+            }
+        }
+        assertThat(sightings).isEqualTo(1);
+        clock.advance(Duration.ofMinutes(1));
+        for (int i = 0; i < 2; i++) {
+            clock.advance(Duration.ofMillis(100));
+            keeping.recordUnknown(policy.observe(FrameObservation.unknown(1.2, null)), () -> new byte[]{1, 2});
+        }
+        var log = new io.facecheck.store.UnknownFaceLog(db);
+        assertThat(log.countWithCrops()).isEqualTo(1);
+        var reports = new Reports(db, ZONE, java.time.LocalTime.of(9, 0), true, ',');
+        java.time.LocalDate day = clock.instant().atZone(ZONE).toLocalDate();
+        assertThat(reports.unknownSightings(day, day)).isEqualTo(2);
+        assertThat(new EventRepository(db).all()).isEmpty();
+        assertThat(log.eraseCrops()).isEqualTo(1);
+        assertThat(log.countWithCrops()).isZero();
+    }
+
+    @Test
     void refusesUnknownAndInactiveEmployees() {
         var recorder = new CheckInRecorder(db, "gate", ZONE, rules.debounce());
         var policy = new CheckInPolicy(rules, clock, LastEventLookup.none());

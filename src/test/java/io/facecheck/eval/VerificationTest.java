@@ -99,6 +99,23 @@ class VerificationTest {
     }
 
     @Test
+    void smallSetsStillCrossValidate() {
+        // 3 genuine (0.1, 0.2, 0.3) and 12 impostors (0.5..1.6): folds 0-2 hold a genuine pair and an impostor,
+        // folds 3-9 one impostor (folds 0 and 1 a second one); every training set separates them perfectly
+        double[] d = new double[15];
+        boolean[] s = new boolean[15];
+        for (int i = 0; i < 3; i++) {
+            d[i] = 0.1 * (i + 1);
+            s[i] = true;
+        }
+        for (int i = 0; i < 12; i++) {
+            d[3 + i] = 0.5 + 0.1 * i;
+        }
+        assertThat(new Verification(d, s).crossValidatedAccuracies(10)).containsOnly(1.0);
+        assertThat(new Verification(d, s).report(0.4).tenFoldStd()).isZero();
+    }
+
+    @Test
     void foldsHoldBothKinds() {
         int[] f = v.folds(2);
         assertThat(f).containsExactly(0, 0, 1, 1, 0, 0, 1, 1);
@@ -109,6 +126,7 @@ class VerificationTest {
         assertThatThrownBy(() -> new Verification(new double[] {0.1}, new boolean[] {true})).hasMessageContaining("both");
         assertThatThrownBy(() -> new Verification(new double[] {0.1, Double.NaN}, new boolean[] {true, false}))
                 .hasMessageContaining("not finite");
-        assertThatThrownBy(() -> v.crossValidatedAccuracies(10)).hasMessageContaining("10 folds");
+        assertThatThrownBy(() -> v.crossValidatedAccuracies(10))
+                .hasMessage("10-fold cross-validation needs at least 10 genuine or 10 impostor pairs, got 4 genuine and 4 impostor");
     }
 }

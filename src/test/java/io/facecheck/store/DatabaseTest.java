@@ -39,7 +39,7 @@ class DatabaseTest {
                 return t;
             });
             assertThat(tables).contains("employee", "face_template", "enrollment_crop", "check_in_event",
-                    "audit_log", "admin_user", "flyway_schema_history");
+                    "audit_log", "admin_user", "unknown_face", "flyway_schema_history");
             assertThat(db.url()).contains("AUTO_SERVER=TRUE");
         }
         assertThat(sub.resolve("fc.mv.db")).exists();

@@ -1,0 +1,63 @@
+package io.facecheck.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+
+/** Sightings of unknown faces: when, where, how far from the nearest employee; a crop only when configured. */
+public final class UnknownFaceLog {
+    private final Database db;
+
+    public UnknownFaceLog(Database db) {
+        this.db = db;
+    }
+
+    /** Records one sighting; {@code png} may be null (the default: faces of strangers are not kept). */
+    public void record(Instant at, String kioskId, Double distance, byte[] png) {
+        db.run(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "INSERT INTO unknown_face (at_utc, kiosk_id, distance, png) VALUES (?, ?, ?, ?)")) {
+                Rows.setInstant(ps, 1, at);
+                ps.setString(2, kioskId);
+                Rows.setDouble(ps, 3, distance);
+                ps.setBytes(4, png);
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Sightings with {@code from <= at < toExclusive}. */
+    public int count(Instant from, Instant toExclusive) {
+        return db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "SELECT COUNT(*) FROM unknown_face WHERE at_utc >= ? AND at_utc < ?")) {
+                Rows.setInstant(ps, 1, from);
+                Rows.setInstant(ps, 2, toExclusive);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    /** How many sightings kept a face crop. */
+    public int countWithCrops() {
+        return db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT COUNT(*) FROM unknown_face WHERE png IS NOT NULL");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    /** Erases every kept crop of unknown faces (the counts stay); returns how many were erased. */
+    public int eraseCrops() {
+        return db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("UPDATE unknown_face SET png = NULL WHERE png IS NOT NULL")) {
+                return ps.executeUpdate();
+            }
+        });
+    }
+}
