@@ -143,7 +143,9 @@ public final class MainWindow implements AutoCloseable {
     private void showAdmin() {
         EmployeesViewModel employees = new EmployeesViewModel(services, admin, executor);
         AttendanceViewModel attendance = new AttendanceViewModel(services, admin, executor);
-        SettingsViewModel settings = new SettingsViewModel(services, admin, executor, 1.0);
+        FaceEngine engine = services.loadedEngine();
+        SettingsViewModel settings = new SettingsViewModel(services, admin, executor,
+                engine == null ? Double.NaN : engine.embedder().threshold());
         AuditView audit = new AuditView(services.audit(), services.settings().checkIn().zone(), executor);
         adminView = new AdminView(admin, new EmployeesView(employees, () -> openEnrollment(employees)), attendance,
                 new SettingsView(settings), audit, this::showKiosk, () -> {

@@ -233,6 +233,15 @@ class EnrollmentServiceTest {
         assertThat(b.rejected().get(0).detail()).contains("sharpness");
         assertThat(b.added()).isEqualTo(1);
 
+        // camera samples (the enrollment wizard) go through the same checks
+        var cam = service.enrollImages("CP", "Colin Powell", null,
+                List.of(RgbImage.fromBufferedImage(wall), RgbImage.fromBufferedImage(face)), List.of("frame 1", "frame 2"),
+                EnrollmentService.Options.defaults("test"));
+        assertThat(cam.rejected()).extracting(EnrollmentService.Rejection::file, EnrollmentService.Rejection::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("frame 1", "no_face"));
+        assertThat(cam.added()).isEqualTo(1);
+        assertThat(sync.gallery().templateCount("CP")).isEqualTo(2);
+
         // a stricter gate (e.g. a kiosk's engine.min-face) turns the same good photo away as too small
         var strict = service(new Quality(QualitySettings.DEFAULTS.withMinFaceSize(400)));
         var small = strict.enroll("CP2", "Colin", null, List.of(good), EnrollmentService.Options.defaults("test"));

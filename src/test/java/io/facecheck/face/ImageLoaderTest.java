@@ -75,6 +75,28 @@ class ImageLoaderTest {
     }
 
     @Test
+    void sixteenBitGreyPngAndGreyJpegKeepTheirLevels(@TempDir Path dir) throws Exception {
+        java.awt.image.BufferedImage g16 = new java.awt.image.BufferedImage(8, 4, java.awt.image.BufferedImage.TYPE_USHORT_GRAY);
+        int[] level = new int[8 * 4];
+        java.util.Arrays.fill(level, 100 * 257); // 100 of 255 in 16 bits
+        g16.getRaster().setPixels(0, 0, 8, 4, level);
+        Path png = dir.resolve("g16.png");
+        javax.imageio.ImageIO.write(g16, "png", png.toFile());
+        RgbImage a = loader.load(png);
+        assertThat(a.get(2, 2, 0)).isCloseTo(100f, within(1e-3f));
+        assertThat(a.get(2, 2, 2)).isCloseTo(100f, within(1e-3f));
+
+        java.awt.image.BufferedImage g8 = new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        int[] v = new int[16 * 16];
+        java.util.Arrays.fill(v, 60);
+        g8.getRaster().setPixels(0, 0, 16, 16, v);
+        Path jpg = dir.resolve("grey.jpg");
+        javax.imageio.ImageIO.write(g8, "jpeg", jpg.toFile());
+        RgbImage b = loader.load(jpg);
+        assertThat(b.get(8, 8, 1)).isCloseTo(60f, within(2f));
+    }
+
+    @Test
     void alphaIsCompositedOnWhite() throws Exception {
         // rgba(255, 0, 0, 0.5): half-transparent red over white is (255, ~128, ~128)
         RgbImage img = loader.load(IMAGES.resolve("alpha.png"));

@@ -47,40 +47,50 @@ class AdminLoginTest {
         return r.lookup(id).tryQuery().map(n -> n.isVisible() && n.getScene() != null).orElse(false);
     }
 
+    /** Types into a text field once it is on screen (set on the FX thread: robust under headless Monocle). */
+    static void type(FxRobot robot, String id, String text) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> visible(robot, id));
+        robot.interact(() -> robot.lookup(id).queryAs(javafx.scene.control.TextInputControl.class).setText(text));
+    }
+
+    /** Presses a button once it is on screen and enabled. */
+    static void press(FxRobot robot, String id) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> visible(robot, id)
+                && !robot.lookup(id).queryAs(javafx.scene.control.ButtonBase.class).isDisabled());
+        robot.interact(() -> robot.lookup(id).queryAs(javafx.scene.control.ButtonBase.class).fire());
+    }
+
     /** Logs in through the login screen once it is shown. */
     static void login(FxRobot robot, String user, String password) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> visible(robot, "#login-submit") && visible(robot, "#login-user"));
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> {
-            robot.lookup("#login-user").queryAs(javafx.scene.control.TextField.class).setText(user);
-            robot.lookup("#login-password").queryAs(javafx.scene.control.TextField.class).setText(password);
-        });
-        robot.clickOn("#login-submit");
+        type(robot, "#login-user", user);
+        type(robot, "#login-password", password);
+        press(robot, "#login-submit");
     }
 
     @Test
     void firstRunCreatesTheAdminThenAWrongPasswordIsRejected(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> visible(robot, "#login-repeat"));
         Snapshots.save(window.root().getScene(), "admin-first-run");
-        robot.clickOn("#login-user").write("boss");
-        robot.clickOn("#login-password").write("correct horse");
-        robot.clickOn("#login-repeat").write("correct horse");
-        robot.clickOn("#login-submit");
+        type(robot, "#login-user", "boss");
+        type(robot, "#login-password", "correct horse");
+        type(robot, "#login-repeat", "correct horse");
+        press(robot, "#login-submit");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> visible(robot, "#admin"));
         assertThat(robot.lookup("#admin-user").queryAs(Label.class).getText()).contains("boss");
 
-        robot.clickOn("#admin-logout");
+        press(robot, "#admin-logout");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> visible(robot, "#login-submit") && !visible(robot, "#login-repeat"));
-        robot.clickOn("#login-user").write("boss");
-        robot.clickOn("#login-password").write("wrong horse");
-        robot.clickOn("#login-submit");
+        type(robot, "#login-user", "boss");
+        type(robot, "#login-password", "wrong horse");
+        press(robot, "#login-submit");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> robot.lookup("#login-error").queryAs(Label.class).getText().contains("Wrong user name or password"));
         assertThat(visible(robot, "#admin")).isFalse();
         Snapshots.save(window.root().getScene(), "admin-login-rejected");
 
-        robot.clickOn("#login-password").eraseText(11).write("correct horse");
-        robot.clickOn("#login-submit");
+        type(robot, "#login-password", "correct horse");
+        press(robot, "#login-submit");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> visible(robot, "#admin"));
         robot.interact(() -> window.adminView().select("Settings"));
         Snapshots.save(window.root().getScene(), "admin-settings");

@@ -62,23 +62,21 @@ class EnrollmentFlowTest {
     @Test
     void enrollFromFilesThenRecognisedAtTheKiosk(FxRobot robot) throws Exception {
         AdminLoginTest.login(robot, "hr", "enrol-them-all");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> AdminLoginTest.visible(robot, "#enroll-new"));
-        robot.clickOn("#enroll-new");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> AdminLoginTest.visible(robot, "#enroll-code"));
-        robot.clickOn("#enroll-code").write("JC");
-        robot.clickOn("#enroll-name").write("Jacques Chirac");
-        robot.clickOn("#enroll-department").write("Élysée");
+        AdminLoginTest.press(robot, "#enroll-new");
+        AdminLoginTest.type(robot, "#enroll-code", "JC");
+        AdminLoginTest.type(robot, "#enroll-name", "Jacques Chirac");
+        AdminLoginTest.type(robot, "#enroll-department", "Élysée");
         EnrollmentViewModel vm = window.lastEnrollment();
         List<Path> photos = KioskRecognitionTest.photos("Jacques_Chirac").subList(0, 5);
         robot.interact(() -> vm.addFiles(photos));
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.samples().size() == 5 && !vm.busyProperty().get());
         assertThat(vm.goodSamples().get()).isGreaterThanOrEqualTo(4);
         Snapshots.save(window.root().getScene(), "admin-enrollment");
-        robot.clickOn("#enroll-save");
+        AdminLoginTest.press(robot, "#enroll-save");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.statusProperty().get().startsWith("Enrolled"));
         assertThat(vm.statusProperty().get()).contains("Jacques Chirac (JC)");
 
-        robot.clickOn("#enroll-close");
+        AdminLoginTest.press(robot, "#enroll-close");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> AdminLoginTest.visible(robot, "#employee-table"));
         @SuppressWarnings("unchecked")
         TableView<EmployeeItem> table = robot.lookup("#employee-table").queryAs(TableView.class);
@@ -88,9 +86,14 @@ class EnrollmentFlowTest {
         assertThat(jc.department()).isEqualTo("Élysée");
         Snapshots.save(window.root().getScene(), "admin-employees");
 
+        // settings: the calibration readout measures the enrolled gallery
+        robot.interact(() -> window.adminView().select("Settings"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#settings-calibration").queryAs(Label.class)
+                .getText().startsWith("Calibration needs at least 2 enrolled people (1 now)"));
+        robot.interact(() -> window.adminView().select("Employees"));
+
         // the same face under another code is refused with a warning naming the first
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> AdminLoginTest.visible(robot, "#enroll-new"));
-        robot.clickOn("#enroll-new");
+        AdminLoginTest.press(robot, "#enroll-new");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.lastEnrollment() != vm);
         EnrollmentViewModel again = window.lastEnrollment();
         List<Path> more = KioskRecognitionTest.photos("Jacques_Chirac").subList(5, 8);
@@ -107,7 +110,7 @@ class EnrollmentFlowTest {
         Snapshots.save(window.root().getScene(), "admin-duplicate");
 
         // back to the kiosk: the camera (a folder of other photos of him) greets him by name
-        robot.clickOn("#admin-to-kiosk");
+        AdminLoginTest.press(robot, "#admin-to-kiosk");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.kiosk() != null && window.kiosk().greetingCount() > 0);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#banner").queryAs(Label.class).getText()).startsWith("Welcome, Jacques Chirac — in at ");

@@ -69,8 +69,9 @@ class KioskViewTest {
         assertThat(robot.lookup("#no-camera").queryAs(javafx.scene.Node.class).isVisible()).isTrue();
         assertThat(robot.lookup("#camera-message").queryAs(Label.class).getText()).contains("/dev/video93");
 
-        robot.clickOn("#camera-choice").write("dir:src/test/resources/lfw10/Hugo_Chavez");
-        robot.clickOn("#choose-camera");
+        robot.interact(() -> robot.lookup("#camera-choice").queryAs(javafx.scene.control.ComboBox.class)
+                .getEditor().setText("dir:src/test/resources/lfw10/Hugo_Chavez"));
+        AdminLoginTest.press(robot, "#choose-camera");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.preview().shownSequence() >= 1);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#no-camera").queryAs(javafx.scene.Node.class).isVisible()).isFalse();

@@ -45,6 +45,9 @@ public final class AdminView extends BorderPane {
             if (t != null && t.getContent() == audit) {
                 audit.reload();
             }
+            if (t != null && t.getContent() == settings) {
+                settings.refresh();
+            }
         });
         setCenter(tabs);
     }

@@ -18,8 +18,11 @@ import java.util.Locale;
 /** Settings tab. */
 public final class SettingsView extends VBox {
 
+    private final SettingsViewModel vm;
+
     public SettingsView(SettingsViewModel vm) {
         super(12);
+        this.vm = vm;
         getStyleClass().add("page");
         setId("settings");
         Label title = new Label("Kiosk and recognition settings");
@@ -88,5 +91,10 @@ public final class SettingsView extends VBox {
         note.setWrapText(true);
         getChildren().addAll(title, g, note, new HBox(12, save, status));
         setPadding(new Insets(16));
+    }
+
+    /** Re-measures the calibration (the gallery may have changed since). */
+    public void refresh() {
+        vm.calibrate();
     }
 }

@@ -55,7 +55,7 @@ public final class SettingsViewModel {
         mode.set(s.checkIn().direction());
         debounceMinutes.set((int) Math.max(0, s.checkIn().debounce().toMinutes()));
         useCardThreshold.set(s.engine().threshold().isEmpty());
-        threshold.set(s.engine().threshold().orElse(cardThreshold));
+        threshold.set(s.engine().threshold().orElse(Double.isNaN(cardThreshold) ? 0 : cardThreshold));
         liveness.set(s.checkIn().liveness());
         embedder.set(s.engine().embedder());
         threshold.addListener((o, a, b) -> updateCalibration());
@@ -77,9 +77,43 @@ public final class SettingsViewModel {
     private void updateCalibration() {
         if (farAt != null) {
             double far = farAt.applyAsDouble(threshold.get());
-            calibration.set(String.format(Locale.ROOT, "Expected false-accept rate at %.3f: %.4f%% of impostor pairs",
-                    threshold.get(), far * 100));
+            calibration.set(String.format(Locale.ROOT, "Expected false-accept rate at %.3f: %.4f%% of impostor pairs"
+                    + " in the enrolled gallery", threshold.get(), far * 100));
         }
+    }
+
+    /**
+     * Measures the impostor distances of the enrolled gallery (every pair of templates of two different
+     * people, active model only) in the background and shows the expected false-accept rate at the slider's
+     * threshold.
+     */
+    public void calibrate() {
+        BackgroundTask.wrap(() -> {
+                    var engine = services.engine();
+                    var templates = services.templates().listByModel(engine.embedder().modelId());
+                    List<float[]> vectors = templates.stream().map(io.facecheck.store.FaceTemplate::vector).toList();
+                    List<String> labels = templates.stream().map(io.facecheck.store.FaceTemplate::employeeCode).toList();
+                    long people = labels.stream().distinct().count();
+                    double[] impostors = people < 2 ? new double[0]
+                            : io.facecheck.match.ThresholdCalibration.impostorDistances(vectors, labels);
+                    return new Object[]{impostors, (int) people, engine.embedder().threshold()};
+                })
+                .onRunning(() -> calibration.set("Measuring the enrolled gallery…"))
+                .onSuccess(r -> {
+                    double[] impostors = (double[]) r[0];
+                    int people = (int) r[1];
+                    if (useCardThreshold.get()) {
+                        threshold.set((double) r[2]); // the embedder's model card
+                    }
+                    if (impostors.length == 0) {
+                        setCalibration(null, people);
+                    } else {
+                        setCalibration(t -> io.facecheck.match.ThresholdCalibration.farAt(impostors, t), people);
+                        calibration.set(calibration.get() + " (" + impostors.length + " pairs, " + people + " people)");
+                    }
+                })
+                .onFailure(e -> calibration.set("Calibration unavailable: " + e.getMessage()))
+                .executeWith(executor);
     }
 
     public void save() {
