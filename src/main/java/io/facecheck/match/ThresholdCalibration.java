@@ -1,6 +1,5 @@
 package io.facecheck.match;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -57,14 +56,16 @@ public final class ThresholdCalibration {
         if (e.size() != labels.size()) {
             throw new IllegalArgumentException(e.size() + " embeddings but " + labels.size() + " labels");
         }
-        List<Double> out = new ArrayList<>();
-        for (int i = 0; i < e.size(); i++) {
-            for (int j = i + 1; j < e.size(); j++) {
+        int n = e.size();
+        double[] out = new double[(int) Math.min(Integer.MAX_VALUE - 8, (long) n * (n - 1) / 2)];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
                 if (labels.get(i).equals(labels.get(j)) == same) {
-                    out.add(Vectors.squaredDistance(e.get(i), e.get(j)));
+                    out[k++] = Vectors.squaredDistance(e.get(i), e.get(j));
                 }
             }
         }
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
+        return Arrays.copyOf(out, k);
     }
 }
