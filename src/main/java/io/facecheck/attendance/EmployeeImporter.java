@@ -6,6 +6,7 @@ import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,13 +48,18 @@ public final class EmployeeImporter {
         List<EnrollmentService.Result> results = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         Path base = csv.toAbsolutePath().getParent();
-        try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+        String text;
+        try {
+            text = Files.readString(csv, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + csv + ": " + e.getMessage(), e);
+        }
+        try (Reader r = new StringReader(text);
              CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true)
                      .setIgnoreEmptyLines(true).get().parse(r)) {
             Iterator<CSVRecord> it = parser.iterator();
             boolean first = true;
             while (true) {
-                long line = parser.getCurrentLineNumber() + 1;
                 CSVRecord rec;
                 try {
                     if (!it.hasNext()) {
@@ -61,9 +67,11 @@ public final class EmployeeImporter {
                     }
                     rec = it.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    problems.add(new Problem(line, "unreadable CSV from here on: " + rootMessage(e)));
+                    problems.add(new Problem(parser.getCurrentLineNumber() + 1,
+                            "unreadable CSV from here on: " + rootMessage(e)));
                     break;
                 }
+                long line = lineAt(text, rec.getCharacterPosition());
                 List<String> cells = new ArrayList<>(rec.toList());
                 if (first && !cells.isEmpty()) {
                     cells.set(0, cells.get(0).replace("\uFEFF", ""));
@@ -101,6 +109,26 @@ public final class EmployeeImporter {
             throw new UncheckedIOException("cannot read " + csv + ": " + e.getMessage(), e);
         }
         return new Report(results, problems);
+    }
+
+    /**
+     * 1-based line of the record starting at {@code position}; the parser's position includes the empty lines it
+     * skipped before the record, so those are stepped over.
+     */
+    private static long lineAt(String text, long position) {
+        long line = 1;
+        int i = 0;
+        for (; i < position && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        for (; i < text.length() && (text.charAt(i) == '\r' || text.charAt(i) == '\n'); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     private static String check(List<String> cells, Path base) {

@@ -233,6 +233,15 @@ class EnrollmentServiceTest {
         assertThat(b.rejected().get(0).detail()).contains("sharpness");
         assertThat(b.added()).isEqualTo(1);
 
+        // camera samples (the enrollment wizard) go through the same checks
+        var cam = service.enrollImages("CP", "Colin Powell", null,
+                List.of(RgbImage.fromBufferedImage(wall), RgbImage.fromBufferedImage(face)), List.of("frame 1", "frame 2"),
+                EnrollmentService.Options.defaults("test"));
+        assertThat(cam.rejected()).extracting(EnrollmentService.Rejection::file, EnrollmentService.Rejection::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("frame 1", "no_face"));
+        assertThat(cam.added()).isEqualTo(1);
+        assertThat(sync.gallery().templateCount("CP")).isEqualTo(2);
+
         // a stricter gate (e.g. a kiosk's engine.min-face) turns the same good photo away as too small
         var strict = service(new Quality(QualitySettings.DEFAULTS.withMinFaceSize(400)));
         var small = strict.enroll("CP2", "Colin", null, List.of(good), EnrollmentService.Options.defaults("test"));
@@ -254,13 +263,14 @@ class EnrollmentServiceTest {
         }
         Files.writeString(csv, "\uFEFFcode,name,department,photo_dir\r\n"
                 + "HC,Hugo Chávez,Ventas,photos/a\r\n"
+                + "\r\n"
                 + "BAD,only two\r\n"
                 + ",No Code,X,photos/a\r\n"
                 + "JC,\"Chirac, Jacques\",\"Élysée\",photos/b\r\n"
                 + "NP,No Photos,X,photos/missing\r\n", StandardCharsets.UTF_8);
         var report = new EmployeeImporter(service).importCsv(csv, EnrollmentService.Options.defaults("test"));
         assertThat(report.enrolledCodes()).containsExactly("HC", "JC");
-        assertThat(report.problems()).extracting(EmployeeImporter.Problem::line).containsExactly(3L, 4L, 6L);
+        assertThat(report.problems()).extracting(EmployeeImporter.Problem::line).containsExactly(4L, 5L, 7L);
         assertThat(report.problems().get(0).message()).contains("expected 4 fields");
         assertThat(report.problems().get(2).message()).contains("does not exist");
         assertThat(new EmployeeRepository(db).require("JC").name()).isEqualTo("Chirac, Jacques");

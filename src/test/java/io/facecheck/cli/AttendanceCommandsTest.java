@@ -128,8 +128,18 @@ class AttendanceCommandsTest {
         assertThat(imp.err()).contains(csv + ":3: expected 4 fields");
         assertThat(imp.out()).contains("enrolled HC (Hugo Chávez)");
 
+        Path people = Files.createDirectories(dir.resolve("people/Jacques_Chirac"));
+        Files.copy(Path.of(photo("Jacques_Chirac", 1)), people.resolve("a.jpg"));
+        Files.copy(Path.of(photo("Jacques_Chirac", 2)), people.resolve("b.jpg"));
+        Files.writeString(people.resolve("notes.txt"), "ignored: not a picture");
+        CliRun folder = CliRun.of("enroll", "--db", db(), "--folder", people.getParent().toString(), "--json");
+        assertThat(folder.exit()).as(folder.err()).isZero();
+        assertThat(JSON.readTree(folder.out()).get("enrolled")).extracting(JsonNode::asText)
+                .containsExactly("Jacques_Chirac");
+
         try (Database db = Database.open(db())) {
-            assertThat(new EmployeeRepository(db).list(true)).extracting(e -> e.code()).containsExactly("HC");
+            assertThat(new EmployeeRepository(db).list(true)).extracting(e -> e.code())
+                    .containsExactly("HC", "Jacques_Chirac");
         }
     }
 }
