@@ -1,7 +1,9 @@
 package io.facecheck.camera;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
+import io.facecheck.face.ImageLoadException;
+import io.facecheck.face.ImageLoader;
+import io.facecheck.face.RgbImage;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * The image files of a folder (sub-folders included, sorted by path) played as frames, for demos and tests.
- * Files that cannot be decoded are skipped with a log line, not fatal.
+ * Decoded with the engine's {@link ImageLoader} (so a photo looks the same here as at enrollment); files that
+ * cannot be decoded are skipped with a log line, not fatal.
  */
 public final class ImageFolderSource implements FrameSource {
     /** Default pace: slow enough to see each photo, fast enough for the K-of-N check-in rule. */
@@ -20,6 +23,7 @@ public final class ImageFolderSource implements FrameSource {
 
     private final Path folder;
     private final double fps;
+    private final ImageLoader loader = new ImageLoader();
     private List<Path> files = List.of();
     private int next;
 
@@ -66,12 +70,9 @@ public final class ImageFolderSource implements FrameSource {
         while (next < files.size()) {
             Path p = files.get(next++);
             try {
-                BufferedImage img = ImageIO.read(p.toFile());
-                if (img != null) {
-                    return VideoFrame.of(img);
-                }
-                LOG.warn("{}: not a readable image, skipped", p);
-            } catch (IOException | RuntimeException e) {
+                // the engine's loader: format by content, EXIF orientation, grey/CMYK/alpha, size limits
+                return VideoFrame.of(loader.load(p));
+            } catch (ImageLoadException | RuntimeException e) {
                 LOG.warn("{}: cannot read image, skipped: {}", p, e.getMessage());
             }
         }

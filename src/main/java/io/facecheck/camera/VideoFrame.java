@@ -31,6 +31,19 @@ public record VideoFrame(int width, int height, int[] argb, long sequence, long 
         return new VideoFrame(w, h, argb, 0, System.nanoTime());
     }
 
+    static VideoFrame of(RgbImage img) {
+        float[] d = img.data();
+        int[] argb = new int[img.width() * img.height()];
+        for (int i = 0, j = 0; i < argb.length; i++, j += 3) {
+            argb[i] = 0xff000000 | (clamp(d[j]) << 16) | (clamp(d[j + 1]) << 8) | clamp(d[j + 2]);
+        }
+        return new VideoFrame(img.width(), img.height(), argb, 0, System.nanoTime());
+    }
+
+    private static int clamp(float v) {
+        return Math.max(0, Math.min(255, Math.round(v)));
+    }
+
     VideoFrame withSequence(long seq, long nanos) {
         return new VideoFrame(width, height, argb, seq, nanos);
     }

@@ -39,10 +39,22 @@ public final class PreviewPane extends Region {
     private long shownFrames;
     private long firstShownNanos;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PreviewPane.class);
+    private static final long REPORT_NANOS = 30_000_000_000L;
+    private long lastReport;
+
     private final AnimationTimer pulse = new AnimationTimer() {
         @Override
         public void handle(long now) {
             showNewest();
+            if (now - lastReport > REPORT_NANOS) {
+                lastReport = now;
+                FrameCapture c = capture.getValue();
+                if (c != null && shownFrames > 1) {
+                    LOG.info("preview of {}: {} fps shown, {} frames captured", c.source().describe(),
+                            String.format(java.util.Locale.ROOT, "%.1f", displayedFps()), c.capturedCount());
+                }
+            }
         }
     };
 
