@@ -44,7 +44,11 @@ final class AttendanceContext implements AutoCloseable {
                 GallerySync gallery = new GallerySync(new TemplateRepository(db), engine.embedder().modelId(),
                         engine.embedder().dimension());
                 gallery.load();
-                double threshold = settings.engine().threshold().orElse(engine.embedder().threshold());
+                double threshold = engineOptions.threshold != null ? engineOptions.threshold
+                        : settings.engine().threshold().orElse(engine.embedder().threshold());
+                if (!(threshold > 0)) {
+                    throw new CliException(ExitCodes.FAILURE, "--threshold must be positive, got " + threshold);
+                }
                 return new AttendanceContext(settings, db, engine, gallery,
                         new OpenSetDecision(threshold, settings.engine().margin()));
             } catch (RuntimeException e) {

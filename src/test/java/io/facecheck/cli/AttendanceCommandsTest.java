@@ -55,6 +55,11 @@ class AttendanceCommandsTest {
         assertThat(who.get("distance").asDouble()).isLessThan(1.0);
         assertThat(who.has("margin")).isTrue();
 
+        // --threshold overrides the card's: so strict that nobody is accepted
+        CliRun strict = CliRun.of("identify", "--db", db(), "--json", "--threshold", "0.01", photo("George_W_Bush", 7));
+        assertThat(JSON.readTree(strict.out()).get("identity").isNull()).as(strict.err()).isTrue();
+        assertThat(JSON.readTree(strict.out()).get("reason").asText()).isEqualTo("above_threshold");
+
         CliRun stranger = CliRun.of("identify", "--db", db(), "--json", photo("Tony_Blair", 2));
         assertThat(stranger.exit()).isZero();
         assertThat(JSON.readTree(stranger.out()).get("identity").isNull()).isTrue();
