@@ -49,6 +49,7 @@ public final class MainWindow implements AutoCloseable {
     private String admin;
     private AdminView adminView;
     private EnrollmentViewModel lastEnrollment;
+    private EmployeesViewModel employeesVm;
 
     public MainWindow(LaunchOptions options) {
         this(options, () -> AppServices.open(options));
@@ -127,11 +128,17 @@ public final class MainWindow implements AutoCloseable {
         return services.loadedEngine();
     }
 
-    public void showLogin() {
+    /** Leaving the admin screens always logs out: the kiosk is a public terminal. */
+    private void logout() {
         if (admin != null) {
-            showAdmin();
-            return;
+            String who = admin;
+            BackgroundTask.wrap(() -> services.audit().record(who, "logout", who, null)).executeWith(executor);
         }
+        admin = null;
+        adminView = null;
+    }
+
+    public void showLogin() {
         LoginViewModel vm = new LoginViewModel(services.adminUsers(), executor, name -> {
             admin = name;
             showAdmin();
@@ -142,15 +149,18 @@ public final class MainWindow implements AutoCloseable {
 
     private void showAdmin() {
         EmployeesViewModel employees = new EmployeesViewModel(services, admin, executor);
+        employeesVm = employees;
         AttendanceViewModel attendance = new AttendanceViewModel(services, admin, executor);
         FaceEngine engine = services.loadedEngine();
         SettingsViewModel settings = new SettingsViewModel(services, admin, executor,
                 engine == null ? Double.NaN : engine.embedder().threshold());
         AuditView audit = new AuditView(services.audit(), services.settings().checkIn().zone(), executor);
         adminView = new AdminView(admin, new EmployeesView(employees, () -> openEnrollment(employees)), attendance,
-                new SettingsView(settings), audit, this::showKiosk, () -> {
-                    admin = null;
-                    adminView = null;
+                new SettingsView(settings), audit, () -> {
+                    logout();
+                    showKiosk();
+                }, () -> {
+                    logout();
                     showLogin();
                 });
         show(adminView);
@@ -166,6 +176,11 @@ public final class MainWindow implements AutoCloseable {
         page[0] = new EnrollmentView(vm, () -> view.closeTab(page[0]));
         view.openTab("Enroll", page[0]);
         lastEnrollment = vm;
+    }
+
+    /** The employees tab's view model while an administrator is logged in. */
+    public EmployeesViewModel employeesViewModel() {
+        return employeesVm;
     }
 
     /** The view model of the enrollment wizard opened last (for tests and screenshots). */

@@ -115,6 +115,28 @@ class EnrollmentFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#banner").queryAs(Label.class).getText()).startsWith("Welcome, Jacques Chirac — in at ");
         assertThat(window.services().events().all()).hasSize(1);
-        assertThat(window.services().audit().recent(50)).extracting(AuditEntry::action).contains("enroll", "login");
+        assertThat(window.services().audit().recent(50)).extracting(AuditEntry::action).contains("enroll", "login", "logout");
+
+        // leaving the admin screens logged out: the kiosk's Admin button asks for the password again
+        AdminLoginTest.press(robot, "#open-admin");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> AdminLoginTest.visible(robot, "#login-submit"));
+        assertThat(AdminLoginTest.visible(robot, "#admin")).isFalse();
+        AdminLoginTest.login(robot, "hr", "enrol-them-all");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> AdminLoginTest.visible(robot, "#employee-table"));
+
+        // search, then delete: the employee and their face data are erased and no longer recognised
+        @SuppressWarnings("unchecked")
+        TableView<EmployeeItem> t2 = robot.lookup("#employee-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> t2.getItems().size() == 1);
+        AdminLoginTest.type(robot, "#employee-search", "zzz");
+        assertThat(t2.getItems()).isEmpty();
+        AdminLoginTest.type(robot, "#employee-search", "chir");
+        assertThat(t2.getItems()).extracting(EmployeeItem::code).containsExactly("JC");
+        EmployeeItem item = t2.getItems().get(0);
+        robot.interact(() -> window.employeesViewModel().delete(item));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.services().employees().findByCode("JC").isEmpty());
+        assertThat(window.services().templates().listByModel(window.services().engine().embedder().modelId())).isEmpty();
+        assertThat(window.services().engine().gallery().identityCount()).isZero();
+        assertThat(window.services().audit().recent(50)).extracting(AuditEntry::action).contains("delete");
     }
 }
