@@ -1,16 +1,8 @@
 package io.facecheck.cli;
 
-import io.facecheck.attendance.CheckInPolicy;
-import io.facecheck.attendance.CheckInRecorder;
-import io.facecheck.attendance.CheckInRules;
-import io.facecheck.attendance.Decision;
-import io.facecheck.attendance.EnrollmentCrops;
-import io.facecheck.attendance.FrameObservation;
-import io.facecheck.config.Settings;
-import io.facecheck.face.Face;
+import io.facecheck.attendance.CheckInStation;
 import io.facecheck.face.ImageLoader;
 import io.facecheck.face.RgbImage;
-import io.facecheck.match.OpenSetDecision;
 import io.facecheck.store.CheckInEvent;
 import io.facecheck.store.StoreException;
 import picocli.CommandLine.Command;
@@ -98,36 +90,21 @@ final class CheckinCommand implements Callable<Integer> {
         for (Path p : photos) {
             frames.add(EngineOptions.load(loader, p));
         }
-        Settings.CheckInSettings cs = store.settings().checkIn();
-        try (AttendanceContext ctx = AttendanceContext.open(store, engineOptions, cs.liveness())) {
-            double livenessThreshold = ctx.engine.liveness().map(l -> l.threshold()).orElse(Double.NaN);
-            CheckInRules rules = CheckInRules.from(cs, livenessThreshold);
-            String kioskId = kiosk != null ? kiosk : cs.kioskId();
-            CheckInRecorder recorder = new CheckInRecorder(ctx.db, kioskId, cs.zone(), rules.debounce(),
-                    cs.storeUnknownFaces());
+        try (AttendanceContext ctx = AttendanceContext.open(store, engineOptions)) {
             FrameClock clock = new FrameClock(start.minusMillis(FRAME_MILLIS));
-            CheckInPolicy policy = new CheckInPolicy(rules, clock, recorder);
+            CheckInStation station = ctx.attendance.station(kiosk, clock);
             List<CheckInEvent> logged = new ArrayList<>();
             for (int i = 0; i < frames.size(); i++) {
                 clock.next();
-                List<Face> faces = ctx.engine.analyze(frames.get(i), false);
-                if (faces.isEmpty() || !faces.get(0).embedded()) {
-                    System.err.println("facecheck: " + photos.get(i) + ": " + (faces.isEmpty() ? "no face"
-                            : "face not usable (" + String.join(", ", faces.get(0).quality().issueCodes()) + ")"));
-                    continue;
+                CheckInStation.Outcome o = station.process(frames.get(i));
+                if (o.decision().isEmpty()) {
+                    System.err.println("facecheck: " + photos.get(i) + ": " + o.subject()
+                            .map(f -> "face not usable (" + String.join(", ", f.quality().issueCodes()) + ")")
+                            .orElse("no face"));
                 }
-                Face face = faces.get(0);
-                OpenSetDecision.Verdict v = ctx.decision.identify(ctx.gallery.gallery(), face.embedding());
-                double distance = v.best().map(m -> m.distance()).orElse(Double.NaN);
-                Double liveness = face.liveness().isPresent() ? face.liveness().getAsDouble() : null;
-                Decision d = policy.observe(new FrameObservation(v.identity().orElse(null), distance, liveness));
-                if (d.isCheckIn()) {
-                    recorder.record(d).ifPresent(logged::add);
-                } else {
-                    recorder.recordUnknown(d, () -> EnrollmentCrops.png(face.aligned()));
-                }
+                o.logged().ifPresent(logged::add);
             }
-            print(logged, policy.unknownFaces().count());
+            print(logged, station.policy().unknownFaces().count());
             return ExitCodes.OK;
         } catch (StoreException e) {
             throw StoreOptions.asCli(e);

@@ -73,7 +73,7 @@ final class EnrollCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkInput();
-        try (AttendanceContext ctx = AttendanceContext.open(store, engineOptions, false)) {
+        try (AttendanceContext ctx = AttendanceContext.open(store, engineOptions)) {
             EnrollmentService service = ctx.enrollment();
             var options = new EnrollmentService.Options(force, replace, actor);
             List<EnrollmentService.Result> results = new ArrayList<>();

@@ -38,7 +38,7 @@ final class IdentifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RgbImage image = EngineOptions.load(new ImageLoader(), photo);
-        try (AttendanceContext ctx = AttendanceContext.open(store, engineOptions, false)) {
+        try (AttendanceContext ctx = AttendanceContext.open(store, engineOptions)) {
             List<Face> faces = ctx.engine.analyze(image, true);
             if (faces.isEmpty()) {
                 throw new CliException(ExitCodes.NO_FACE, "no face found in " + photo);

@@ -32,7 +32,7 @@ final class TemplatesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (AttendanceContext ctx = AttendanceContext.open(store, engineOptions, false)) {
+            try (AttendanceContext ctx = AttendanceContext.open(store, engineOptions)) {
                 int n = new TemplateRebuilder(ctx.db).rebuild(ctx.engine.embedder(), actor);
                 System.out.println("rebuilt " + n + " templates for " + ctx.engine.embedder().modelId());
                 return ExitCodes.OK;

@@ -185,6 +185,31 @@ public final class FaceEngine implements AutoCloseable {
         return faces;
     }
 
+    /**
+     * Kiosk mode: every face in {@code image}, largest first, but only the largest is assessed, aligned, embedded
+     * (when it passes the quality gate) and scored for liveness — one person at a time stands at a kiosk, and the
+     * others are only drawn. The other faces carry a null quality and crop.
+     */
+    public List<Face> analyzeLargest(RgbImage image) {
+        List<DetectedFace> found = new ArrayList<>(detector.detect(image));
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        found.sort(Comparator.comparingDouble((DetectedFace f) -> f.box().area()).reversed());
+        DetectedFace main = found.get(0);
+        QualityReport q = quality.assess(image, main);
+        RgbImage crop = embedder.align(image, main);
+        float[] v = q.ok() ? embedder.embed(List.of(crop))[0] : null;
+        OptionalDouble live = liveness != null && v != null
+                ? OptionalDouble.of(liveness.score(image, main)) : OptionalDouble.empty();
+        List<Face> faces = new ArrayList<>(found.size());
+        faces.add(new Face(main, q, crop, v, live));
+        for (int i = 1; i < found.size(); i++) {
+            faces.add(new Face(found.get(i), null, null, null, OptionalDouble.empty()));
+        }
+        return faces;
+    }
+
     /** The largest face of {@code image}, if any. */
     public Optional<Face> largest(RgbImage image) {
         List<Face> faces = analyze(image, true);
