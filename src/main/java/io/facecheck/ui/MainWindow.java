@@ -23,10 +23,7 @@ import javafx.scene.layout.VBox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.facecheck.attendance.CheckInPolicy;
-import io.facecheck.attendance.CheckInRecorder;
-import io.facecheck.attendance.CheckInRules;
-import io.facecheck.config.Settings;
+import io.facecheck.attendance.AttendanceEngine;
 import io.facecheck.ui.kiosk.RecognitionAnalyzer;
 
 import java.time.Clock;
@@ -110,23 +107,15 @@ public final class MainWindow implements AutoCloseable {
         show(new KioskView(kiosk, this::showLogin));
     }
 
-    /** A fresh analyser (with its own check-in policy) for each camera source; preview only without an engine. */
+    /** A fresh analyser (its own check-in station: K-of-N memory, debounce) per camera source; preview only without an engine. */
     private FrameAnalyzer analyzer() {
-        FaceEngine engine = engineIfLoaded();
+        AttendanceEngine engine = services.loadedEngine();
         if (engine == null) {
             return FrameAnalyzer.PREVIEW_ONLY;
         }
-        Settings.CheckInSettings c = services.settings().checkIn();
-        CheckInRecorder recorder = new CheckInRecorder(services.database(), c.kioskId(), c.zone(), c.debounce());
-        CheckInPolicy policy = new CheckInPolicy(CheckInRules.from(c, engine.livenessThreshold()), Clock.systemUTC(), recorder);
-        return new RecognitionAnalyzer(engine.detector(), engine.embedder(), engine.quality(), engine.gallery(),
-                engine.decision(), policy, recorder, services.employees(),
-                engine.liveness() == null ? null : engine.liveness()::score);
+        return new RecognitionAnalyzer(engine.station(null, Clock.systemUTC()), services.employees());
     }
 
-    private FaceEngine engineIfLoaded() {
-        return services.loadedEngine();
-    }
 
     /** Leaving the admin screens always logs out: the kiosk is a public terminal. */
     private void logout() {
@@ -151,9 +140,9 @@ public final class MainWindow implements AutoCloseable {
         EmployeesViewModel employees = new EmployeesViewModel(services, admin, executor);
         employeesVm = employees;
         AttendanceViewModel attendance = new AttendanceViewModel(services, admin, executor);
-        FaceEngine engine = services.loadedEngine();
+        AttendanceEngine engine = services.loadedEngine();
         SettingsViewModel settings = new SettingsViewModel(services, admin, executor,
-                engine == null ? Double.NaN : engine.embedder().threshold());
+                engine == null ? Double.NaN : engine.engine().embedder().threshold());
         AuditView audit = new AuditView(services.audit(), services.settings().checkIn().zone(), executor);
         adminView = new AdminView(admin, new EmployeesView(employees, () -> openEnrollment(employees)), attendance,
                 new SettingsView(settings), audit, () -> {

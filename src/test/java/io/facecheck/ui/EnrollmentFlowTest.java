@@ -135,8 +135,8 @@ class EnrollmentFlowTest {
         EmployeeItem item = t2.getItems().get(0);
         robot.interact(() -> window.employeesViewModel().delete(item));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.services().employees().findByCode("JC").isEmpty());
-        assertThat(window.services().templates().listByModel(window.services().engine().embedder().modelId())).isEmpty();
-        assertThat(window.services().engine().gallery().identityCount()).isZero();
+        assertThat(window.services().templates().listByModel(window.services().engine().engine().embedder().modelId())).isEmpty();
+        assertThat(window.services().engine().gallery().gallery().identityCount()).isZero();
         assertThat(window.services().audit().recent(50)).extracting(AuditEntry::action).contains("delete");
     }
 }
