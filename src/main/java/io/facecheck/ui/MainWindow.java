@@ -95,7 +95,10 @@ public final class MainWindow implements AutoCloseable {
         if (kiosk == null) {
             kiosk = new KioskViewModel(this::analyzer);
             String camera = options.camera() != null ? options.camera() : services.configuredCamera();
-            BackgroundTask.wrap(services::engine)
+            BackgroundTask.wrap(() -> {
+                        services.engine().engine().warmUp(); // the first real frame is not 300 ms late
+                        return services.engine();
+                    })
                     .onSuccess(e -> kiosk.useCamera(camera))
                     .onFailure(e -> {
                         LOG.error("recognition unavailable", e);
