@@ -24,6 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.facecheck.attendance.AttendanceEngine;
+import io.facecheck.camera.FrameCapture;
+import io.facecheck.camera.FrameSources;
 import io.facecheck.ui.kiosk.RecognitionAnalyzer;
 
 import java.time.Clock;
@@ -47,6 +49,7 @@ public final class MainWindow implements AutoCloseable {
     private AdminView adminView;
     private EnrollmentViewModel lastEnrollment;
     private EmployeesViewModel employeesVm;
+    private FrameCapture adminCamera;
 
     public MainWindow(LaunchOptions options) {
         this(options, () -> AppServices.open(options));
@@ -128,6 +131,10 @@ public final class MainWindow implements AutoCloseable {
         }
         admin = null;
         adminView = null;
+        if (adminCamera != null) {
+            adminCamera.close(); // a webcam can be opened once: give it back before the kiosk takes it
+            adminCamera = null;
+        }
     }
 
     public void showLogin() {
@@ -163,8 +170,8 @@ public final class MainWindow implements AutoCloseable {
     private void openEnrollment(EmployeesViewModel employees) {
         AdminView view = adminView;
         EnrollmentView[] page = new EnrollmentView[1];
-        EnrollmentViewModel vm = new EnrollmentViewModel(services, admin, executor,
-                () -> kiosk == null ? null : kiosk.captureProperty().get(), code -> employees.reload());
+        EnrollmentViewModel vm = new EnrollmentViewModel(services, admin, executor, enrollmentCamera(),
+                code -> employees.reload());
         page[0] = new EnrollmentView(vm, () -> view.closeTab(page[0]));
         view.openTab("Enroll", page[0]);
         lastEnrollment = vm;
@@ -173,6 +180,26 @@ public final class MainWindow implements AutoCloseable {
     /** The employees tab's view model while an administrator is logged in. */
     public EmployeesViewModel employeesViewModel() {
         return employeesVm;
+    }
+
+    /**
+     * The camera for enrollment samples: the kiosk's when it runs, else the configured camera opened for the
+     * admin screens (closed with the window).
+     */
+    private FrameCapture enrollmentCamera() {
+        if (kiosk != null && kiosk.captureProperty().get() != null) {
+            return kiosk.captureProperty().get();
+        }
+        if (adminCamera == null) {
+            String spec = options.camera() != null ? options.camera() : services.configuredCamera();
+            try {
+                adminCamera = new FrameCapture(FrameSources.parse(spec)).start();
+            } catch (IllegalArgumentException e) {
+                LOG.warn("no camera for enrollment: {}", e.getMessage());
+                return null;
+            }
+        }
+        return adminCamera;
     }
 
     /** The view model of the enrollment wizard opened last (for tests and screenshots). */
@@ -201,6 +228,9 @@ public final class MainWindow implements AutoCloseable {
     public void close() {
         if (kiosk != null) {
             kiosk.close();
+        }
+        if (adminCamera != null) {
+            adminCamera.close();
         }
         if (services != null) {
             services.close();

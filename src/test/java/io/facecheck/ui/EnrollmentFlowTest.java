@@ -71,6 +71,13 @@ class EnrollmentFlowTest {
         robot.interact(() -> vm.addFiles(photos));
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.samples().size() == 5 && !vm.busyProperty().get());
         assertThat(vm.goodSamples().get()).isGreaterThanOrEqualTo(4);
+        // one more from the live camera (the admin screens open the configured camera: a folder here)
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.cameraProperty().get() != null
+                && vm.cameraProperty().get().latest() != null);
+        AdminLoginTest.press(robot, "#enroll-capture");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.samples().size() == 6 && !vm.busyProperty().get());
+        assertThat(vm.samples().get(5).source()).isEqualTo("camera 1");
+        assertThat(vm.samples().get(5).file()).isNull();
         Snapshots.save(window.root().getScene(), "admin-enrollment");
         AdminLoginTest.press(robot, "#enroll-save");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.statusProperty().get().startsWith("Enrolled"));
