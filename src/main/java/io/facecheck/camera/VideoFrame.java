@@ -21,16 +21,6 @@ public record VideoFrame(int width, int height, int[] argb, long sequence, long 
         }
     }
 
-    static VideoFrame of(BufferedImage img) {
-        int w = img.getWidth();
-        int h = img.getHeight();
-        int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
-        for (int i = 0; i < argb.length; i++) {
-            argb[i] |= 0xff000000;
-        }
-        return new VideoFrame(w, h, argb, 0, System.nanoTime());
-    }
-
     static VideoFrame of(RgbImage img) {
         float[] d = img.data();
         int[] argb = new int[img.width() * img.height()];

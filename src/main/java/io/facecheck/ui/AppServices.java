@@ -1,6 +1,8 @@
 package io.facecheck.ui;
 
 import io.facecheck.attendance.AttendanceCorrections;
+import io.facecheck.attendance.AttendanceEngine;
+import io.facecheck.face.FaceEngine;
 import io.facecheck.attendance.Reports;
 import io.facecheck.config.AppDirs;
 import io.facecheck.config.Settings;
@@ -35,7 +37,7 @@ public final class AppServices implements AutoCloseable {
     private final TemplateRepository templates;
     private final Reports reports;
     private final AttendanceCorrections corrections;
-    private FaceEngine engine;
+    private AttendanceEngine engine;
 
     private AppServices(Settings settings, Path userSettingsFile, Database db) {
         this.settings = settings;
@@ -125,16 +127,19 @@ public final class AppServices implements AutoCloseable {
         return corrections;
     }
 
-    /** The face engine, loaded on first use (seconds: call off the FX thread). */
-    public synchronized FaceEngine engine() {
+    /**
+     * The face engine joined to the store (networks, gallery, open-set rule, enrollment, check-in stations),
+     * loaded on first use with the detector and embedder of the settings. Seconds: call off the FX thread.
+     */
+    public synchronized AttendanceEngine engine() {
         if (engine == null) {
-            engine = FaceEngine.open(settings, db);
+            engine = AttendanceEngine.open(settings, db, AttendanceEngine.options(settings, FaceEngine.Options.defaults()));
         }
         return engine;
     }
 
     /** The engine if {@link #engine()} has loaded it, else null; never loads. */
-    public synchronized FaceEngine loadedEngine() {
+    public synchronized AttendanceEngine loadedEngine() {
         return engine;
     }
 

@@ -19,6 +19,10 @@ public record LaunchOptions(Screen screen, String camera, boolean fullscreen, St
 
     public static final LaunchOptions DEFAULT = new LaunchOptions(Screen.KIOSK, null, false, null, null);
 
+    public LaunchOptions withDatabase(String url) {
+        return new LaunchOptions(screen, camera, fullscreen, kioskId, url);
+    }
+
     public List<String> toArgs() {
         List<String> a = new ArrayList<>();
         a.add("--screen=" + screen.name().toLowerCase(java.util.Locale.ROOT));

@@ -23,10 +23,9 @@ import javafx.scene.layout.VBox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.facecheck.attendance.CheckInPolicy;
-import io.facecheck.attendance.CheckInRecorder;
-import io.facecheck.attendance.CheckInRules;
-import io.facecheck.config.Settings;
+import io.facecheck.attendance.AttendanceEngine;
+import io.facecheck.camera.FrameCapture;
+import io.facecheck.camera.FrameSources;
 import io.facecheck.ui.kiosk.RecognitionAnalyzer;
 
 import java.time.Clock;
@@ -50,6 +49,7 @@ public final class MainWindow implements AutoCloseable {
     private AdminView adminView;
     private EnrollmentViewModel lastEnrollment;
     private EmployeesViewModel employeesVm;
+    private FrameCapture adminCamera;
 
     public MainWindow(LaunchOptions options) {
         this(options, () -> AppServices.open(options));
@@ -98,7 +98,10 @@ public final class MainWindow implements AutoCloseable {
         if (kiosk == null) {
             kiosk = new KioskViewModel(this::analyzer);
             String camera = options.camera() != null ? options.camera() : services.configuredCamera();
-            BackgroundTask.wrap(services::engine)
+            BackgroundTask.wrap(() -> {
+                        services.engine().engine().warmUp(); // the first real frame is not 300 ms late
+                        return services.engine();
+                    })
                     .onSuccess(e -> kiosk.useCamera(camera))
                     .onFailure(e -> {
                         LOG.error("recognition unavailable", e);
@@ -110,23 +113,15 @@ public final class MainWindow implements AutoCloseable {
         show(new KioskView(kiosk, this::showLogin));
     }
 
-    /** A fresh analyser (with its own check-in policy) for each camera source; preview only without an engine. */
+    /** A fresh analyser (its own check-in station: K-of-N memory, debounce) per camera source; preview only without an engine. */
     private FrameAnalyzer analyzer() {
-        FaceEngine engine = engineIfLoaded();
+        AttendanceEngine engine = services.loadedEngine();
         if (engine == null) {
             return FrameAnalyzer.PREVIEW_ONLY;
         }
-        Settings.CheckInSettings c = services.settings().checkIn();
-        CheckInRecorder recorder = new CheckInRecorder(services.database(), c.kioskId(), c.zone(), c.debounce());
-        CheckInPolicy policy = new CheckInPolicy(CheckInRules.from(c, engine.livenessThreshold()), Clock.systemUTC(), recorder);
-        return new RecognitionAnalyzer(engine.detector(), engine.embedder(), engine.quality(), engine.gallery(),
-                engine.decision(), policy, recorder, services.employees(),
-                engine.liveness() == null ? null : engine.liveness()::score);
+        return new RecognitionAnalyzer(engine.station(null, Clock.systemUTC()), services.employees());
     }
 
-    private FaceEngine engineIfLoaded() {
-        return services.loadedEngine();
-    }
 
     /** Leaving the admin screens always logs out: the kiosk is a public terminal. */
     private void logout() {
@@ -136,6 +131,10 @@ public final class MainWindow implements AutoCloseable {
         }
         admin = null;
         adminView = null;
+        if (adminCamera != null) {
+            adminCamera.close(); // a webcam can be opened once: give it back before the kiosk takes it
+            adminCamera = null;
+        }
     }
 
     public void showLogin() {
@@ -151,9 +150,9 @@ public final class MainWindow implements AutoCloseable {
         EmployeesViewModel employees = new EmployeesViewModel(services, admin, executor);
         employeesVm = employees;
         AttendanceViewModel attendance = new AttendanceViewModel(services, admin, executor);
-        FaceEngine engine = services.loadedEngine();
+        AttendanceEngine engine = services.loadedEngine();
         SettingsViewModel settings = new SettingsViewModel(services, admin, executor,
-                engine == null ? Double.NaN : engine.embedder().threshold());
+                engine == null ? Double.NaN : engine.engine().embedder().threshold());
         AuditView audit = new AuditView(services.audit(), services.settings().checkIn().zone(), executor);
         adminView = new AdminView(admin, new EmployeesView(employees, () -> openEnrollment(employees)), attendance,
                 new SettingsView(settings), audit, () -> {
@@ -171,8 +170,8 @@ public final class MainWindow implements AutoCloseable {
     private void openEnrollment(EmployeesViewModel employees) {
         AdminView view = adminView;
         EnrollmentView[] page = new EnrollmentView[1];
-        EnrollmentViewModel vm = new EnrollmentViewModel(services, admin, executor,
-                () -> kiosk == null ? null : kiosk.captureProperty().get(), code -> employees.reload());
+        EnrollmentViewModel vm = new EnrollmentViewModel(services, admin, executor, enrollmentCamera(),
+                code -> employees.reload());
         page[0] = new EnrollmentView(vm, () -> view.closeTab(page[0]));
         view.openTab("Enroll", page[0]);
         lastEnrollment = vm;
@@ -181,6 +180,26 @@ public final class MainWindow implements AutoCloseable {
     /** The employees tab's view model while an administrator is logged in. */
     public EmployeesViewModel employeesViewModel() {
         return employeesVm;
+    }
+
+    /**
+     * The camera for enrollment samples: the kiosk's when it runs, else the configured camera opened for the
+     * admin screens (closed with the window).
+     */
+    private FrameCapture enrollmentCamera() {
+        if (kiosk != null && kiosk.captureProperty().get() != null) {
+            return kiosk.captureProperty().get();
+        }
+        if (adminCamera == null) {
+            String spec = options.camera() != null ? options.camera() : services.configuredCamera();
+            try {
+                adminCamera = new FrameCapture(FrameSources.parse(spec)).start();
+            } catch (IllegalArgumentException e) {
+                LOG.warn("no camera for enrollment: {}", e.getMessage());
+                return null;
+            }
+        }
+        return adminCamera;
     }
 
     /** The view model of the enrollment wizard opened last (for tests and screenshots). */
@@ -209,6 +228,9 @@ public final class MainWindow implements AutoCloseable {
     public void close() {
         if (kiosk != null) {
             kiosk.close();
+        }
+        if (adminCamera != null) {
+            adminCamera.close();
         }
         if (services != null) {
             services.close();

@@ -94,11 +94,25 @@ class AdminLoginTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> visible(robot, "#admin"));
         robot.interact(() -> window.adminView().select("Settings"));
         Snapshots.save(window.root().getScene(), "admin-settings");
+        // settings are saved to the user file (audited) and read back at the next start
+        AdminLoginTest.type(robot, "#settings-camera", "/dev/video2");
+        robot.interact(() -> robot.lookup("#settings-liveness").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
+        press(robot, "#settings-save");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#settings-status").queryAs(Label.class)
+                .getText().startsWith("Saved"));
+        java.util.Map<String, String> saved = io.facecheck.config.SettingsLoader.readFile(tmp.resolve("user.properties"));
+        assertThat(saved).containsEntry("kiosk.camera", "/dev/video2").containsEntry("checkin.liveness", "true")
+                .containsEntry("checkin.debounce", "PT5M");
+        try (AppServices reread = AppServices.open(tmp.resolve("user.properties"),
+                LaunchOptions.DEFAULT.withDatabase("jdbc:h2:mem:settings-check"))) {
+            assertThat(reread.settings().checkIn().liveness()).isTrue();
+            assertThat(reread.configuredCamera()).isEqualTo("/dev/video2");
+        }
         robot.interact(() -> window.adminView().select("Audit log"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#audit-table").queryTableView().getItems().isEmpty());
         Snapshots.save(window.root().getScene(), "admin-audit");
 
         assertThat(window.services().audit().recent(50)).extracting(AuditEntry::action)
-                .contains("login-failed", "login", "admin-user");
+                .contains("login-failed", "login", "admin-user", "settings", "logout");
     }
 }

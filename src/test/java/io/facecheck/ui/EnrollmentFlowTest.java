@@ -71,6 +71,13 @@ class EnrollmentFlowTest {
         robot.interact(() -> vm.addFiles(photos));
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.samples().size() == 5 && !vm.busyProperty().get());
         assertThat(vm.goodSamples().get()).isGreaterThanOrEqualTo(4);
+        // one more from the live camera (the admin screens open the configured camera: a folder here)
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.cameraProperty().get() != null
+                && vm.cameraProperty().get().latest() != null);
+        AdminLoginTest.press(robot, "#enroll-capture");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.samples().size() == 6 && !vm.busyProperty().get());
+        assertThat(vm.samples().get(5).source()).isEqualTo("camera 1");
+        assertThat(vm.samples().get(5).file()).isNull();
         Snapshots.save(window.root().getScene(), "admin-enrollment");
         AdminLoginTest.press(robot, "#enroll-save");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.statusProperty().get().startsWith("Enrolled"));
@@ -135,8 +142,8 @@ class EnrollmentFlowTest {
         EmployeeItem item = t2.getItems().get(0);
         robot.interact(() -> window.employeesViewModel().delete(item));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.services().employees().findByCode("JC").isEmpty());
-        assertThat(window.services().templates().listByModel(window.services().engine().embedder().modelId())).isEmpty();
-        assertThat(window.services().engine().gallery().identityCount()).isZero();
+        assertThat(window.services().templates().listByModel(window.services().engine().engine().embedder().modelId())).isEmpty();
+        assertThat(window.services().engine().gallery().gallery().identityCount()).isZero();
         assertThat(window.services().audit().recent(50)).extracting(AuditEntry::action).contains("delete");
     }
 }

@@ -44,6 +44,24 @@ class KioskRecognitionTest {
 
     @BeforeAll
     static void settings() throws Exception {
+        // photos 6–9 of Tony Blair: the anti-spoofing model scores these press photos as spoofs (0.99 > 0.2)
+        Path printed = Files.createDirectories(tmp.resolve("feed-printed"));
+        for (Path f : photos("Tony_Blair").subList(5, 9)) {
+            Files.copy(f, printed.resolve(f.getFileName()));
+        }
+        Files.writeString(tmp.resolve("liveness.properties"), "checkin.liveness=true\n");
+        // someone standing far away: a photo shrunk to 60 % on a larger frame (face about 60 px, below the
+        // quality gate's engine.min-face=80)
+        Path small = Files.createDirectories(tmp.resolve("feed-small"));
+        java.awt.image.BufferedImage src = javax.imageio.ImageIO.read(photos("Tony_Blair").get(5).toFile());
+        java.awt.image.BufferedImage far = new java.awt.image.BufferedImage(640, 480, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = far.createGraphics();
+        g.setColor(new java.awt.Color(90, 90, 90));
+        g.fillRect(0, 0, 640, 480);
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(src, 245, 165, 150, 150, null);
+        g.dispose();
+        javax.imageio.ImageIO.write(far, "png", small.resolve("far.png").toFile());
         for (String p : List.of("Tony_Blair", "Hugo_Chavez")) {
             Path feed = Files.createDirectories(tmp.resolve("feed-" + p));
             for (Path f : photos(p).subList(5, 10)) {
@@ -60,10 +78,14 @@ class KioskRecognitionTest {
     }
 
     void open(Stage stage, String feed) throws Exception {
+        open(feed, tmp.resolve("user.properties"));
+    }
+
+    void open(String feed, Path userSettings) throws Exception {
         LaunchOptions opts = new LaunchOptions(LaunchOptions.Screen.KIOSK, "dir:" + tmp.resolve(feed), false, "hall",
                 "jdbc:h2:file:" + tmp.resolve("db-" + feed + "/facecheck").toAbsolutePath());
         window = new MainWindow(opts, () -> {
-            AppServices s = AppServices.open(tmp.resolve("user.properties"), opts);
+            AppServices s = AppServices.open(userSettings, opts);
             try {
                 enroll(s, "TB", "Tony_Blair");
                 enroll(s, "CP", "Colin_Powell");
@@ -121,5 +143,25 @@ class KioskRecognitionTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#banner").queryAs(Label.class).getText()
                 .equals("Not recognised — please see an administrator"));
         Snapshots.save(window.root().getScene(), "kiosk-unknown");
+    }
+
+    @Test
+    void livenessFailureAsksToLookAtTheCameraAndLogsNothing(FxRobot robot) throws Exception {
+        open("feed-printed", tmp.resolve("liveness.properties"));
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> window.kiosk() != null && window.kiosk().updateCount() >= 3L * 5);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#banner").queryAs(Label.class).getText()
+                .equals("Please look at the camera"));
+        assertThat(window.services().settings().checkIn().liveness()).isTrue();
+        assertThat(window.services().events().all()).isEmpty();
+        assertThat(window.kiosk().greetingCount()).isZero();
+    }
+
+    @Test
+    void aFaceTooSmallGetsComeCloser(FxRobot robot) throws Exception {
+        open(null, "feed-small");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#banner").tryQuery()
+                .map(n -> ((Label) n).getText().equals("Come closer")).orElse(false));
+        Snapshots.save(window.root().getScene(), "kiosk-come-closer");
+        assertThat(window.services().events().all()).isEmpty();
     }
 }

@@ -69,7 +69,7 @@ public final class EmployeesViewModel {
                     // face samples of the active model (templates of another model do not recognise anyone)
                     var engine = services.loadedEngine();
                     java.util.Map<String, Integer> counts = engine == null ? null
-                            : services.employees().templateCounts(engine.embedder().modelId());
+                            : services.employees().templateCounts(engine.engine().embedder().modelId());
                     List<EmployeeItem> items = new ArrayList<>();
                     for (Employee e : services.employees().list(true)) {
                         int n = counts != null ? counts.getOrDefault(e.code(), 0)
@@ -94,7 +94,7 @@ public final class EmployeesViewModel {
                     services.audit().record(actor, AuditLog.UPDATE, e.code(),
                             active == item.active() ? "name/department" : (active ? "activated" : "deactivated"));
                     if (services.loadedEngine() != null) {
-                        services.loadedEngine().gallerySync().refresh(e.code()); // inactive people are not matched
+                        services.loadedEngine().gallery().refresh(e.code()); // inactive people are not matched
                     }
                     return e;
                 })

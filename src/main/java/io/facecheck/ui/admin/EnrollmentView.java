@@ -112,10 +112,24 @@ public final class EnrollmentView extends VBox {
         status.getStyleClass().add("hint-text");
         status.textProperty().bind(vm.statusProperty());
 
+        // live picture of the camera the samples are taken from
+        io.facecheck.ui.kiosk.PreviewPane preview = new io.facecheck.ui.kiosk.PreviewPane(vm.cameraProperty(),
+                new javafx.beans.property.SimpleObjectProperty<>());
+        preview.setId("enroll-preview");
+        preview.setPrefSize(240, 180);
+        preview.setMinSize(240, 180);
+        preview.setMaxSize(240, 180);
+        preview.setStyle("-fx-background-color: black;");
+        preview.visibleProperty().bind(vm.cameraProperty().isNotNull());
+        preview.managedProperty().bind(preview.visibleProperty());
+        capture.disableProperty().unbind();
+        capture.disableProperty().bind(vm.busyProperty().or(vm.cameraProperty().isNull()));
         HBox sampleButtons = new HBox(8, capture, files, remove, progress);
         sampleButtons.setAlignment(Pos.CENTER_LEFT);
         HBox saveRow = new HBox(8, save, force, cancel, status);
         saveRow.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(step1, who, step2, sampleButtons, list, duplicate, new Label("3. Save"), saveRow);
+        HBox samplesRow = new HBox(12, list, preview);
+        HBox.setHgrow(list, javafx.scene.layout.Priority.ALWAYS);
+        getChildren().addAll(step1, who, step2, sampleButtons, samplesRow, duplicate, new Label("3. Save"), saveRow);
     }
 }

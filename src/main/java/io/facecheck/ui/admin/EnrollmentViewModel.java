@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * The enrollment wizard: who (code, name, department), then samples — from the live camera or from photo
@@ -55,7 +54,7 @@ public final class EnrollmentViewModel {
     private final AppServices services;
     private final String actor;
     private final Executor executor;
-    private final Supplier<FrameCapture> camera;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<FrameCapture> camera = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final Consumer<String> onEnrolled;
     private final StringProperty code = new SimpleStringProperty("");
     private final StringProperty name = new SimpleStringProperty("");
@@ -70,15 +69,15 @@ public final class EnrollmentViewModel {
     private int cameraShots;
 
     /**
-     * @param camera     the live camera to take samples from (may give null when there is none)
+     * @param camera     the live camera to take samples from (null when there is none)
      * @param onEnrolled called with the code after a successful save, on the FX thread
      */
-    public EnrollmentViewModel(AppServices services, String actor, Executor executor, Supplier<FrameCapture> camera,
+    public EnrollmentViewModel(AppServices services, String actor, Executor executor, FrameCapture camera,
                                Consumer<String> onEnrolled) {
         this.services = services;
         this.actor = actor;
         this.executor = executor;
-        this.camera = camera;
+        this.camera.set(camera);
         this.onEnrolled = onEnrolled;
     }
 
@@ -204,6 +203,11 @@ public final class EnrollmentViewModel {
                 .onFailure(e -> status.set("Cannot enroll: " + e.getMessage()))
                 .onFinished(() -> busy.set(false))
                 .executeWith(executor);
+    }
+
+    /** The camera the samples come from (shown as a live preview in the wizard). */
+    public javafx.beans.property.ReadOnlyObjectProperty<FrameCapture> cameraProperty() {
+        return camera.getReadOnlyProperty();
     }
 
     public StringProperty codeProperty() {

@@ -90,13 +90,13 @@ public final class SettingsViewModel {
     public void calibrate() {
         BackgroundTask.wrap(() -> {
                     var engine = services.engine();
-                    var templates = services.templates().listByModel(engine.embedder().modelId());
+                    var templates = services.templates().listByModel(engine.engine().embedder().modelId());
                     List<float[]> vectors = templates.stream().map(io.facecheck.store.FaceTemplate::vector).toList();
                     List<String> labels = templates.stream().map(io.facecheck.store.FaceTemplate::employeeCode).toList();
                     long people = labels.stream().distinct().count();
                     double[] impostors = people < 2 ? new double[0]
                             : io.facecheck.match.ThresholdCalibration.impostorDistances(vectors, labels);
-                    return new Object[]{impostors, (int) people, engine.embedder().threshold()};
+                    return new Object[]{impostors, (int) people, engine.engine().embedder().threshold()};
                 })
                 .onRunning(() -> calibration.set("Measuring the enrolled gallery…"))
                 .onSuccess(r -> {
