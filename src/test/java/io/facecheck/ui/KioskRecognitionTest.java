@@ -51,7 +51,7 @@ class KioskRecognitionTest {
         }
         Files.writeString(tmp.resolve("liveness.properties"), "checkin.liveness=true\n");
         // someone standing far away: a photo shrunk to 60 % on a larger frame (face about 60 px, below the
-        // quality gate's engine.min-face=80)
+        // quality gate's engine.min-face=64)
         Path small = Files.createDirectories(tmp.resolve("feed-small"));
         java.awt.image.BufferedImage src = javax.imageio.ImageIO.read(photos("Tony_Blair").get(5).toFile());
         java.awt.image.BufferedImage far = new java.awt.image.BufferedImage(640, 480, java.awt.image.BufferedImage.TYPE_INT_RGB);
