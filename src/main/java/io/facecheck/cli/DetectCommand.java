@@ -1,5 +1,6 @@
 package io.facecheck.cli;
 
+import io.facecheck.face.DetectedFace;
 import io.facecheck.face.Face;
 import io.facecheck.face.FaceEngine;
 import io.facecheck.face.ImageLoader;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
 /** {@code facecheck detect IMG}: faces with boxes, scores, landmarks and quality. */
@@ -47,7 +49,11 @@ final class DetectCommand implements Callable<Integer> {
         List<Face> faces;
         String detectorName;
         try (FaceEngine engine = engineOptions.open()) {
-            faces = engine.analyze(img, false);
+            // detection and the quality verdict only: no embedding is shown, so none is computed
+            faces = new ArrayList<>();
+            for (DetectedFace d : engine.detector().detect(img)) {
+                faces.add(new Face(d, engine.quality().assess(img, d), null, null, OptionalDouble.empty()));
+            }
             detectorName = engine.detector().name();
         }
         if (out != null) {

@@ -39,7 +39,7 @@ final class IdentifyCommand implements Callable<Integer> {
     public Integer call() {
         RgbImage image = EngineOptions.load(new ImageLoader(), photo);
         try (AttendanceContext ctx = AttendanceContext.open(store, engineOptions)) {
-            List<Face> faces = ctx.engine.analyze(image, true);
+            List<Face> faces = ctx.engine.analyzeLargest(image, true);
             if (faces.isEmpty()) {
                 throw new CliException(ExitCodes.NO_FACE, "no face found in " + photo);
             }

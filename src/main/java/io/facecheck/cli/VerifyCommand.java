@@ -39,8 +39,8 @@ final class VerifyCommand implements Callable<Integer> {
         RgbImage a = EngineOptions.load(loader, first);
         RgbImage b = EngineOptions.load(loader, second);
         try (FaceEngine engine = engineOptions.open()) {
-            List<Face> fa = engine.analyze(a, true);
-            List<Face> fb = engine.analyze(b, true);
+            List<Face> fa = engine.analyzeLargest(a, true);
+            List<Face> fb = engine.analyzeLargest(b, true);
             if (fa.isEmpty() || fb.isEmpty()) {
                 String which = fa.isEmpty() && fb.isEmpty() ? "either photo: " + first + ", " + second
                         : fa.isEmpty() ? first.toString() : second.toString();

@@ -191,6 +191,11 @@ public final class FaceEngine implements AutoCloseable {
      * others are only drawn. The other faces carry a null quality and crop.
      */
     public List<Face> analyzeLargest(RgbImage image) {
+        return analyzeLargest(image, false);
+    }
+
+    /** As {@link #analyzeLargest(RgbImage)}; {@code embedPoorFace} embeds the largest face even when it fails the gate. */
+    public List<Face> analyzeLargest(RgbImage image, boolean embedPoorFace) {
         List<DetectedFace> found = new ArrayList<>(detector.detect(image));
         if (found.isEmpty()) {
             return List.of();
@@ -199,7 +204,7 @@ public final class FaceEngine implements AutoCloseable {
         DetectedFace main = found.get(0);
         QualityReport q = quality.assess(image, main);
         RgbImage crop = embedder.align(image, main);
-        float[] v = q.ok() ? embedder.embed(List.of(crop))[0] : null;
+        float[] v = q.ok() || embedPoorFace ? embedder.embed(List.of(crop))[0] : null;
         OptionalDouble live = liveness != null && v != null
                 ? OptionalDouble.of(liveness.score(image, main)) : OptionalDouble.empty();
         List<Face> faces = new ArrayList<>(found.size());
@@ -210,9 +215,9 @@ public final class FaceEngine implements AutoCloseable {
         return faces;
     }
 
-    /** The largest face of {@code image}, if any. */
+    /** The largest face of {@code image}, if any, embedded whatever its quality (only it is embedded). */
     public Optional<Face> largest(RgbImage image) {
-        List<Face> faces = analyze(image, true);
+        List<Face> faces = analyzeLargest(image, true);
         return faces.isEmpty() ? Optional.empty() : Optional.of(faces.get(0));
     }
 

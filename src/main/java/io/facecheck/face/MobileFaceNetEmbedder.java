@@ -1,7 +1,5 @@
 package io.facecheck.face;
 
-import io.facecheck.models.ModelCard;
-import io.facecheck.models.ModelException;
 import io.facecheck.models.ModelNames;
 import io.facecheck.models.Models;
 import io.facecheck.models.Tensors;
@@ -28,14 +26,10 @@ public final class MobileFaceNetEmbedder implements FaceEmbedder {
 
     public MobileFaceNetEmbedder(Models models) {
         this.model = models.get(ModelNames.MOBILEFACENET);
-        ModelCard card = model.card();
-        if (card.embeddingDimension() == null || card.threshold() == null) {
-            throw new ModelException("model card of " + card.name() + " lacks embeddingDimension or threshold: "
-                    + model.dir().toAbsolutePath());
-        }
-        this.dimension = card.embeddingDimension();
+        EmbedderCard card = EmbedderCard.of(model);
+        this.dimension = card.dimension();
         this.threshold = card.threshold();
-        this.modelId = card.name() + "@" + card.version();
+        this.modelId = card.modelId();
     }
 
     @Override

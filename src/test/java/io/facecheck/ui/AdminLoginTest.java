@@ -31,16 +31,21 @@ class AdminLoginTest {
         LaunchOptions opts = new LaunchOptions(LaunchOptions.Screen.ADMIN, "dir:src/test/resources/lfw10/Tony_Blair", false,
                 "test-kiosk", "jdbc:h2:file:" + tmp.resolve("db/facecheck").toAbsolutePath());
         window = new MainWindow(opts, () -> AppServices.open(tmp.resolve("user.properties"), opts));
-        Scene scene = new Scene(window.root(), 1280, 720);
-        scene.getStylesheets().add(FaceCheckApp.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
-        window.start();
+        show(stage, window);
     }
 
     @AfterEach
     void close() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> window.close()).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Shows the app window at kiosk size with the app's stylesheet and starts it. */
+    static void show(Stage stage, MainWindow window) {
+        Scene scene = new Scene(window.root(), 1280, 720);
+        scene.getStylesheets().add(FaceCheckApp.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+        window.start();
     }
 
     static boolean visible(FxRobot r, String id) {

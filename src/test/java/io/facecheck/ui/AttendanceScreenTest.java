@@ -6,7 +6,6 @@ import io.facecheck.store.Direction;
 import io.facecheck.store.Employee;
 import io.facecheck.store.EventRepository;
 import io.facecheck.ui.admin.AttendanceView;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,11 +50,7 @@ class AttendanceScreenTest {
                     Direction.IN, 0.40, null, "test"));
             return s;
         });
-        Scene scene = new Scene(window.root(), 1280, 720);
-        scene.getStylesheets().add(FaceCheckApp.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
-        window.start();
+        AdminLoginTest.show(stage, window);
     }
 
     @AfterEach

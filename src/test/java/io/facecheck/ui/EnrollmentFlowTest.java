@@ -3,7 +3,6 @@ package io.facecheck.ui;
 import io.facecheck.store.AuditEntry;
 import io.facecheck.ui.admin.EmployeeItem;
 import io.facecheck.ui.admin.EnrollmentViewModel;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -47,11 +46,7 @@ class EnrollmentFlowTest {
             s.adminUsers().add("hr", "enrol-them-all".toCharArray(), "setup");
             return s;
         });
-        Scene scene = new Scene(window.root(), 1280, 720);
-        scene.getStylesheets().add(FaceCheckApp.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
-        window.start();
+        AdminLoginTest.show(stage, window);
     }
 
     @AfterEach

@@ -3,11 +3,10 @@ package io.facecheck.face.faceapi;
 import io.facecheck.face.Alignment;
 import io.facecheck.face.BoundingBox;
 import io.facecheck.face.DetectedFace;
+import io.facecheck.face.EmbedderCard;
 import io.facecheck.face.FaceEmbedder;
 import io.facecheck.face.Point;
 import io.facecheck.face.RgbImage;
-import io.facecheck.models.ModelCard;
-import io.facecheck.models.ModelException;
 import io.facecheck.models.ModelNames;
 import io.facecheck.models.Models;
 import io.facecheck.models.Tensors;
@@ -110,14 +109,11 @@ public final class ResNetEmbedder implements FaceEmbedder {
     public ResNetEmbedder(Models models, Chip chip) {
         this.chip = chip;
         this.model = models.get(ModelNames.RESNET128);
-        ModelCard card = model.card();
-        this.inputSize = (int) card.doubleParameter("inputSize", 150);
-        this.dimension = card.embeddingDimension() != null ? card.embeddingDimension() : 128;
-        if (card.threshold() == null) {
-            throw new ModelException("model card of " + model.dir() + " has no threshold — " + Models.REGENERATE_HINT);
-        }
+        this.inputSize = (int) model.card().doubleParameter("inputSize", 150);
+        EmbedderCard card = EmbedderCard.of(model);
+        this.dimension = card.dimension();
         this.threshold = card.threshold();
-        this.modelId = card.name() + "@" + card.version();
+        this.modelId = card.modelId();
     }
 
     @Override
