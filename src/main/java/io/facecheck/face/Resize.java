@@ -81,45 +81,92 @@ public final class Resize {
      */
     public static RgbImage area(RgbImage image, int w, int h) {
         checkSize(w, h);
-        int iw = image.width(), ih = image.height();
-        if (w >= iw || h >= ih) {
+        if (w >= image.width() || h >= image.height()) {
             return bilinear(image, w, h);
         }
+        return areaOf(image, 0, 0, image.width(), image.height(), w, h);
+    }
+
+    /**
+     * The integer rectangle ({@code left}, {@code top}, {@code rw}, {@code rh}) of the image area-averaged down
+     * to {@code w}×{@code h}; parts outside the image are black, as the MTCNN reference zero-pads a box that
+     * crosses the frame edge before its {@code cv2.resize(…, INTER_AREA)}. Enlarging (a rectangle smaller than
+     * the output) samples bilinearly instead, like {@link #crop}.
+     */
+    public static RgbImage areaCrop(RgbImage image, int left, int top, int rw, int rh, int w, int h) {
+        checkSize(w, h);
+        if (rw <= 0 || rh <= 0) {
+            throw new IllegalArgumentException("bad crop size " + rw + "x" + rh);
+        }
+        if (w > rw || h > rh) {
+            return crop(image, left, top, rw, rh, w, h);
+        }
+        return areaOf(image, left, top, rw, rh, w, h);
+    }
+
+    /**
+     * Separable area averaging of a rectangle (rows first, then columns), with float accumulators: the row pass
+     * is one multiply-add over contiguous memory per source row, which the JIT vectorises.
+     */
+    private static RgbImage areaOf(RgbImage image, int left, int top, int rw, int rh, int w, int h) {
+        int iw = image.width(), ih = image.height();
         float[] src = image.data();
-        double sx = (double) iw / w, sy = (double) ih / h;
-        // per-axis lists of (source index, weight) per output index
-        int[][] xi = new int[w][];
-        double[][] xw = new double[w][];
-        spans(iw, w, sx, xi, xw);
-        int[][] yi = new int[h][];
-        double[][] yw = new double[h][];
-        spans(ih, h, sy, yi, yw);
+        Taps xs = Taps.of(rw, w);
+        Taps ys = Taps.of(rh, h);
+        // columns of the rectangle that lie inside the image
+        int c0 = Math.max(0, -left), c1 = Math.min(rw, iw - left);
+        float[] row = new float[rw * 3];
         float[] out = new float[w * h * 3];
-        double[] row = new double[w * 3];
         for (int v = 0; v < h; v++) {
-            java.util.Arrays.fill(row, 0);
-            for (int k = 0; k < yi[v].length; k++) {
-                int r = yi[v][k] * iw * 3;
-                double wy = yw[v][k];
-                for (int u = 0; u < w; u++) {
-                    double r0 = 0, g0 = 0, b0 = 0;
-                    for (int m = 0; m < xi[u].length; m++) {
-                        int p = r + xi[u][m] * 3;
-                        double wx = xw[u][m];
-                        r0 += wx * src[p];
-                        g0 += wx * src[p + 1];
-                        b0 += wx * src[p + 2];
-                    }
-                    row[u * 3] += wy * r0;
-                    row[u * 3 + 1] += wy * g0;
-                    row[u * 3 + 2] += wy * b0;
+            java.util.Arrays.fill(row, 0f);
+            for (int k = ys.start[v], t = ys.offset[v]; t < ys.offset[v + 1]; k++, t++) {
+                int sy = top + k;
+                if (sy < 0 || sy >= ih || c0 >= c1) {
+                    continue;
+                }
+                float wy = ys.weight[t];
+                int base = (sy * iw + left) * 3;
+                for (int i = c0 * 3, e = c1 * 3; i < e; i++) {
+                    row[i] += wy * src[base + i];
                 }
             }
-            for (int i = 0; i < w * 3; i++) {
-                out[v * w * 3 + i] = (float) row[i];
+            int o = v * w * 3;
+            for (int u = 0; u < w; u++) {
+                float r = 0, g = 0, b = 0;
+                for (int k = xs.start[u] * 3, t = xs.offset[u]; t < xs.offset[u + 1]; k += 3, t++) {
+                    float wx = xs.weight[t];
+                    r += wx * row[k];
+                    g += wx * row[k + 1];
+                    b += wx * row[k + 2];
+                }
+                out[o++] = r;
+                out[o++] = g;
+                out[o++] = b;
             }
         }
         return new RgbImage(w, h, out);
+    }
+
+    /** Area taps of one axis, flattened: output u covers sources start[u]… with weight[offset[u] … offset[u+1]). */
+    private record Taps(int[] start, int[] offset, float[] weight) {
+        static Taps of(int n, int m) {
+            int[][] idx = new int[m][];
+            double[][] wt = new double[m][];
+            spans(n, m, (double) n / m, idx, wt);
+            int[] start = new int[m];
+            int[] offset = new int[m + 1];
+            for (int u = 0; u < m; u++) {
+                start[u] = idx[u][0];
+                offset[u + 1] = offset[u] + idx[u].length;
+            }
+            float[] weight = new float[offset[m]];
+            for (int u = 0; u < m; u++) {
+                for (int k = 0; k < wt[u].length; k++) {
+                    weight[offset[u] + k] = (float) wt[u][k];
+                }
+            }
+            return new Taps(start, offset, weight);
+        }
     }
 
     /** Per output index: the source indexes it covers and their overlap weights (summing to 1). */

@@ -69,4 +69,31 @@ class ResizeTest {
         assertThat(o2.get(0, 0, 0)).isCloseTo(1f / 3f, within(1e-5f));
         assertThat(o2.get(1, 0, 0)).isCloseTo(5f / 3f, within(1e-5f));
     }
+
+    @Test
+    void areaCropInsideTheImageIsTheAreaResizeOfTheCopiedRectangle() {
+        RgbImage img = AlignmentTest.ramp(60, 50);
+        RgbImage a = Resize.areaCrop(img, 7, 3, 37, 41, 24, 24);
+        RgbImage b = Resize.area(img.crop(7, 3, 37, 41), 24, 24);
+        for (int i = 0; i < a.data().length; i++) {
+            assertThat(a.data()[i]).isCloseTo(b.data()[i], within(1e-3f));
+        }
+    }
+
+    @Test
+    void areaCropBlendsBlackWhereTheBoxLeavesTheImage() {
+        float[] d = new float[4 * 4 * 3];
+        java.util.Arrays.fill(d, 100f);
+        // 8×8 box at (−4, 0) halved: output column 0 and 1 lie left of the image, 2 and 3 inside
+        RgbImage out = Resize.areaCrop(new RgbImage(4, 4, d), -4, 0, 8, 8, 4, 4);
+        assertThat(out.get(0, 0, 0)).isZero();
+        assertThat(out.get(1, 1, 1)).isZero();
+        assertThat(out.get(2, 1, 1)).isEqualTo(100f);
+        // rows 2 and 3 cover source rows 4..7, below the image
+        assertThat(out.get(3, 2, 2)).isZero();
+        // a box smaller than the output is enlarged bilinearly, as crop() does
+        RgbImage up = Resize.areaCrop(AlignmentTest.ramp(30, 20), 5, 4, 12, 10, 24, 24);
+        RgbImage ref = Resize.crop(AlignmentTest.ramp(30, 20), 5, 4, 12, 10, 24, 24);
+        assertThat(up.data()).containsExactly(ref.data());
+    }
 }
