@@ -57,7 +57,7 @@ final class EngineOptions {
             o = o.withMinFace(minFace);
         }
         if (threads != null) {
-            o = o.withThreads(new TfThreads(threads, 1));
+            o = o.withThreads(TfThreads.intraOp(threads));
         }
         return o;
     }

@@ -3,6 +3,7 @@ package io.facecheck.face;
 import io.facecheck.face.mtcnn.Box;
 import io.facecheck.face.mtcnn.Crops;
 import io.facecheck.face.mtcnn.Nms;
+import io.facecheck.face.mtcnn.TwoWay;
 import io.facecheck.models.ModelCard;
 import io.facecheck.models.ModelNames;
 import io.facecheck.models.Models;
@@ -25,6 +26,8 @@ import java.util.List;
 public final class MtcnnDetector implements FaceDetector {
     /** Most crops per R-Net/O-Net call (bounds the tensor size on crowded frames). */
     private static final int MAX_BATCH = 256;
+    /** Fewest crops worth splitting between two cores. */
+    private static final int MIN_SPLIT = 8;
 
     private final TfModel pnet;
     private final TfModel rnet;
@@ -101,34 +104,16 @@ public final class MtcnnDetector implements FaceDetector {
         return scales;
     }
 
-    /** Stage 1: P-Net over the pyramid. */
+    /**
+     * Stage 1: P-Net over the pyramid. The levels are independent, so they are shared between two cores
+     * ({@link TwoWay}); results are kept in level order, so the outcome does not depend on scheduling.
+     */
     List<Box> proposals(RgbImage image) {
+        List<Double> scales = scales(image.width(), image.height());
+        List<List<Box>> perLevel = TwoWay.map(scales, s -> (long) (image.width() * s * image.height() * s),
+                s -> level(image, s));
         List<Box> all = new ArrayList<>();
-        for (double scale : scales(image.width(), image.height())) {
-            int hs = (int) Math.ceil(image.height() * scale);
-            int ws = (int) Math.ceil(image.width() * scale);
-            RgbImage level = Resize.area(image, ws, hs); // the reference's cv2.INTER_AREA
-            List<Box> found = new ArrayList<>();
-            try (TFloat32 in = Tensors.floats(level.data(), 1, hs, ws, 3); Result r = pnet.run(in)) {
-                var probT = Tensors.output(r, "prob", pnet);
-                long[] shape = probT.shape().asArray();
-                int oh = (int) shape[1], ow = (int) shape[2];
-                float[] prob = Tensors.read(probT);
-                float[] reg = Tensors.read(Tensors.output(r, "bbox", pnet));
-                for (int y = 0; y < oh; y++) {
-                    for (int x = 0; x < ow; x++) {
-                        int cell = y * ow + x;
-                        float p = prob[cell * 2 + 1];
-                        if (p >= settings.pnetThreshold()) {
-                            found.add(new Box(trunc((2.0 * x + 1) / scale), trunc((2.0 * y + 1) / scale),
-                                    trunc((2.0 * x + 12) / scale), trunc((2.0 * y + 12) / scale), p,
-                                    Arrays.copyOfRange(reg, cell * 4, cell * 4 + 4)));
-                        }
-                    }
-                }
-            }
-            all.addAll(Nms.apply(found, nmsPerScale, nmsPerScaleMethod));
-        }
+        perLevel.forEach(all::addAll);
         if (all.isEmpty()) {
             return all;
         }
@@ -139,25 +124,38 @@ public final class MtcnnDetector implements FaceDetector {
         return out;
     }
 
-    /** Stage 2: R-Net on 24×24 crops. */
-    List<Box> refine(RgbImage image, List<Box> boxes) {
-        List<Box> passed = new ArrayList<>();
-        for (int from = 0; from < boxes.size(); from += MAX_BATCH) {
-            List<Box> chunk = boxes.subList(from, Math.min(boxes.size(), from + MAX_BATCH));
-            List<Box> ok = new ArrayList<>();
-            float[] batch = crops(image, chunk, 24, ok);
-            if (ok.isEmpty()) {
-                continue;
-            }
-            try (TFloat32 in = Tensors.floats(batch, ok.size(), 24, 24, 3); Result r = rnet.run(in)) {
-                float[] prob = Tensors.read(Tensors.output(r, "prob", rnet));
-                float[] reg = Tensors.read(Tensors.output(r, "bbox", rnet));
-                for (int i = 0; i < ok.size(); i++) {
-                    if (prob[2 * i + 1] > settings.rnetThreshold()) {
-                        passed.add(ok.get(i).withScore(prob[2 * i + 1], Arrays.copyOfRange(reg, 4 * i, 4 * i + 4)));
+    /** P-Net on one pyramid level: the candidate windows above the threshold, after the per-level NMS. */
+    private List<Box> level(RgbImage image, double scale) {
+        int hs = (int) Math.ceil(image.height() * scale);
+        int ws = (int) Math.ceil(image.width() * scale);
+        RgbImage level = Resize.area(image, ws, hs); // the reference's cv2.INTER_AREA
+        List<Box> found = new ArrayList<>();
+        try (TFloat32 in = Tensors.floats(level.data(), 1, hs, ws, 3); Result r = pnet.run(in)) {
+            var probT = Tensors.output(r, "prob", pnet);
+            long[] shape = probT.shape().asArray();
+            int oh = (int) shape[1], ow = (int) shape[2];
+            float[] prob = Tensors.read(probT);
+            float[] reg = Tensors.read(Tensors.output(r, "bbox", pnet));
+            for (int y = 0; y < oh; y++) {
+                for (int x = 0; x < ow; x++) {
+                    int cell = y * ow + x;
+                    float p = prob[cell * 2 + 1];
+                    if (p >= settings.pnetThreshold()) {
+                        found.add(new Box(trunc((2.0 * x + 1) / scale), trunc((2.0 * y + 1) / scale),
+                                trunc((2.0 * x + 12) / scale), trunc((2.0 * y + 12) / scale), p,
+                                Arrays.copyOfRange(reg, cell * 4, cell * 4 + 4)));
                     }
                 }
             }
+        }
+        return Nms.apply(found, nmsPerScale, nmsPerScaleMethod);
+    }
+
+    /** Stage 2: R-Net on 24×24 crops. */
+    List<Box> refine(RgbImage image, List<Box> boxes) {
+        List<Box> passed = new ArrayList<>();
+        for (List<Box> part : TwoWay.map(chunks(boxes), List::size, chunk -> rnet(image, chunk))) {
+            passed.addAll(part);
         }
         List<Box> out = new ArrayList<>();
         for (Box b : Nms.apply(passed, nmsRnet, nmsRnetMethod)) {
@@ -166,37 +164,34 @@ public final class MtcnnDetector implements FaceDetector {
         return out;
     }
 
-    /** Stage 3: O-Net on 48×48 crops, landmarks, final NMS. */
-    List<DetectedFace> output(RgbImage image, List<Box> boxes) {
-        record Found(Box box, List<Point> landmarks) {
+    private List<Box> rnet(RgbImage image, List<Box> chunk) {
+        List<Box> ok = new ArrayList<>();
+        float[] batch = crops(image, chunk, 24, ok);
+        List<Box> passed = new ArrayList<>();
+        if (ok.isEmpty()) {
+            return passed;
         }
-        List<Found> found = new ArrayList<>();
-        for (int from = 0; from < boxes.size(); from += MAX_BATCH) {
-            List<Box> chunk = boxes.subList(from, Math.min(boxes.size(), from + MAX_BATCH));
-            List<Box> ok = new ArrayList<>();
-            float[] batch = crops(image, chunk, 48, ok);
-            if (ok.isEmpty()) {
-                continue;
-            }
-            try (TFloat32 in = Tensors.floats(batch, ok.size(), 48, 48, 3); Result r = onet.run(in)) {
-                float[] prob = Tensors.read(Tensors.output(r, "prob", onet));
-                float[] reg = Tensors.read(Tensors.output(r, "bbox", onet));
-                float[] lm = Tensors.read(Tensors.output(r, "landmarks", onet));
-                for (int i = 0; i < ok.size(); i++) {
-                    float p = prob[2 * i + 1];
-                    if (p > settings.onetThreshold()) {
-                        Box b = ok.get(i);
-                        // landmarks relative to the box before regression; -1: 1-based -> 0-based pixels
-                        List<Point> pts = new ArrayList<>(5);
-                        for (int k = 0; k < 5; k++) {
-                            pts.add(new Point(b.width() * lm[10 * i + k] + b.x1() - 1,
-                                    b.height() * lm[10 * i + 5 + k] + b.y1() - 1));
-                        }
-                        Box scored = b.withScore(p, Arrays.copyOfRange(reg, 4 * i, 4 * i + 4)).regress(true);
-                        found.add(new Found(scored, pts));
-                    }
+        try (TFloat32 in = Tensors.floats(batch, ok.size(), 24, 24, 3); Result r = rnet.run(in)) {
+            float[] prob = Tensors.read(Tensors.output(r, "prob", rnet));
+            float[] reg = Tensors.read(Tensors.output(r, "bbox", rnet));
+            for (int i = 0; i < ok.size(); i++) {
+                if (prob[2 * i + 1] > settings.rnetThreshold()) {
+                    passed.add(ok.get(i).withScore(prob[2 * i + 1], Arrays.copyOfRange(reg, 4 * i, 4 * i + 4)));
                 }
             }
+        }
+        return passed;
+    }
+
+    /** An O-Net survivor: its regressed box and the landmarks read relative to the box before regression. */
+    private record Found(Box box, List<Point> landmarks) {
+    }
+
+    /** Stage 3: O-Net on 48×48 crops, landmarks, final NMS. */
+    List<DetectedFace> output(RgbImage image, List<Box> boxes) {
+        List<Found> found = new ArrayList<>();
+        for (List<Found> part : TwoWay.map(chunks(boxes), List::size, chunk -> onet(image, chunk))) {
+            found.addAll(part);
         }
         List<Box> kept = Nms.apply(found.stream().map(Found::box).toList(), nmsOnet, nmsOnetMethod);
         List<DetectedFace> faces = new ArrayList<>(kept.size());
@@ -206,6 +201,49 @@ public final class MtcnnDetector implements FaceDetector {
                     f.landmarks(), List.of()));
         }
         return faces; // Nms.apply returns highest score first
+    }
+
+    private List<Found> onet(RgbImage image, List<Box> chunk) {
+        List<Box> ok = new ArrayList<>();
+        float[] batch = crops(image, chunk, 48, ok);
+        List<Found> found = new ArrayList<>();
+        if (ok.isEmpty()) {
+            return found;
+        }
+        try (TFloat32 in = Tensors.floats(batch, ok.size(), 48, 48, 3); Result r = onet.run(in)) {
+            float[] prob = Tensors.read(Tensors.output(r, "prob", onet));
+            float[] reg = Tensors.read(Tensors.output(r, "bbox", onet));
+            float[] lm = Tensors.read(Tensors.output(r, "landmarks", onet));
+            for (int i = 0; i < ok.size(); i++) {
+                float p = prob[2 * i + 1];
+                if (p > settings.onetThreshold()) {
+                    Box b = ok.get(i);
+                    // landmarks relative to the box before regression; -1: 1-based -> 0-based pixels
+                    List<Point> pts = new ArrayList<>(5);
+                    for (int k = 0; k < 5; k++) {
+                        pts.add(new Point(b.width() * lm[10 * i + k] + b.x1() - 1,
+                                b.height() * lm[10 * i + 5 + k] + b.y1() - 1));
+                    }
+                    Box scored = b.withScore(p, Arrays.copyOfRange(reg, 4 * i, 4 * i + 4)).regress(true);
+                    found.add(new Found(scored, pts));
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The boxes in batches for the two cores: two halves from {@value #MIN_SPLIT} boxes on (below that one
+     * call costs less than the hand-over), and never more than {@value #MAX_BATCH} per call.
+     */
+    static List<List<Box>> chunks(List<Box> boxes) {
+        int n = boxes.size();
+        int size = n < MIN_SPLIT ? n : Math.min(MAX_BATCH, (n + 1) / 2);
+        List<List<Box>> out = new ArrayList<>();
+        for (int from = 0; from < n; from += Math.max(1, size)) {
+            out.add(boxes.subList(from, Math.min(n, from + size)));
+        }
+        return out;
     }
 
     /** Crops of {@code boxes} packed into one NHWC batch; {@code used} receives the boxes that gave a crop. */

@@ -46,6 +46,8 @@ public final class TfModel implements AutoCloseable {
         ConfigProto config = ConfigProto.newBuilder()
                 .setIntraOpParallelismThreads(threads.intraOp())
                 .setInterOpParallelismThreads(threads.interOp())
+                // the session's own pools: TensorFlow's global ones are sized by whichever session loads first
+                .setUsePerSessionThreads(true)
                 .build();
         try {
             SavedModelBundle bundle = SavedModelBundle.loader(dir.toString())
