@@ -6,30 +6,35 @@ import io.facecheck.models.Models;
 import io.facecheck.models.TfThreads;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * MTCNN on face-api's 1920-px group photos finds every face face-api's SSD detector is sure of (score >= 0.9,
- * golden/faceapi/sampleN.json); the two detectors draw boxes differently, so a match is a box overlapping with
- * IoU >= 0.3 whose centre lies inside the other.
+ * MTCNN at its card settings on face-api's six 1920-px group photos against the boxes face-api's SSD detector drew
+ * (golden/faceapi/sampleN.json): every frontal face found with IoU >= 0.5. Two faces of sample2 are not frontal
+ * and sit at the edge of what MTCNN does (see docs/accuracy.md): a full profile (face-api 0.76), which MTCNN finds
+ * with a box that takes in the back of the head (IoU about 0.5), and a face looking down with closed eyes (face-api
+ * 0.885), which O-Net scores 0.35–0.70 depending on the pyramid, under its 0.7 threshold.
  */
 class MtcnnGroupPhotoTest {
     static final Path GOLDEN = Path.of("src/test/resources/golden/faceapi");
+    /** sampleN:index of the two non-frontal reference faces (index in the golden file's face list). */
+    static final Set<String> NOT_FRONTAL = Set.of("2:1", "2:2");
     static Models models;
     static MtcnnDetector detector;
 
     @BeforeAll
     static void open() {
         models = new Models(Path.of("models"), TfThreads.DEFAULT);
-        MtcnnDetector defaults = new MtcnnDetector(models);
-        detector = new MtcnnDetector(models, defaults.settings().withMinFaceSize(80));
+        detector = new MtcnnDetector(models);
     }
 
     @AfterAll
@@ -38,34 +43,49 @@ class MtcnnGroupPhotoTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 5})
-    void findsTheFacesFaceApiIsSureOf(int sample) throws Exception {
-        RgbImage img = new ImageLoader().load(GOLDEN.resolve("samples/sample" + sample + ".jpg"));
-        JsonNode golden = new ObjectMapper().readTree(GOLDEN.resolve("sample" + sample + ".json").toFile());
-        List<DetectedFace> faces = detector.detect(img);
-        List<BoundingBox> missed = new ArrayList<>();
-        int sure = 0;
-        for (JsonNode f : golden.get("faces")) {
-            if (f.get("score").asDouble() < 0.9) {
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
+    void findsEveryFrontalFaceFaceApiFound(int sample) throws Exception {
+        List<DetectedFace> faces = detector.detect(image(sample));
+        List<String> missed = new ArrayList<>();
+        int checked = 0;
+        List<BoundingBox> refs = references(sample);
+        for (int i = 0; i < refs.size(); i++) {
+            if (NOT_FRONTAL.contains(sample + ":" + i)) {
                 continue;
             }
-            sure++;
-            JsonNode b = f.get("box");
-            BoundingBox ref = new BoundingBox(b.get("x").asDouble(), b.get("y").asDouble(), b.get("w").asDouble(),
-                    b.get("h").asDouble());
-            boolean matched = faces.stream().map(DetectedFace::box).anyMatch(m -> m.iou(ref) >= 0.3
-                    && inside(m, ref) && inside(ref, m));
-            if (!matched) {
-                missed.add(ref);
+            checked++;
+            double iou = bestIou(faces, refs.get(i));
+            if (iou < 0.5) {
+                missed.add(refs.get(i) + " (best IoU " + iou + ")");
             }
         }
-        assertThat(sure).isGreaterThan(0);
+        assertThat(checked).isGreaterThan(0);
         assertThat(missed).as("face-api faces MTCNN missed in sample%d (MTCNN found %s)", sample, faces).isEmpty();
     }
 
-    /** Centre of {@code a} inside {@code b}. */
-    private static boolean inside(BoundingBox a, BoundingBox b) {
-        double cx = a.x() + a.width() / 2, cy = a.y() + a.height() / 2;
-        return cx > b.x() && cx < b.right() && cy > b.y() && cy < b.bottom();
+    @Test
+    void findsTheProfileFaceOfSample2WithAWiderBox() throws Exception {
+        List<DetectedFace> faces = detector.detect(image(2));
+        BoundingBox profile = references(2).get(2);
+        assertThat(bestIou(faces, profile)).as("overlap with face-api's profile box").isGreaterThan(0.4);
+    }
+
+    private static RgbImage image(int sample) throws Exception {
+        return new ImageLoader().load(GOLDEN.resolve("samples/sample" + sample + ".jpg"));
+    }
+
+    private static List<BoundingBox> references(int sample) throws Exception {
+        JsonNode golden = new ObjectMapper().readTree(GOLDEN.resolve("sample" + sample + ".json").toFile());
+        List<BoundingBox> out = new ArrayList<>();
+        for (JsonNode f : golden.get("faces")) {
+            JsonNode b = f.get("box");
+            out.add(new BoundingBox(b.get("x").asDouble(), b.get("y").asDouble(), b.get("w").asDouble(),
+                    b.get("h").asDouble()));
+        }
+        return out;
+    }
+
+    private static double bestIou(List<DetectedFace> faces, BoundingBox ref) {
+        return faces.stream().mapToDouble(f -> f.box().iou(ref)).max().orElse(0);
     }
 }
