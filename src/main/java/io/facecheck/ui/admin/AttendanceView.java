@@ -110,6 +110,18 @@ public final class AttendanceView extends BorderPane {
         NumberAxis y = new NumberAxis();
         y.setLabel("Check-ins");
         y.setMinorTickVisible(false);
+        y.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) { // counts: whole numbers only
+                double v = n.doubleValue();
+                return Math.abs(v - Math.rint(v)) < 1e-9 ? String.valueOf(Math.round(v)) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Long.valueOf(s);
+            }
+        });
         BarChart<String, Number> chart = new BarChart<>(x, y);
         chart.setId("attendance-chart");
         chart.setLegendVisible(false);
@@ -117,6 +129,20 @@ public final class AttendanceView extends BorderPane {
         chart.setTitle("Check-ins per day");
         chart.getData().add(new XYChart.Series<>(vm.perDay()));
         chart.setMinHeight(180);
+        // whole-number ticks, and bars at most about 60 px wide (one day's bar should not fill the screen)
+        y.setAutoRanging(false);
+        y.setLowerBound(0);
+        Runnable fit = () -> {
+            int n = Math.max(1, vm.perDay().size());
+            chart.setCategoryGap(Math.max(10, x.getWidth() / n - 60));
+            double max = vm.perDay().stream().mapToDouble(d -> d.getYValue().doubleValue()).max().orElse(0);
+            double unit = Math.max(1, Math.ceil(max / 8));
+            y.setTickUnit(unit);
+            y.setUpperBound(unit * (Math.floor(max / unit) + 1));
+        };
+        fit.run();
+        x.widthProperty().addListener((o, a, b) -> fit.run());
+        vm.perDay().addListener((javafx.collections.ListChangeListener<XYChart.Data<String, Number>>) c -> fit.run());
 
         SplitPane split = new SplitPane(tables, chart);
         split.setOrientation(Orientation.VERTICAL);

@@ -79,7 +79,8 @@ public final class AttendanceViewModel {
                     events.setAll(l.events());
                     days.setAll(l.days());
                     perDay.setAll(chartData(l.events(), f, t));
-                    status.set(l.events().size() + " events, " + l.days().size() + " person-days from " + f + " to " + t);
+                    status.set(count(l.events().size(), "event") + ", " + count(l.days().size(), "person-day") + " from " + f
+                            + " to " + t);
                 })
                 .onFailure(e -> status.set("Cannot load attendance: " + e.getMessage()))
                 .onFinished(() -> busy.set(false))
@@ -166,5 +167,9 @@ public final class AttendanceViewModel {
 
     public BooleanProperty busyProperty() {
         return busy;
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }
