@@ -284,6 +284,39 @@ public final class EnrollmentService {
     }
 
     /**
+     * Erases an employee's face data — every template and enrollment crop — but keeps the employee and their
+     * attendance records, audited, and drops them from the gallery: what a leaver needs, whose biometric data
+     * must go while the working-time records must stay. They are no longer recognised until enrolled again.
+     *
+     * @return the templates removed, or -1 when there is no such employee
+     */
+    public int eraseFaceData(String code, String actor) {
+        int n = eraseFaceData(db, code, actor);
+        if (n >= 0) {
+            gallery.removed(code);
+        }
+        return n;
+    }
+
+    /** As {@link #eraseFaceData(String, String)} in one transaction, for callers without a gallery (the CLI). */
+    public static int eraseFaceData(Database db, String code, String actor) {
+        EmployeeRepository employees = new EmployeeRepository(db);
+        TemplateRepository templates = new TemplateRepository(db);
+        AuditLog audit = new AuditLog(db);
+        return db.inTransaction(c -> {
+            Optional<Employee> e = employees.findByCode(code);
+            if (e.isEmpty()) {
+                return -1;
+            }
+            int crops = templates.cropsOf(e.get().id()).size();
+            int n = templates.deleteForEmployee(e.get().id());
+            audit.record(actor, AuditLog.ERASE_FACE, code, "face data of " + e.get().name() + " erased: " + n
+                    + " templates, " + crops + " enrollment crops; attendance records kept");
+            return n;
+        });
+    }
+
+    /**
      * Deletes an employee with their templates, crops and events in one transaction, audited; for callers without
      * a gallery (the CLI). Returns whether there was such an employee.
      */

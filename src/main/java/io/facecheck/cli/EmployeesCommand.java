@@ -22,9 +22,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code facecheck employees list|show|delete}. */
-@Command(name = "employees", mixinStandardHelpOptions = true, description = "List, show or delete employees.",
-        subcommands = {EmployeesCommand.ListCmd.class, EmployeesCommand.ShowCmd.class, EmployeesCommand.DeleteCmd.class})
+/** {@code facecheck employees list|show|erase-face|delete}. */
+@Command(name = "employees", mixinStandardHelpOptions = true,
+        description = "List, show or delete employees, or erase their face data.",
+        subcommands = {EmployeesCommand.ListCmd.class, EmployeesCommand.ShowCmd.class,
+                EmployeesCommand.EraseFaceCmd.class, EmployeesCommand.DeleteCmd.class})
 final class EmployeesCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -133,6 +135,39 @@ final class EmployeesCommand implements Runnable {
                     System.out.println("templates:  " + templates + " (" + samples + " enrollment samples kept)");
                     System.out.println("created:    " + e.createdAt());
                     System.out.flush();
+                }
+                return ExitCodes.OK;
+            } catch (StoreException e) {
+                throw StoreOptions.asCli(e);
+            }
+        }
+    }
+
+    @Command(name = "erase-face", mixinStandardHelpOptions = true,
+            description = "Erase an employee's face templates and enrollment crops but keep the employee and their "
+                    + "attendance records (for leavers; audited). They are not recognised until enrolled again.")
+    static final class EraseFaceCmd implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+        @Parameters(paramLabel = "CODE")
+        String code;
+        @Option(names = "--actor", paramLabel = "NAME", description = "Who does it, for the audit log (default: cli).")
+        String actor = "cli";
+        @Option(names = "--json", description = "Print JSON: code, templatesErased.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Database db = store.open()) {
+                int n = EnrollmentService.eraseFaceData(db, code, actor);
+                if (n < 0) {
+                    throw new CliException(ExitCodes.FAILURE, "no employee with code " + code);
+                }
+                if (json) {
+                    Json.print(Map.of("code", code, "templatesErased", n));
+                } else {
+                    System.out.println("erased the face data of " + code + " (" + n
+                            + " templates and their enrollment crops); the employee and their attendance records are kept");
                 }
                 return ExitCodes.OK;
             } catch (StoreException e) {

@@ -10,6 +10,7 @@ import java.util.List;
 public final class AuditLog {
     public static final String ENROLL = "enroll";
     public static final String DELETE = "delete";
+    public static final String ERASE_FACE = "erase-face-data";
     public static final String UPDATE = "update";
     public static final String EXPORT = "export";
     public static final String SETTINGS = "settings";

@@ -86,6 +86,23 @@ class AttendanceCommandsTest {
         CliRun rebuild = CliRun.of("templates", "rebuild", "--db", db());
         assertThat(rebuild.exit()).as(rebuild.err()).isZero();
         assertThat(rebuild.out()).contains("rebuilt 3 templates");
+
+        // a leaver: face data erased, the employee and their records kept, no longer recognised
+        CliRun erase = CliRun.of("employees", "erase-face", "GWB", "--db", db(), "--json");
+        assertThat(erase.exit()).as(erase.err()).isZero();
+        assertThat(JSON.readTree(erase.out()).get("templatesErased").asInt()).isEqualTo(3);
+        JsonNode after = JSON.readTree(CliRun.of("identify", "--db", db(), "--json", photo("George_W_Bush", 7)).out());
+        assertThat(after.get("identity").isNull()).isTrue();
+        try (Database db = Database.open(db())) {
+            assertThat(new EmployeeRepository(db).findByCode("GWB")).isPresent();
+            assertThat(new EventRepository(db).all()).hasSize(2);
+            assertThat(new io.facecheck.store.TemplateRepository(db).allCrops()).isEmpty();
+            assertThat(new io.facecheck.store.AuditLog(db).recent(5)).extracting(e -> e.action())
+                    .contains("erase-face-data");
+        }
+        CliRun nobody = CliRun.of("employees", "erase-face", "NOPE", "--db", db());
+        assertThat(nobody.exit()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(nobody.err()).contains("no employee with code NOPE");
     }
 
     private CliRun checkin(String at, String... frames) {

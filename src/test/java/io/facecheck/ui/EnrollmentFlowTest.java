@@ -126,7 +126,7 @@ class EnrollmentFlowTest {
         AdminLoginTest.login(robot, "hr", "enrol-them-all");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> AdminLoginTest.visible(robot, "#employee-table"));
 
-        // search, then delete: the employee and their face data are erased and no longer recognised
+        // search, erase the face data, then delete: the employee and their records are erased
         @SuppressWarnings("unchecked")
         TableView<EmployeeItem> t2 = robot.lookup("#employee-table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> t2.getItems().size() == 1);
@@ -135,6 +135,18 @@ class EnrollmentFlowTest {
         AdminLoginTest.type(robot, "#employee-search", "chir");
         assertThat(t2.getItems()).extracting(EmployeeItem::code).containsExactly("JC");
         EmployeeItem item = t2.getItems().get(0);
+
+        // erase face data (a leaver): no longer recognised, but the employee and their check-in are kept
+        robot.interact(() -> window.employeesViewModel().eraseFaceData(item));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> window.services().engine().gallery().gallery().identityCount() == 0);
+        assertThat(window.services().templates().cropsOf(window.services().employees().findByCode("JC")
+                .orElseThrow().id())).isEmpty();
+        assertThat(window.services().events().all()).hasSize(1);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> t2.getItems().size() == 1
+                && t2.getItems().get(0).templates() == 0);
+        assertThat(window.services().audit().recent(50)).extracting(AuditEntry::action).contains("erase-face-data");
+
         robot.interact(() -> window.employeesViewModel().delete(item));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.services().employees().findByCode("JC").isEmpty());
         assertThat(window.services().templates().listByModel(window.services().engine().engine().embedder().modelId())).isEmpty();

@@ -48,12 +48,14 @@ public final class EmployeesView extends BorderPane {
         edit.setId("employee-edit");
         Button toggle = new Button("Deactivate");
         toggle.setId("employee-toggle");
+        Button eraseFace = new Button("Erase face data…");
+        eraseFace.setId("employee-erase-face");
         Button delete = new Button("Delete…");
         delete.setId("employee-delete");
         delete.getStyleClass().add("danger");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, search, filter, spacer, enroll, edit, toggle, delete);
+        HBox bar = new HBox(8, search, filter, spacer, enroll, edit, toggle, eraseFace, delete);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 10, 0));
         setTop(bar);
@@ -63,7 +65,7 @@ public final class EmployeesView extends BorderPane {
         table.getColumns().add(col("Name", EmployeeItem::name, 260));
         table.getColumns().add(col("Department", EmployeeItem::department, 180));
         table.getColumns().add(col("Active", e -> e.active() ? "yes" : "no", 70));
-        table.getColumns().add(col("Face samples", e -> Integer.toString(e.templates()), 110));
+        table.getColumns().add(col("Face samples", e -> Integer.toString(e.templates()), 130));
         table.setItems(vm.shown());
         table.setPlaceholder(new Label("No employees yet — use \"Enroll new…\""));
         setCenter(table);
@@ -78,6 +80,7 @@ public final class EmployeesView extends BorderPane {
         var selected = table.getSelectionModel().selectedItemProperty();
         edit.disableProperty().bind(selected.isNull());
         toggle.disableProperty().bind(selected.isNull());
+        eraseFace.disableProperty().bind(selected.isNull());
         delete.disableProperty().bind(selected.isNull());
         selected.addListener((o, a, s) -> toggle.setText(s != null && !s.active() ? "Activate" : "Deactivate"));
         toggle.setOnAction(e -> {
@@ -85,6 +88,15 @@ public final class EmployeesView extends BorderPane {
             if (s != null && confirm((s.active() ? "Deactivate " : "Activate ") + s.name() + " (" + s.code() + ")?",
                     s.active() ? "They will no longer be recognised at the kiosk. Their records are kept." : "They will be recognised again.")) {
                 vm.setActive(s, !s.active());
+            }
+        });
+        eraseFace.setOnAction(e -> {
+            EmployeeItem s = selected.get();
+            if (s != null && confirm("Erase the face data of " + s.name() + " (" + s.code() + ")?",
+                    "This erases their face templates and enrollment photos. The employee and their attendance "
+                            + "records are kept (for someone who has left). They are not recognised until enrolled "
+                            + "again. It cannot be undone.")) {
+                vm.eraseFaceData(s);
             }
         });
         delete.setOnAction(e -> {

@@ -18,7 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 
-/** The employees table: search, active/inactive filter, edit, deactivate and delete (which erases biometrics). */
+/**
+ * The employees table: search, active/inactive filter, edit, deactivate, erase face data (keeps the records) and
+ * delete (erases everything).
+ */
 public final class EmployeesViewModel {
     public enum Filter {
         ACTIVE("Active"), INACTIVE("Inactive"), ALL("All");
@@ -81,7 +84,7 @@ public final class EmployeesViewModel {
                 .onRunning(() -> busy.set(true))
                 .onSuccess(items -> {
                     all.setAll(items);
-                    status.set(items.size() + " employees");
+                    status.set(items.size() + (items.size() == 1 ? " employee" : " employees"));
                 })
                 .onFailure(e -> status.set("Cannot load employees: " + e.getMessage()))
                 .onFinished(() -> busy.set(false))
@@ -108,6 +111,18 @@ public final class EmployeesViewModel {
 
     public void setActive(EmployeeItem item, boolean active) {
         update(item, item.name(), item.department(), active);
+    }
+
+    /** Erases the employee's templates and enrollment crops, keeping them and their records (leavers); audited. */
+    public void eraseFaceData(EmployeeItem item) {
+        BackgroundTask.wrap(() -> services.engine().enrollment().eraseFaceData(item.code(), actor))
+                .onSuccess(n -> {
+                    status.set(n < 0 ? item.code() + " was already gone"
+                            : "Erased the face data of " + item.code() + " (" + n + " templates); records kept");
+                    reload();
+                })
+                .onFailure(e -> status.set("Cannot erase the face data of " + item.code() + ": " + e.getMessage()))
+                .executeWith(executor);
     }
 
     /** Deletes the employee with their templates, enrollment crops and events (right to erasure); audited. */
