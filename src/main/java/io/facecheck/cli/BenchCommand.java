@@ -111,17 +111,9 @@ final class BenchCommand implements Callable<Integer> {
             stages.put("liveness", time(Math.max(3, iterations / 3), i -> liveness.score(f0, face0)));
 
             float[] query = engine.embedder().embed(List.of(crop))[0];
-            Gallery gallery1k = null;
-            int gThreads = 0;
-            for (int n : new int[] {1_000, 10_000, 100_000}) {
-                Gallery g = randomGallery(engine.embedder().dimension(), n);
-                gThreads = g.searchThreads();
-                stages.put("match" + (n / 1000) + "k", time(iterations, i -> g.search(query, 5)));
-                if (n == 1_000) {
-                    gallery1k = g;
-                }
-            }
-            Gallery g1k = gallery1k;
+            // the whole frame first, against the 1k gallery: timed after the 100k gallery, the collector
+            // reclaiming its 77 MB competes for the second core the detector uses
+            Gallery g1k = randomGallery(engine.embedder().dimension(), 1_000);
             endToEnd = time(iterations, i -> {
                 for (Face f : engine.analyzeLargest(f0)) { // the kiosk's path
                     if (f.embedded()) {
@@ -129,6 +121,12 @@ final class BenchCommand implements Callable<Integer> {
                     }
                 }
             });
+            int gThreads = g1k.searchThreads();
+            stages.put("match1k", time(iterations, i -> g1k.search(query, 5)));
+            for (int n : new int[] {10_000, 100_000}) {
+                Gallery g = randomGallery(engine.embedder().dimension(), n);
+                stages.put("match" + (n / 1000) + "k", time(iterations, i -> g.search(query, 5)));
+            }
             threads.put("tensorflowIntraOp", engine.options().threads().intraOp());
             threads.put("tensorflowInterOp", engine.options().threads().interOp());
             threads.put("gallerySearch", gThreads);
