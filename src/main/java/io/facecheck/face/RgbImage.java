@@ -21,19 +21,13 @@ public record RgbImage(int width, int height, float[] data) {
         return new RgbImage(width, height, new float[width * height * 3]);
     }
 
-    /** Copies a decoded image (any type; alpha ignored) into RGB floats. */
+    /**
+     * Copies a decoded image (any type) into RGB floats as {@link ImageLoader} does: grey images keep their
+     * stored levels ({@code getRGB} would push them through a colour conversion and brighten them), alpha is
+     * composited on white.
+     */
     public static RgbImage fromBufferedImage(BufferedImage img) {
-        int w = img.getWidth();
-        int h = img.getHeight();
-        int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
-        float[] d = new float[w * h * 3];
-        for (int i = 0, j = 0; i < argb.length; i++) {
-            int p = argb[i];
-            d[j++] = (p >> 16) & 0xff;
-            d[j++] = (p >> 8) & 0xff;
-            d[j++] = p & 0xff;
-        }
-        return new RgbImage(w, h, d);
+        return ImageLoader.toRgb(img);
     }
 
     /** Rounds to 8-bit RGB for display or saving. */
