@@ -9,4 +9,12 @@ public interface FaceDetector {
 
     /** Faces in {@code image}, highest score first. */
     List<DetectedFace> detect(RgbImage image);
+
+    /**
+     * Runs every network of the detector once, so the first real frame does not pay TensorFlow's lazy
+     * initialisation (a few hundred milliseconds). The default detects on a blank frame.
+     */
+    default void warmUp() {
+        detect(RgbImage.blank(320, 240));
+    }
 }

@@ -224,8 +224,7 @@ public final class FaceEngine implements AutoCloseable {
 
     /** Runs each network once so the first real frame is not 300 ms slower (TensorFlow's lazy init). */
     public void warmUp() {
-        RgbImage blank = RgbImage.blank(320, 240);
-        detector.detect(blank);
+        detector.warmUp();
         embedder.embed(List.of(RgbImage.blank(embedder.inputSize(), embedder.inputSize())));
     }
 

@@ -91,6 +91,22 @@ public final class MtcnnDetector implements FaceDetector {
         return output(image, boxes);
     }
 
+    /**
+     * A blank frame gives P-Net nothing to pass on, so R-Net and O-Net also get one blank crop each (run on both
+     * cores, as real frames will).
+     */
+    @Override
+    public void warmUp() {
+        RgbImage blank = RgbImage.blank(320, 240);
+        detect(blank);
+        List<Box> boxes = new ArrayList<>();
+        for (int i = 0; i < MIN_SPLIT; i++) {
+            boxes.add(new Box(1, 1, 48, 48, 1, new float[4]));
+        }
+        refine(blank, boxes);
+        output(blank, boxes);
+    }
+
     /** The pyramid scales: 12 / minFace, then times factor while the shorter side stays >= 12 px. */
     List<Double> scales(int width, int height) {
         List<Double> scales = new ArrayList<>();

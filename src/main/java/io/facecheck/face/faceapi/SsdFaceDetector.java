@@ -75,6 +75,14 @@ public final class SsdFaceDetector implements FaceDetector {
     public record Detection(BoundingBox box, double score) {
     }
 
+    /** A blank frame has no face for the landmark net, so it also gets one blank box. */
+    @Override
+    public void warmUp() {
+        RgbImage blank = RgbImage.blank(320, 240);
+        detect(blank);
+        landmarks(blank, List.of(new Detection(new BoundingBox(10, 10, 100, 100), 1)));
+    }
+
     @Override
     public List<DetectedFace> detect(RgbImage image) {
         List<Detection> dets = locate(image);
