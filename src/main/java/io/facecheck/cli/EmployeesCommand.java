@@ -143,42 +143,8 @@ final class EmployeesCommand implements Runnable {
         }
     }
 
-    @Command(name = "erase-face", mixinStandardHelpOptions = true,
-            description = "Erase an employee's face templates and enrollment crops but keep the employee and their "
-                    + "attendance records (for leavers; audited). They are not recognised until enrolled again.")
-    static final class EraseFaceCmd implements Callable<Integer> {
-        @Mixin
-        StoreOptions store;
-        @Parameters(paramLabel = "CODE")
-        String code;
-        @Option(names = "--actor", paramLabel = "NAME", description = "Who does it, for the audit log (default: cli).")
-        String actor = "cli";
-        @Option(names = "--json", description = "Print JSON: code, templatesErased.")
-        boolean json;
-
-        @Override
-        public Integer call() {
-            try (Database db = store.open()) {
-                int n = EnrollmentService.eraseFaceData(db, code, actor);
-                if (n < 0) {
-                    throw new CliException(ExitCodes.FAILURE, "no employee with code " + code);
-                }
-                if (json) {
-                    Json.print(Map.of("code", code, "templatesErased", n));
-                } else {
-                    System.out.println("erased the face data of " + code + " (" + n
-                            + " templates and their enrollment crops); the employee and their attendance records are kept");
-                }
-                return ExitCodes.OK;
-            } catch (StoreException e) {
-                throw StoreOptions.asCli(e);
-            }
-        }
-    }
-
-    @Command(name = "delete", mixinStandardHelpOptions = true,
-            description = "Delete an employee with their templates, enrollment crops and events (audited).")
-    static final class DeleteCmd implements Callable<Integer> {
+    /** An audited action on one employee by code: the options, the store, the unknown-code error, the output. */
+    abstract static class OneEmployeeCmd implements Callable<Integer> {
         @Mixin
         StoreOptions store;
         @Parameters(paramLabel = "CODE")
@@ -188,16 +154,20 @@ final class EmployeesCommand implements Runnable {
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
 
+        /** Does it; empty when there is no employee with this code. */
+        abstract Optional<Map<String, Object>> act(Database db);
+
+        abstract String message(Map<String, Object> done);
+
         @Override
         public Integer call() {
             try (Database db = store.open()) {
-                if (!EnrollmentService.erase(db, code, actor)) {
-                    throw new CliException(ExitCodes.FAILURE, "no employee with code " + code);
-                }
+                Map<String, Object> done = act(db)
+                        .orElseThrow(() -> new CliException(ExitCodes.FAILURE, "no employee with code " + code));
                 if (json) {
-                    Json.print(Map.of("deleted", code));
+                    Json.print(done);
                 } else {
-                    System.out.println("deleted " + code + " with their templates, crops and events");
+                    System.out.println(message(done));
                 }
                 return ExitCodes.OK;
             } catch (StoreException e) {
@@ -206,4 +176,42 @@ final class EmployeesCommand implements Runnable {
         }
     }
 
+    @Command(name = "erase-face", mixinStandardHelpOptions = true,
+            description = "Erase an employee's face templates and enrollment crops but keep the employee and their "
+                    + "attendance records (for leavers; audited). They are not recognised until enrolled again. "
+                    + "JSON: code, templatesErased.")
+    static final class EraseFaceCmd extends OneEmployeeCmd {
+        @Override
+        Optional<Map<String, Object>> act(Database db) {
+            int n = EnrollmentService.eraseFaceData(db, code, actor);
+            if (n < 0) {
+                return Optional.empty();
+            }
+            Map<String, Object> done = new java.util.LinkedHashMap<>();
+            done.put("code", code);
+            done.put("templatesErased", n);
+            return Optional.of(done);
+        }
+
+        @Override
+        String message(Map<String, Object> done) {
+            return "erased the face data of " + code + " (" + done.get("templatesErased")
+                    + " templates and their enrollment crops); the employee and their attendance records are kept";
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Delete an employee with their templates, enrollment crops and events (audited). "
+                    + "JSON: deleted.")
+    static final class DeleteCmd extends OneEmployeeCmd {
+        @Override
+        Optional<Map<String, Object>> act(Database db) {
+            return EnrollmentService.erase(db, code, actor) ? Optional.of(Map.of("deleted", code)) : Optional.empty();
+        }
+
+        @Override
+        String message(Map<String, Object> done) {
+            return "deleted " + code + " with their templates, crops and events";
+        }
+    }
 }
