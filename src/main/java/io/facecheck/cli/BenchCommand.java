@@ -133,6 +133,7 @@ final class BenchCommand implements Callable<Integer> {
             threads.put("availableProcessors", Runtime.getRuntime().availableProcessors());
             threads.put("detector", engine.detector().name());
             threads.put("embedder", engine.embedder().name());
+            threads.put("minFace", engine.options().minFace());
         }
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
