@@ -10,7 +10,7 @@ import java.util.OptionalDouble;
  * {@code config/facecheck.properties}, the user's override file and command-line flags, in that order.
  */
 public record Settings(DatabaseSettings database, CheckInSettings checkIn, EngineSettings engine,
-                       ReportSettings report) {
+                       ReportSettings report, KioskSettings kiosk) {
 
     /** @param url JDBC URL of the H2 database */
     public record DatabaseSettings(String url) {
@@ -65,5 +65,16 @@ public record Settings(DatabaseSettings database, CheckInSettings checkIn, Engin
      * @param delimiter CSV field delimiter
      */
     public record ReportSettings(boolean bom, char delimiter) {
+    }
+
+    /**
+     * @param dimAfter the kiosk screen dims after this long without a face in view; zero: never
+     */
+    public record KioskSettings(Duration dimAfter) {
+        public KioskSettings {
+            if (dimAfter.isNegative()) {
+                throw new ConfigException("kiosk.dim-after must not be negative, got " + dimAfter);
+            }
+        }
     }
 }

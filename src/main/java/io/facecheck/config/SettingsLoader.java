@@ -112,7 +112,8 @@ public final class SettingsLoader {
             throw bad("report.delimiter", "one character");
         }
         var report = new Settings.ReportSettings(bool("report.bom"), delim.charAt(0));
-        return new Settings(db, checkIn, engine, report);
+        var kiosk = new Settings.KioskSettings(duration("kiosk.dim-after"));
+        return new Settings(db, checkIn, engine, report, kiosk);
     }
 
     private String expand(String v) {

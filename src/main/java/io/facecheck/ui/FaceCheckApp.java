@@ -19,15 +19,15 @@ public final class FaceCheckApp extends Application {
         LaunchOptions options = LaunchOptions.fromNamed(getParameters().getNamed());
         LOG.info("starting FaceCheck: {}", options);
         window = new MainWindow(options);
-        Scene scene = new Scene(window.root(), 1280, 720);
+        KioskLock lock = options.fullscreen() ? new KioskLock(window::services) : null;
+        Scene scene = new Scene(lock == null ? window.root() : lock.wrap(window.root()), 1280, 720);
         scene.getStylesheets().add(STYLESHEET);
         stage.setTitle("FaceCheck");
         stage.setScene(scene);
         stage.setMinWidth(960);
         stage.setMinHeight(600);
-        if (options.fullscreen()) {
-            stage.setFullScreenExitHint("");
-            stage.setFullScreen(true);
+        if (lock != null) {
+            lock.lock(stage); // full screen; Escape and Alt+F4 ask for an administrator's password
         }
         stage.show();
         window.start();

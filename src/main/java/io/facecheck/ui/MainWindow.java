@@ -12,6 +12,7 @@ import io.facecheck.ui.admin.LoginViewModel;
 import io.facecheck.ui.admin.SettingsView;
 import io.facecheck.ui.admin.SettingsViewModel;
 import io.facecheck.ui.kiosk.FrameAnalyzer;
+import io.facecheck.ui.kiosk.KioskDimmer;
 import io.facecheck.ui.kiosk.KioskView;
 import io.facecheck.ui.kiosk.KioskViewModel;
 import javafx.geometry.Pos;
@@ -45,6 +46,7 @@ public final class MainWindow implements AutoCloseable {
     private final StackPane root = new StackPane();
     private AppServices services;
     private KioskViewModel kiosk;
+    private KioskDimmer dimmer;
     private String admin;
     private AdminView adminView;
     private EnrollmentViewModel lastEnrollment;
@@ -110,7 +112,8 @@ public final class MainWindow implements AutoCloseable {
                     })
                     .executeWith(executor);
         }
-        show(new KioskView(kiosk, this::showLogin));
+        dimmer = new KioskDimmer(kiosk.lastUpdateProperty(), services.settings().kiosk().dimAfter());
+        show(dimmer.wrap(new KioskView(kiosk, this::showLogin)));
     }
 
     /** A fresh analyser (its own check-in station: K-of-N memory, debounce) per camera source; preview only without an engine. */
@@ -213,6 +216,11 @@ public final class MainWindow implements AutoCloseable {
 
     public KioskViewModel kiosk() {
         return kiosk;
+    }
+
+    /** The screen-saver dimming of the kiosk screen shown last, null before the kiosk was shown. */
+    public KioskDimmer dimmer() {
+        return dimmer;
     }
 
     /** The admin screens while an administrator is logged in, else null. */

@@ -110,4 +110,14 @@ class SettingsLoaderTest {
         assertThat(AppDirs.of("Linux", Map.of("FACECHECK_HOME", "/opt/fc"), home).dataDir())
                 .isEqualTo(Path.of("/opt/fc/data"));
     }
+
+    @Test
+    void kioskDimsAfterFiveMinutesByDefaultAndRefusesANegativeTime() throws Exception {
+        assertThat(SettingsLoader.load(dirs(), null, Map.of()).kiosk().dimAfter()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(SettingsLoader.load(dirs(), null, Map.of("kiosk.dim-after", "0")).kiosk().dimAfter()).isZero();
+        Path user = dir.resolve("user.properties");
+        Files.writeString(user, "kiosk.dim-after=-PT1M\n");
+        assertThatThrownBy(() -> SettingsLoader.load(dirs(), user, Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("kiosk.dim-after");
+    }
 }
