@@ -112,12 +112,28 @@ public final class AttendanceEngine implements AutoCloseable {
      * @param kioskId stored with each event; null: the configured one
      */
     public CheckInStation station(String kioskId, java.time.Clock clock) {
+        return station(kioskId, clock, new java.util.Random());
+    }
+
+    /** As {@link #station(String, java.time.Clock)} with the liveness challenges drawn from {@code random}. */
+    public CheckInStation station(String kioskId, java.time.Clock clock, java.util.Random random) {
         Settings.CheckInSettings cs = settings.checkIn();
         double livenessThreshold = engine.liveness().map(l -> l.threshold()).orElse(Double.NaN);
         CheckInRules rules = CheckInRules.from(cs, livenessThreshold);
         CheckInRecorder recorder = new CheckInRecorder(db, kioskId != null ? kioskId : cs.kioskId(), cs.zone(),
                 rules.debounce(), cs.storeUnknownFaces());
-        return new CheckInStation(engine, gallery, decision, new CheckInPolicy(rules, clock, recorder), recorder);
+        return new CheckInStation(engine, gallery, decision, new CheckInPolicy(rules, clock, recorder), recorder,
+                livenessGate(random), clock);
+    }
+
+    private LivenessGate livenessGate(java.util.Random random) {
+        Settings.LivenessConfig c = settings.liveness();
+        if (c.mode() != io.facecheck.config.LivenessMode.PASSIVE && c.mode() != io.facecheck.config.LivenessMode.CHALLENGE) {
+            return null;
+        }
+        return new LivenessGate(c.mode(), c.challengeAlways(), LivenessTests.of(c),
+                new io.facecheck.face.liveness.LandmarkReader(engine.models()), random,
+                c.challengeActions().stream().map(LivenessTests::action).toList());
     }
 
     @Override

@@ -1,6 +1,9 @@
 package io.facecheck.cli;
 
 import io.facecheck.attendance.CheckInStation;
+import io.facecheck.attendance.Decision;
+import io.facecheck.attendance.LivenessGate;
+import io.facecheck.config.LivenessMode;
 import io.facecheck.face.ImageLoader;
 import io.facecheck.face.RgbImage;
 import io.facecheck.store.CheckInEvent;
@@ -45,8 +48,13 @@ final class CheckinCommand implements Callable<Integer> {
             + "checkin.kiosk-id in the settings).")
     String kiosk;
 
-    @Option(names = "--json", description = "Print JSON: events ({code, direction, at}).")
+    @Option(names = "--json", description = "Print JSON: events ({code, direction, at}); with a liveness mode "
+            + "also liveness ({mode, verdict, reasons, refused}).")
     boolean json;
+
+    @Option(names = "--liveness", paramLabel = "MODE",
+            description = "off, passive, challenge or net (default: checkin.liveness in the settings).")
+    String liveness;
 
     @Mixin
     StoreOptions store;
@@ -84,6 +92,13 @@ final class CheckinCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (liveness != null) {
+            if (LivenessMode.parse(liveness) == null) {
+                throw new CliException(ExitCodes.FAILURE, "--liveness " + liveness
+                        + " is not one of off, passive, challenge, net");
+            }
+            store.override("checkin.liveness", liveness);
+        }
         Instant start = start();
         ImageLoader loader = new ImageLoader();
         List<RgbImage> frames = new ArrayList<>();
@@ -94,9 +109,18 @@ final class CheckinCommand implements Callable<Integer> {
             FrameClock clock = new FrameClock(start.minusMillis(FRAME_MILLIS));
             CheckInStation station = ctx.attendance.station(kiosk, clock);
             List<CheckInEvent> logged = new ArrayList<>();
+            LivenessGate.Status lastStatus = null;
+            String refused = null;
             for (int i = 0; i < frames.size(); i++) {
                 clock.next();
                 CheckInStation.Outcome o = station.process(frames.get(i));
+                if (o.liveness().isPresent()) {
+                    lastStatus = o.liveness().get();
+                }
+                if (o.decision().isPresent() && o.decision().get().kind() == Decision.Kind.LIVENESS_FAILED
+                        && lastStatus != null) {
+                    refused = lastStatus.reason();
+                }
                 if (o.decision().isEmpty()) {
                     System.err.println("facecheck: " + photos.get(i) + ": " + o.subject()
                             .map(f -> "face not usable (" + String.join(", ", f.quality().issueCodes()) + ")")
@@ -104,7 +128,12 @@ final class CheckinCommand implements Callable<Integer> {
                 }
                 o.logged().ifPresent(logged::add);
             }
-            print(logged, station.policy().unknownFaces().count());
+            if (logged.isEmpty() && refused != null) {
+                System.err.println("facecheck: no check-in logged: the liveness check (" + ctx.settings.liveness().mode().id()
+                        + ") refused it: " + describe(refused, lastStatus));
+            }
+            print(logged, station.policy().unknownFaces().count(),
+                    station.livenessGate().isPresent() ? livenessJson(ctx.settings.liveness().mode(), lastStatus, refused) : null);
             return ExitCodes.OK;
         } catch (StoreException e) {
             throw StoreOptions.asCli(e);
@@ -122,7 +151,33 @@ final class CheckinCommand implements Callable<Integer> {
         }
     }
 
-    private void print(List<CheckInEvent> logged, long unknown) {
+    private static String describe(String reason, LivenessGate.Status s) {
+        String text = switch (reason.contains(":") ? reason.substring(reason.indexOf(':') + 1) : reason) {
+            case "static_frame_repeated" -> "the same picture was shown again and again (a still photo, not a camera)";
+            case "planar_motion" -> "the face moved like a flat picture (a printed photo or a screen)";
+            case "no_depth_motion" -> "the face did not move enough to tell a person from a photo";
+            case "too_few_frames" -> "too few frames to tell a person from a photo";
+            case "challenge_pending" -> "the requested head turn (" + (s.challenge() == null ? "" : s.challenge().id())
+                    + ") was not seen";
+            case "challenge_failed" -> "the requested head turn (" + (s.challenge() == null ? "" : s.challenge().id())
+                    + ") was not done in time";
+            default -> reason;
+        };
+        return text + " [" + reason + "]";
+    }
+
+    private static Map<String, Object> livenessJson(LivenessMode mode, LivenessGate.Status s, String refused) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mode", mode.id());
+        m.put("verdict", s == null ? null : s.verdict().verdict().id());
+        m.put("score", s == null ? null : s.verdict().score());
+        m.put("reasons", s == null ? List.of() : s.verdict().reasons());
+        m.put("challenge", s == null || s.challenge() == null ? null : s.challenge().id());
+        m.put("refused", refused);
+        return m;
+    }
+
+    private void print(List<CheckInEvent> logged, long unknown, Map<String, Object> liveness) {
         if (json) {
             List<Map<String, Object>> events = new ArrayList<>();
             for (CheckInEvent e : logged) {
@@ -135,6 +190,9 @@ final class CheckinCommand implements Callable<Integer> {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("events", events);
             doc.put("unknownFaces", unknown);
+            if (liveness != null) {
+                doc.put("liveness", liveness);
+            }
             Json.print(doc);
         } else {
             for (CheckInEvent e : logged) {

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 EvaluateCommand.class,
                 ClusterCommand.class,
                 BenchCommand.class,
+                LivenessCommand.class,
                 ModelsCommand.class
         })
 public final class FaceCheckCommand implements Runnable {

@@ -1,6 +1,7 @@
 package io.facecheck.cli;
 
 import io.facecheck.camera.FrameSources;
+import io.facecheck.config.LivenessMode;
 import io.facecheck.ui.LaunchOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,6 +23,10 @@ final class KioskCommand implements Runnable {
     @Option(names = "--db", paramLabel = "URL", description = "JDBC URL of the database (default: configured).")
     String db;
 
+    @Option(names = "--liveness", paramLabel = "MODE",
+            description = "off, passive, challenge or net (default: checkin.liveness in the settings).")
+    String liveness;
+
     @Override
     public void run() {
         if (camera != null) {
@@ -31,6 +36,9 @@ final class KioskCommand implements Runnable {
                 throw new CliException(ExitCodes.FAILURE, e.getMessage());
             }
         }
-        AppLaunch.open(new LaunchOptions(LaunchOptions.Screen.KIOSK, camera, fullscreen, kioskId, db));
+        if (liveness != null && LivenessMode.parse(liveness) == null) {
+            throw new CliException(ExitCodes.FAILURE, "--liveness " + liveness + " is not one of off, passive, challenge, net");
+        }
+        AppLaunch.open(new LaunchOptions(LaunchOptions.Screen.KIOSK, camera, fullscreen, kioskId, db, liveness));
     }
 }

@@ -17,10 +17,19 @@ final class StoreOptions {
     String db;
 
     private Settings settings;
+    private final Map<String, String> extra = new HashMap<>();
+
+    /** A setting given by another flag of the command (before the settings are first read). */
+    void override(String key, String value) {
+        if (settings != null) {
+            throw new IllegalStateException("settings already read");
+        }
+        extra.put(key, value);
+    }
 
     Settings settings() {
         if (settings == null) {
-            Map<String, String> overrides = new HashMap<>();
+            Map<String, String> overrides = new HashMap<>(extra);
             if (db != null) {
                 overrides.put("database.url", db.startsWith("jdbc:") ? db : "jdbc:h2:file:" + stripMvDb(db));
             }

@@ -10,7 +10,7 @@ import java.util.OptionalDouble;
  * {@code config/facecheck.properties}, the user's override file and command-line flags, in that order.
  */
 public record Settings(DatabaseSettings database, CheckInSettings checkIn, EngineSettings engine,
-                       ReportSettings report, KioskSettings kiosk) {
+                       ReportSettings report, KioskSettings kiosk, LivenessConfig liveness) {
 
     /** @param url JDBC URL of the H2 database */
     public record DatabaseSettings(String url) {
@@ -22,7 +22,8 @@ public record Settings(DatabaseSettings database, CheckInSettings checkIn, Engin
      * @param window            ... all within this time
      * @param debounce          the same person is not logged twice within this time
      * @param direction         kiosk direction mode
-     * @param liveness          whether the anti-spoofing check must pass
+     * @param liveness          whether the anti-spoofing network's check must pass ({@code checkin.liveness} is
+     *                          {@code net}/{@code true}; see {@link LivenessConfig#mode()} for the others)
      * @param livenessThreshold live when the score is below this; empty: the model card's value
      * @param kioskId           id of this kiosk, stored with each event
      * @param workStart         local start of the working day, for the late flag
@@ -75,6 +76,31 @@ public record Settings(DatabaseSettings database, CheckInSettings checkIn, Engin
             if (dimAfter.isNegative()) {
                 throw new ConfigException("kiosk.dim-after must not be negative, got " + dimAfter);
             }
+        }
+    }
+
+    /**
+     * {@code checkin.liveness} and the thresholds of the landmark liveness tests (docs/liveness.md; distances in
+     * inter-ocular distances).
+     *
+     * @param mode              off, net (the old anti-spoofing network), passive or challenge
+     * @param challengeAlways   with {@code challenge}: challenge every check-in ({@code always}) or only when the
+     *                          passive verdict is unsure ({@code unsure})
+     * @param nonPlanarity      live once the landmarks leave the best homography by this much
+     * @param planarDeformation a frame "moved like a flat surface" when a similarity misses it by this much ...
+     * @param planarRatio       ... and the homography by at most this fraction of that
+     * @param planarFrames      spoof after this many such frames
+     * @param turnDegrees       challenge: head turn needed, degrees of landmark yaw
+     * @param challengeTimeout  challenge: time allowed for the action
+     * @param challengeActions  challenge: the actions drawn from at random ({@code turn-left}, {@code turn-right})
+     */
+    public record LivenessConfig(LivenessMode mode, boolean challengeAlways, double nonPlanarity,
+                                 double planarDeformation, double planarRatio, int planarFrames, double turnDegrees,
+                                 Duration challengeTimeout, java.util.List<String> challengeActions) {
+        public static final java.util.List<String> ACTIONS = java.util.List.of("turn-left", "turn-right");
+
+        public LivenessConfig {
+            challengeActions = java.util.List.copyOf(challengeActions);
         }
     }
 }

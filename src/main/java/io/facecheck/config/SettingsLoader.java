@@ -99,7 +99,7 @@ public final class SettingsLoader {
                 integer("checkin.k"), integer("checkin.n"),
                 duration("checkin.window"), duration("checkin.debounce"),
                 enumValue("checkin.direction", DirectionMode.class),
-                bool("checkin.liveness"), optionalDouble("checkin.liveness.threshold"),
+                livenessMode() == LivenessMode.NET, optionalDouble("checkin.liveness.threshold"),
                 required("checkin.kiosk-id"), time("checkin.work-start"), zone("checkin.zone"),
                 bool("checkin.unknown.store-faces"));
         var engine = new Settings.EngineSettings(
@@ -113,7 +113,46 @@ public final class SettingsLoader {
         }
         var report = new Settings.ReportSettings(bool("report.bom"), delim.charAt(0));
         var kiosk = new Settings.KioskSettings(duration("kiosk.dim-after"));
-        return new Settings(db, checkIn, engine, report, kiosk);
+        String when = values.getOrDefault("checkin.liveness.challenge", "always").toLowerCase(Locale.ROOT);
+        if (!when.equals("always") && !when.equals("unsure")) {
+            throw bad("checkin.liveness.challenge", "always or unsure");
+        }
+        var liveness = new Settings.LivenessConfig(livenessMode(), when.equals("always"),
+                positive("liveness.non-planarity"), positive("liveness.planar-deformation"),
+                positive("liveness.planar-ratio"), integer("liveness.planar-frames"), positive("liveness.turn-degrees"),
+                duration("liveness.challenge-timeout"), challengeActions());
+        return new Settings(db, checkIn, engine, report, kiosk, liveness);
+    }
+
+    private LivenessMode livenessMode() {
+        LivenessMode m = LivenessMode.parse(required("checkin.liveness"));
+        if (m == null) {
+            throw bad("checkin.liveness", "off, passive, challenge, or net (true/false as before: true = net)");
+        }
+        return m;
+    }
+
+    private java.util.List<String> challengeActions() {
+        String key = "liveness.challenge-actions";
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String a : values.getOrDefault(key, String.join(",", Settings.LivenessConfig.ACTIONS)).split(",")) {
+            String t = a.strip().toLowerCase(Locale.ROOT);
+            if (!Settings.LivenessConfig.ACTIONS.contains(t)) {
+                throw bad(key, "a comma-separated list of " + String.join(", ", Settings.LivenessConfig.ACTIONS));
+            }
+            if (!out.contains(t)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private double positive(String key) {
+        double v = number(key);
+        if (!(v > 0)) {
+            throw bad(key, "a positive number");
+        }
+        return v;
     }
 
     private String expand(String v) {

@@ -71,6 +71,9 @@ public final class AppServices implements AutoCloseable {
         if (options.kioskId() != null) {
             overrides.put("checkin.kiosk-id", options.kioskId());
         }
+        if (options.liveness() != null) {
+            overrides.put("checkin.liveness", options.liveness());
+        }
         Settings settings = SettingsLoader.load(AppDirs.current(), userSettingsFile, overrides);
         Database db = Database.open(settings.database().url());
         return new AppServices(settings, userSettingsFile, db);

@@ -12,15 +12,22 @@ import java.util.Map;
  * @param fullscreen kiosk in full screen, without window decorations
  * @param kioskId    recorded with each check-in, null for the configured one
  * @param database   JDBC URL overriding the configured database, null for the configured one
+ * @param liveness   {@code checkin.liveness} for this run ({@code off}, {@code passive}, {@code challenge},
+ *                   {@code net}), null for the configured one
  */
-public record LaunchOptions(Screen screen, String camera, boolean fullscreen, String kioskId, String database) {
+public record LaunchOptions(Screen screen, String camera, boolean fullscreen, String kioskId, String database,
+                            String liveness) {
+
+    public LaunchOptions(Screen screen, String camera, boolean fullscreen, String kioskId, String database) {
+        this(screen, camera, fullscreen, kioskId, database, null);
+    }
 
     public enum Screen { KIOSK, ADMIN }
 
     public static final LaunchOptions DEFAULT = new LaunchOptions(Screen.KIOSK, null, false, null, null);
 
     public LaunchOptions withDatabase(String url) {
-        return new LaunchOptions(screen, camera, fullscreen, kioskId, url);
+        return new LaunchOptions(screen, camera, fullscreen, kioskId, url, liveness);
     }
 
     public List<String> toArgs() {
@@ -38,6 +45,9 @@ public record LaunchOptions(Screen screen, String camera, boolean fullscreen, St
         if (database != null) {
             a.add("--db=" + database);
         }
+        if (liveness != null) {
+            a.add("--liveness=" + liveness);
+        }
         return a;
     }
 
@@ -45,6 +55,6 @@ public record LaunchOptions(Screen screen, String camera, boolean fullscreen, St
         String s = named.getOrDefault("screen", "kiosk");
         Screen screen = "admin".equalsIgnoreCase(s) ? Screen.ADMIN : Screen.KIOSK;
         return new LaunchOptions(screen, named.get("camera"), Boolean.parseBoolean(named.get("fullscreen")),
-                named.get("kiosk-id"), named.get("db"));
+                named.get("kiosk-id"), named.get("db"), named.get("liveness"));
     }
 }

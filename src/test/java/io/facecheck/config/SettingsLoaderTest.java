@@ -72,6 +72,29 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void livenessReadsModesAndTheOldBoolean() throws Exception {
+        Path user = dir.resolve("none.properties");
+        assertThat(SettingsLoader.load(dirs(), user, Map.of()).liveness().mode()).isEqualTo(LivenessMode.OFF);
+        Settings old = SettingsLoader.load(dirs(), user, Map.of("checkin.liveness", "true"));
+        assertThat(old.liveness().mode()).isEqualTo(LivenessMode.NET);
+        assertThat(old.checkIn().liveness()).as("true keeps meaning the anti-spoofing network").isTrue();
+        assertThat(SettingsLoader.load(dirs(), user, Map.of("checkin.liveness", "false")).liveness().mode())
+                .isEqualTo(LivenessMode.OFF);
+        Settings passive = SettingsLoader.load(dirs(), user, Map.of("checkin.liveness", "passive"));
+        assertThat(passive.liveness().mode()).isEqualTo(LivenessMode.PASSIVE);
+        assertThat(passive.checkIn().liveness()).isFalse();
+        assertThat(passive.liveness().nonPlanarity()).isEqualTo(0.06);
+        Settings challenge = SettingsLoader.load(dirs(), user,
+                Map.of("checkin.liveness", "challenge", "checkin.liveness.challenge", "unsure"));
+        assertThat(challenge.liveness().mode()).isEqualTo(LivenessMode.CHALLENGE);
+        assertThat(challenge.liveness().challengeAlways()).isFalse();
+        assertThatThrownBy(() -> SettingsLoader.load(dirs(), user, Map.of("checkin.liveness", "maybe")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("checkin.liveness=maybe")
+                .hasMessageContaining("off, passive, challenge");
+    }
+
+    @Test
     void badValuesNameTheKeyAndTheFile() throws Exception {
         Path user = dir.resolve("user.properties");
         Files.writeString(user, "checkin.debounce=five minutes\n");

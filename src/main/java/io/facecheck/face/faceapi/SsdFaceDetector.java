@@ -26,12 +26,11 @@ import java.util.List;
  */
 public final class SsdFaceDetector implements FaceDetector {
     private final TfModel ssd;
-    private final TfModel landmarks;
+    private final Landmark68Net landmarks;
     private final double minConfidence;
     private final double iouThreshold;
     private final int maxResults;
     private final int inputSize;
-    private final int landmarkInput;
     private final boolean fallback;
 
     /** Canvas factor of the second pass when the first finds no face (see {@link #locate}). */
@@ -49,7 +48,7 @@ public final class SsdFaceDetector implements FaceDetector {
     public SsdFaceDetector(Models models, double minConfidence, boolean fallback) {
         this.fallback = fallback;
         this.ssd = models.get(ModelNames.SSD);
-        this.landmarks = models.get(ModelNames.LANDMARK68);
+        this.landmarks = new Landmark68Net(models);
         ModelCard card = ssd.card();
         double cardMin = card.threshold() != null ? card.threshold() : card.doubleParameter("minConfidence", 0.5);
         this.minConfidence = Double.isNaN(minConfidence) ? cardMin : minConfidence;
@@ -59,7 +58,6 @@ public final class SsdFaceDetector implements FaceDetector {
         this.iouThreshold = card.doubleParameter("iouThreshold", 0.5);
         this.maxResults = (int) card.doubleParameter("maxResults", 100);
         this.inputSize = (int) card.doubleParameter("inputSize", 512);
-        this.landmarkInput = (int) landmarks.card().doubleParameter("inputSize", 112);
     }
 
     @Override
@@ -202,47 +200,9 @@ public final class SsdFaceDetector implements FaceDetector {
         return inter / (areaI + areaJ - inter);
     }
 
-    /**
-     * 68 landmarks per detection, face-api's way: clip + floor the box, slice, pad centred to a square, resize
-     * to 112, run the net (one batch), undo the padding, shift by the unfloored box corner.
-     */
+    /** 68 landmarks per detection (see {@link Landmark68Net#landmarks}). */
     public List<List<Point>> landmarks(RgbImage image, List<Detection> dets) {
-        int n = dets.size();
-        int s = landmarkInput;
-        float[] batch = new float[n * s * s * 3];
-        int[][] dims = new int[n][];
-        for (int i = 0; i < n; i++) {
-            BoundingBox b = dets.get(i).box();
-            FaceApiImaging.IntBox ib = FaceApiImaging.clipAtImageBorders(b.x(), b.y(), b.width(), b.height(),
-                    image.width(), image.height());
-            RgbImage crop = FaceApiImaging.slice(image, ib);
-            dims[i] = new int[] {crop.width(), crop.height()};
-            RgbImage in = FaceApiImaging.toNetInput(crop, s, true);
-            System.arraycopy(in.data(), 0, batch, i * s * s * 3, s * s * 3);
-        }
-        float[] raw;
-        try (TFloat32 in = Tensors.floats(batch, n, s, s, 3); Result r = landmarks.run(in)) {
-            raw = Tensors.read(Tensors.output(r, "landmarks", landmarks));
-        }
-        List<List<Point>> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            double w = dims[i][0];
-            double h = dims[i][1];
-            double sc = s / Math.max(w, h);
-            double sw = w * sc;
-            double sh = h * sc;
-            double padX = sw < sh ? Math.abs(sw - sh) / 2 : 0;
-            double padY = sh < sw ? Math.abs(sw - sh) / 2 : 0;
-            BoundingBox b = dets.get(i).box();
-            List<Point> pts = new ArrayList<>(68);
-            for (int k = 0; k < 68; k++) {
-                double rx = (raw[i * 136 + 2 * k] * s - padX) / sw;
-                double ry = (raw[i * 136 + 2 * k + 1] * s - padY) / sh;
-                pts.add(new Point(rx * w + b.x(), ry * h + b.y()));
-            }
-            out.add(List.copyOf(pts));
-        }
-        return out;
+        return landmarks.landmarks(image, dets.stream().map(Detection::box).toList());
     }
 
     /**

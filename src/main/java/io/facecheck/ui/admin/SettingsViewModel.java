@@ -1,6 +1,7 @@
 package io.facecheck.ui.admin;
 
 import io.facecheck.config.DirectionMode;
+import io.facecheck.config.LivenessMode;
 import io.facecheck.config.Settings;
 import io.facecheck.config.UserSettingsFile;
 import io.facecheck.store.AuditLog;
@@ -122,7 +123,10 @@ public final class SettingsViewModel {
         changes.put("checkin.direction", mode.get().name());
         changes.put("checkin.debounce", "PT" + debounceMinutes.get() + "M");
         changes.put("engine.threshold", useCardThreshold.get() ? "" : String.format(Locale.ROOT, "%.4f", threshold.get()));
-        changes.put("checkin.liveness", Boolean.toString(liveness.get()));
+        // the check box is the anti-spoofing network (net/true); unticked it keeps passive/challenge as they were
+        LivenessMode loaded = services.settings().liveness().mode();
+        changes.put("checkin.liveness", liveness.get() ? "true"
+                : loaded == LivenessMode.PASSIVE || loaded == LivenessMode.CHALLENGE ? loaded.id() : "false");
         changes.put("engine.embedder", embedder.get());
         BackgroundTask.wrap(() -> {
                     UserSettingsFile.update(services.userSettingsFile(), changes);

@@ -31,6 +31,13 @@ public record KioskUpdate(long frameSequence, int frameWidth, int frameHeight, L
         LOOK_AT_CAMERA("Look at the camera"),
         MORE_LIGHT("More light"),
         LIVENESS_FAILED("Please look at the camera"),
+        /** Active liveness challenge: the instruction itself (shown large until the landmarks show it). */
+        TURN_LEFT("Turn your head slightly to the left"),
+        TURN_RIGHT("Turn your head slightly to the right"),
+        /** The challenge was not answered in time (or the head turned the other way): nothing is logged. */
+        CHALLENGE_FAILED("Liveness check failed — step away and try again"),
+        /** Passive liveness has not seen the face move in depth yet. */
+        MOVE_HEAD("Please turn your head a little"),
         ONE_AT_A_TIME("One person at a time, please");
 
         private final String text;
@@ -41,6 +48,11 @@ public record KioskUpdate(long frameSequence, int frameWidth, int frameHeight, L
 
         public String text() {
             return text;
+        }
+
+        /** True for the instructions of an active liveness challenge. */
+        public boolean isChallenge() {
+            return this == TURN_LEFT || this == TURN_RIGHT;
         }
     }
 

@@ -105,11 +105,12 @@ public final class KioskView extends BorderPane {
         banner.setAlignment(Pos.CENTER);
         banner.textProperty().bind(vm.bannerProperty());
         vm.bannerKindProperty().addListener((o, a, k) -> {
-            banner.getStyleClass().removeAll("banner-welcome", "banner-unknown", "banner-guidance");
+            banner.getStyleClass().removeAll("banner-welcome", "banner-unknown", "banner-guidance", "banner-challenge");
             switch (k) {
                 case WELCOME -> banner.getStyleClass().add("banner-welcome");
                 case UNKNOWN -> banner.getStyleClass().add("banner-unknown");
                 case GUIDANCE -> banner.getStyleClass().add("banner-guidance");
+                case CHALLENGE -> banner.getStyleClass().add("banner-challenge");
                 default -> { }
             }
         });

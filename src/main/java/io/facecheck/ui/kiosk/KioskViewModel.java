@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * the FX thread only. The view binds to it and draws; it holds no logic.
  */
 public final class KioskViewModel implements AutoCloseable {
-    public enum BannerKind { NONE, WELCOME, UNKNOWN, GUIDANCE }
+    public enum BannerKind { NONE, WELCOME, UNKNOWN, GUIDANCE, CHALLENGE }
 
     private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm");
     /** How long a greeting stays up before guidance may replace it. */
@@ -39,6 +39,8 @@ public final class KioskViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<BannerKind> bannerKind = new ReadOnlyObjectWrapper<>(BannerKind.NONE);
     private final ReadOnlyObjectWrapper<KioskUpdate> lastUpdate = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper challenge = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper livenessResult = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Runnable> onCheckIn = new SimpleObjectProperty<>(Chime::play);
     private final PauseTransition greetingTimer = new PauseTransition(GREETING_TIME);
     private InferenceLoop inference;
@@ -97,7 +99,15 @@ public final class KioskViewModel implements AutoCloseable {
     void apply(KioskUpdate u) {
         updates++;
         lastUpdate.set(u);
+        if (u.message().isChallenge()) {
+            challenge.set(u.message().text());
+            livenessResult.set("");
+        }
         if (!u.checkIns().isEmpty()) {
+            if (!challenge.get().isEmpty()) {
+                livenessResult.set("passed");
+                challenge.set("");
+            }
             KioskUpdate.CheckIn c = u.checkIns().get(0);
             String word = "OUT".equalsIgnoreCase(c.direction()) ? "out" : "in";
             String text = ("OUT".equalsIgnoreCase(c.direction()) ? "Goodbye, " : "Welcome, ") + c.name()
@@ -117,6 +127,14 @@ public final class KioskViewModel implements AutoCloseable {
         switch (u.message()) {
             case NONE -> setBanner(BannerKind.NONE, "");
             case NOT_RECOGNISED -> setBanner(BannerKind.UNKNOWN, u.message().text());
+            case TURN_LEFT, TURN_RIGHT -> setBanner(BannerKind.CHALLENGE, u.message().text());
+            case CHALLENGE_FAILED -> {
+                if (!challenge.get().isEmpty()) {
+                    livenessResult.set("failed");
+                    challenge.set("");
+                }
+                setBanner(BannerKind.UNKNOWN, u.message().text());
+            }
             default -> setBanner(BannerKind.GUIDANCE, u.message().text());
         }
     }
@@ -165,6 +183,16 @@ public final class KioskViewModel implements AutoCloseable {
 
     public ReadOnlyObjectProperty<KioskUpdate> lastUpdateProperty() {
         return lastUpdate.getReadOnlyProperty();
+    }
+
+    /** The active liveness challenge's instruction while one is pending, else empty. */
+    public ReadOnlyStringProperty challengeProperty() {
+        return challenge.getReadOnlyProperty();
+    }
+
+    /** How the last challenge ended: {@code passed} (and logged), {@code failed}, or empty. */
+    public ReadOnlyStringProperty livenessResultProperty() {
+        return livenessResult.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {

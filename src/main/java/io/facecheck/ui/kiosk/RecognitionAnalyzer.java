@@ -1,6 +1,8 @@
 package io.facecheck.ui.kiosk;
 
 import io.facecheck.attendance.CheckInStation;
+import io.facecheck.attendance.LivenessGate;
+import io.facecheck.face.liveness.ActiveChallenge;
 import io.facecheck.attendance.Decision;
 import io.facecheck.camera.VideoFrame;
 import io.facecheck.face.Face;
@@ -65,10 +67,37 @@ public final class RecognitionAnalyzer implements FrameAnalyzer {
             }
             default -> drawn.add(0, new KioskFace(box, name(d.code()), KioskFace.Kind.KNOWN));
         }
+        if (d.kind() != Decision.Kind.UNKNOWN && o.logged().isEmpty() && o.liveness().isPresent()) {
+            KioskUpdate.Message m = livenessMessage(o.liveness().get());
+            if (m != null) {
+                message = m;
+            }
+        }
         List<KioskUpdate.CheckIn> checkIns = new ArrayList<>();
         Optional<CheckInEvent> logged = o.logged();
         logged.ifPresent(ev -> checkIns.add(new KioskUpdate.CheckIn(ev.code(), ev.name(), ev.direction().name(), ev.localTime())));
         return new KioskUpdate(frame.sequence(), frame.width(), frame.height(), drawn, checkIns, message);
+    }
+
+    /** What to tell the person about the landmark liveness gate, or null when it has nothing to say. */
+    static KioskUpdate.Message livenessMessage(LivenessGate.Status s) {
+        if (s.allowed()) {
+            return null;
+        }
+        if (s.state() == ActiveChallenge.State.PENDING && s.challenge() != null) {
+            return s.challenge() == ActiveChallenge.Action.TURN_LEFT ? KioskUpdate.Message.TURN_LEFT
+                    : KioskUpdate.Message.TURN_RIGHT;
+        }
+        if (s.state() == ActiveChallenge.State.FAILED) {
+            return KioskUpdate.Message.CHALLENGE_FAILED;
+        }
+        if (s.reason() != null && s.reason().startsWith("spoof")) {
+            return KioskUpdate.Message.LIVENESS_FAILED;
+        }
+        if (s.reason() != null && s.reason().startsWith("not_live")) {
+            return KioskUpdate.Message.MOVE_HEAD;
+        }
+        return null;
     }
 
     private String name(String code) {

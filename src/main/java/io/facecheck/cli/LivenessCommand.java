@@ -1,0 +1,124 @@
+package io.facecheck.cli;
+
+import io.facecheck.attendance.LivenessTests;
+import io.facecheck.camera.CameraException;
+import io.facecheck.camera.FrameSource;
+import io.facecheck.camera.FrameSources;
+import io.facecheck.camera.VideoFrame;
+import io.facecheck.face.DetectedFace;
+import io.facecheck.face.FaceEngine;
+import io.facecheck.face.RgbImage;
+import io.facecheck.face.liveness.LandmarkReader;
+import io.facecheck.face.liveness.LivenessVerdict;
+import io.facecheck.face.liveness.PassiveLiveness;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code facecheck liveness SOURCE [--seconds S] [--json]}: the passive liveness verdict (plane test over the
+ * 68 landmarks, exact frame repeats) on the largest face of a video, a folder of frames or a camera.
+ */
+@Command(name = "liveness", mixinStandardHelpOptions = true,
+        description = {"Passive liveness of the face in a video, a folder of frames or a camera: live, spoof or",
+                "unsure, with the reasons (see docs/liveness.md)."})
+final class LivenessCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "SOURCE", description = "As for kiosk --camera: " + FrameSources.FORMS + ".")
+    String source;
+
+    @Option(names = "--seconds", paramLabel = "S",
+            description = "Look at most this long (recorded time; default: the whole file or folder, 5 s of a camera).")
+    Double seconds;
+
+    @Option(names = "--json", description = "Print JSON: verdict, score, frames, reasons.")
+    boolean json;
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    @Override
+    public Integer call() {
+        FrameSource src;
+        try {
+            src = FrameSources.parse(source);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.FAILURE, e.getMessage());
+        }
+        if (seconds != null && !(seconds > 0)) {
+            throw new CliException(ExitCodes.FAILURE, "--seconds must be positive, got " + seconds);
+        }
+        double limit = seconds != null ? seconds : src.live() ? 5 : Double.POSITIVE_INFINITY;
+        PassiveLiveness passive = new PassiveLiveness(LivenessTests.of(engineOptions.settings().liveness()));
+        int read = 0;
+        int withFace = 0;
+        double elapsed = 0;
+        try (FaceEngine engine = engineOptions.open(); src) {
+            LandmarkReader reader = new LandmarkReader(engine.models());
+            try {
+                src.open();
+            } catch (CameraException e) {
+                throw new CliException(ExitCodes.FAILURE, e.getMessage());
+            }
+            long firstNanos = -1;
+            while (true) {
+                VideoFrame f;
+                try {
+                    f = src.read();
+                } catch (CameraException e) {
+                    throw new CliException(ExitCodes.FAILURE, e.getMessage());
+                }
+                if (f == null) {
+                    break;
+                }
+                // recorded sources: their own frame rate is the clock; cameras: the capture time
+                long nanos = src.live() ? f.capturedNanos() : Math.round(read * 1e9 / src.frameRate());
+                if (firstNanos < 0) {
+                    firstNanos = nanos;
+                }
+                elapsed = (nanos - firstNanos) / 1e9;
+                if (elapsed > limit) {
+                    break;
+                }
+                read++;
+                RgbImage img = f.toRgbImage();
+                DetectedFace face = engine.detector().detect(img).stream()
+                        .max(Comparator.comparingDouble(d -> d.box().area())).orElse(null);
+                if (face != null) {
+                    withFace++;
+                    passive.add(reader.read(nanos, img, face));
+                }
+            }
+        }
+        if (read == 0) {
+            throw new CliException(ExitCodes.FAILURE, source + ": no frames");
+        }
+        if (withFace == 0) {
+            throw new CliException(ExitCodes.NO_FACE, source + ": no face in any of its " + read + " frames");
+        }
+        LivenessVerdict v = passive.verdict();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("source", src.describe());
+            doc.put("verdict", v.verdict().id());
+            doc.put("score", v.score());
+            doc.put("frames", v.frames());
+            doc.put("reasons", v.reasons());
+            doc.put("framesRead", read);
+            doc.put("framesWithFace", withFace);
+            doc.put("nonPlanarity", v.nonPlanarity());
+            doc.put("planarFrames", v.planarFrames());
+            Json.print(doc);
+        } else {
+            System.out.printf(Locale.ROOT, "%s: %s (score %.2f, %d frames with a face of %d; %s)%n", src.describe(),
+                    v.verdict().id(), v.score(), v.frames(), read, String.join(", ", v.reasons()));
+        }
+        return ExitCodes.OK;
+    }
+}
