@@ -18,6 +18,9 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
         if (ex instanceof CliException ce) {
             return ce.exitCode();
         }
+        if (ex instanceof io.facecheck.store.StoreException se) {
+            return StoreOptions.asCli(se).exitCode();
+        }
         if (ex instanceof ModelException) {
             return ExitCodes.MODEL;
         }

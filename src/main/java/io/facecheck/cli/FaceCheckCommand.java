@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
                 ClusterCommand.class,
                 BenchCommand.class,
                 LivenessCommand.class,
-                ModelsCommand.class
+                ModelsCommand.class,
+                KeysCommand.class
         })
 public final class FaceCheckCommand implements Runnable {
 

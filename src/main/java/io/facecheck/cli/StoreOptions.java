@@ -4,9 +4,11 @@ import io.facecheck.config.ConfigException;
 import io.facecheck.config.Settings;
 import io.facecheck.config.SettingsLoader;
 import io.facecheck.store.Database;
+import io.facecheck.store.FaceKeys;
 import io.facecheck.store.StoreException;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,6 +17,11 @@ final class StoreOptions {
     @Option(names = "--db", paramLabel = "URL",
             description = "H2 database URL (default: database.url in the settings, in the user data folder).")
     String db;
+
+    @Option(names = "--key-file", paramLabel = "FILE",
+            description = "Face-data key file (default: security.key-file, else $FACECHECK_KEY, else facecheck.key "
+                    + "in the user config folder).")
+    Path keyFile;
 
     private Settings settings;
     private final Map<String, String> extra = new HashMap<>();
@@ -33,6 +40,9 @@ final class StoreOptions {
             if (db != null) {
                 overrides.put("database.url", db.startsWith("jdbc:") ? db : "jdbc:h2:file:" + stripMvDb(db));
             }
+            if (keyFile != null) {
+                overrides.put("security.key-file", keyFile.toAbsolutePath().toString());
+            }
             try {
                 settings = SettingsLoader.load(overrides);
             } catch (ConfigException e) {
@@ -45,7 +55,16 @@ final class StoreOptions {
     /** Opens (and migrates) the database, or fails the command with exit 5 and the store's message. */
     Database open() {
         try {
-            return Database.open(settings().database().url());
+            return Database.open(settings().database().url(), keys());
+        } catch (StoreException e) {
+            throw asCli(e);
+        }
+    }
+
+    /** The face-data keys as configured. */
+    FaceKeys keys() {
+        try {
+            return FaceKeys.configured(settings().security().keyFile());
         } catch (StoreException e) {
             throw asCli(e);
         }
@@ -54,7 +73,7 @@ final class StoreOptions {
     /** A store error as a CLI error: database problems exit 5, unknown codes and bad values exit 1. */
     static CliException asCli(StoreException e) {
         int code = switch (e.kind()) {
-            case IN_USE, READ_ONLY, CANNOT_OPEN -> ExitCodes.DATABASE;
+            case IN_USE, READ_ONLY, CANNOT_OPEN, KEY -> ExitCodes.DATABASE;
             default -> ExitCodes.FAILURE;
         };
         return new CliException(code, e.getMessage());

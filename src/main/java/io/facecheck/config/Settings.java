@@ -10,7 +10,8 @@ import java.util.OptionalDouble;
  * {@code config/facecheck.properties}, the user's override file and command-line flags, in that order.
  */
 public record Settings(DatabaseSettings database, CheckInSettings checkIn, EngineSettings engine,
-                       ReportSettings report, KioskSettings kiosk, LivenessConfig liveness) {
+                       ReportSettings report, KioskSettings kiosk, LivenessConfig liveness,
+                       SecuritySettings security, BackupSettings backup) {
 
     /** @param url JDBC URL of the H2 database */
     public record DatabaseSettings(String url) {
@@ -101,6 +102,26 @@ public record Settings(DatabaseSettings database, CheckInSettings checkIn, Engin
 
         public LivenessConfig {
             challengeActions = java.util.List.copyOf(challengeActions);
+        }
+    }
+
+    /**
+     * @param keyFile the face-data key file ({@code security.key-file}); null: {@code FACECHECK_KEY} when set, else
+     *                {@code facecheck.key} in the user config folder
+     */
+    public record SecuritySettings(java.nio.file.Path keyFile) {
+    }
+
+    /**
+     * @param daily whether the desktop app makes a backup once a day
+     * @param keep  how many daily backups are kept (older ones are deleted)
+     * @param dir   where daily backups go
+     */
+    public record BackupSettings(boolean daily, int keep, java.nio.file.Path dir) {
+        public BackupSettings {
+            if (keep < 1) {
+                throw new ConfigException("backup.keep must be at least 1, got " + keep);
+            }
         }
     }
 }

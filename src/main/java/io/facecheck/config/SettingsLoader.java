@@ -121,7 +121,11 @@ public final class SettingsLoader {
                 positive("liveness.non-planarity"), positive("liveness.planar-deformation"),
                 positive("liveness.planar-ratio"), integer("liveness.planar-frames"), positive("liveness.turn-degrees"),
                 duration("liveness.challenge-timeout"), challengeActions());
-        return new Settings(db, checkIn, engine, report, kiosk, liveness);
+        String keyFile = values.getOrDefault("security.key-file", "");
+        var security = new Settings.SecuritySettings(keyFile.isEmpty() ? null : java.nio.file.Path.of(expand(keyFile)));
+        var backup = new Settings.BackupSettings(bool("backup.daily"), integer("backup.keep"),
+                java.nio.file.Path.of(expand(required("backup.dir"))));
+        return new Settings(db, checkIn, engine, report, kiosk, liveness, security, backup);
     }
 
     private LivenessMode livenessMode() {

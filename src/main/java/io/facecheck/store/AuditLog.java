@@ -20,6 +20,9 @@ public final class AuditLog {
     public static final String ADMIN_USER = "admin-user";
     public static final String IMPORT = "import";
     public static final String REBUILD = "templates-rebuild";
+    public static final String KEY_ROTATE = "key-rotate";
+    public static final String BACKUP = "backup";
+    public static final String RESTORE = "restore";
 
     private final Database db;
     private final Clock clock;

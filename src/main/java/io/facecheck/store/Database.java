@@ -41,6 +41,7 @@ public final class Database implements AutoCloseable {
     private final String displayName;
     private final JdbcConnectionPool pool;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
+    private volatile FaceDataCipher faceCipher;
 
     private Database(String url, String displayName, JdbcConnectionPool pool) {
         this.url = url;
@@ -55,6 +56,16 @@ public final class Database implements AutoCloseable {
      * @throws StoreException with a clear message when it is in use, read-only or not a database
      */
     public static Database open(String jdbcUrl) {
+        return open(jdbcUrl, FaceKeys.defaults());
+    }
+
+    /**
+     * Opens the database with the face-data keys {@code keys}: checks that every key its records need is there
+     * ({@link StoreException.Kind#KEY} otherwise), creates the key file at the first start, and encrypts the face
+     * data of a database written before encryption existed. A new H2 file and a folder created for it are
+     * owner-only (0600 / 0700 on POSIX).
+     */
+    public static Database open(String jdbcUrl, FaceKeys keys) {
         String url = withDefaults(jdbcUrl);
         Optional<Path> file = databaseFile(url);
         String name = file.map(Path::toString).orElse(jdbcUrl);
@@ -62,6 +73,7 @@ public final class Database implements AutoCloseable {
             throw new StoreException(StoreException.Kind.READ_ONLY,
                     "database " + name + " is read-only (no write permission); FaceCheck needs to write to it");
         }
+        file.ifPresent(Database::prepareOwnerOnly);
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL(url);
         ds.setUser(userOf(url));
@@ -78,6 +90,16 @@ public final class Database implements AutoCloseable {
                 }
             }
             db.migrate();
+            db.faceCipher = new FaceDataCipher(keys);
+            int plain = FaceDataEncryption.attach(db, keys);
+            if (plain > 0) {
+                LOG.info("database {}: encrypted {} face-data record(s) written before encryption", name, plain);
+                if (file.isPresent()) {
+                    // rewrite the file so that no page of the plain records is left in it
+                    db.compactAndClose();
+                    return open(jdbcUrl, keys);
+                }
+            }
             db.inTransaction(c -> {
                 try (Statement s = c.createStatement()) {
                     s.execute("SET WRITE_DELAY 0");
@@ -113,6 +135,39 @@ public final class Database implements AutoCloseable {
             }
             throw new StoreException(StoreException.Kind.CANNOT_OPEN,
                     "cannot update the schema of database " + displayName + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Encrypts and decrypts this database's face data (templates, crops). */
+    public FaceDataCipher faceCipher() {
+        return faceCipher;
+    }
+
+    /** Closes every connection and rewrites the H2 file compactly (the database must not be shared meanwhile). */
+    private void compactAndClose() throws SQLException {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN COMPACT");
+        } finally {
+            pool.dispose();
+        }
+    }
+
+    /** Creates the folder (0700) and an empty file (0600) for a new database; tightens an existing file to 0600. */
+    private static void prepareOwnerOnly(Path file) {
+        try {
+            FaceKeys.createPrivateDirectories(file.getParent());
+            if (!Files.exists(file)) {
+                // H2 takes over an empty file, keeping its permissions
+                FaceKeys.createPrivateFile(file.getParent(), file.getFileName().toString());
+            } else if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                var perms = Files.getPosixFilePermissions(file);
+                if (perms.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
+                    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                    LOG.info("database file {} made readable by its owner only", file);
+                }
+            }
+        } catch (java.io.IOException e) {
+            LOG.warn("cannot make database file {} owner-only: {}", file, e.getMessage());
         }
     }
 

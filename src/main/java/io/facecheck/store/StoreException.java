@@ -10,6 +10,8 @@ public class StoreException extends RuntimeException {
         READ_ONLY,
         /** The file is not a usable database (corrupt, wrong format, wrong credentials). */
         CANNOT_OPEN,
+        /** The face data cannot be decrypted: the key is missing or wrong, or a record was tampered with. */
+        KEY,
         /** A row the caller named does not exist (unknown employee code, event id). */
         NOT_FOUND,
         /** A unique value already taken (employee code, admin name). */

@@ -1,6 +1,5 @@
 package io.facecheck.store;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,9 +9,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Face templates (embeddings per model) and the enrollment crops they come from. */
+/**
+ * Face templates (embeddings per model) and the enrollment crops they come from. Both are encrypted with the
+ * database's {@link FaceDataCipher} before they are written (a row is inserted with an empty placeholder and sealed
+ * with its id as associated data in the same transaction) and decrypted when read.
+ */
 public final class TemplateRepository {
-    private static final String TEMPLATE_COLUMNS = "t.id, t.employee_id, e.code, t.crop_id, t.model_id, t.vector, "
+    private static final String TEMPLATE_COLUMNS = "t.id, t.employee_id, e.code, t.crop_id, t.model_id, t.sealed, "
             + "t.quality, t.source, t.created_at";
     private static final String CROP_COLUMNS = "id, employee_id, png, width, height, quality, source, created_at";
 
@@ -35,14 +38,16 @@ public final class TemplateRepository {
                     + "height, quality, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 ps.setLong(1, employeeId);
-                ps.setBytes(2, png);
+                ps.setBytes(2, new byte[0]);
                 ps.setInt(3, width);
                 ps.setInt(4, height);
                 ps.setDouble(5, quality);
                 ps.setString(6, source);
                 Rows.setInstant(ps, 7, clock.instant());
                 ps.executeUpdate();
-                return Rows.generatedId(ps);
+                long id = Rows.generatedId(ps);
+                seal(conn, FaceDataEncryption.CROPS, "png", id, db.faceCipher().seal(FaceDataEncryption.CROPS, id, png));
+                return id;
             }
         });
     }
@@ -55,7 +60,7 @@ public final class TemplateRepository {
         }
         return db.inTransaction(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("INSERT INTO face_template (employee_id, crop_id, "
-                    + "model_id, dimension, vector, quality, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    + "model_id, dimension, sealed, quality, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 ps.setLong(1, employeeId);
                 if (cropId == null) {
@@ -65,17 +70,14 @@ public final class TemplateRepository {
                 }
                 ps.setString(3, modelId);
                 ps.setInt(4, vector.length);
-                Float[] boxed = new Float[vector.length];
-                for (int i = 0; i < vector.length; i++) {
-                    boxed[i] = vector[i];
-                }
-                Array arr = conn.createArrayOf("REAL", boxed);
-                ps.setArray(5, arr);
+                ps.setBytes(5, new byte[0]);
                 ps.setDouble(6, quality);
                 ps.setString(7, source);
                 Rows.setInstant(ps, 8, clock.instant());
                 ps.executeUpdate();
                 long id = Rows.generatedId(ps);
+                seal(conn, FaceDataEncryption.TEMPLATES, "sealed", id,
+                        db.faceCipher().sealVector(FaceDataEncryption.TEMPLATES, id, vector));
                 return query(conn, "WHERE t.id = ?", id).get(0);
             }
         });
@@ -154,19 +156,25 @@ public final class TemplateRepository {
         });
     }
 
-    private static List<FaceTemplate> query(Connection conn, String where, Object param) throws SQLException {
+    private static void seal(Connection conn, String table, String column, long id, byte[] sealed) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("UPDATE " + table + " SET " + column + " = ?, key_id = ? "
+                + "WHERE id = ?")) {
+            ps.setBytes(1, sealed);
+            ps.setString(2, FaceDataCipher.keyIdOf(sealed));
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+    }
+
+    private List<FaceTemplate> query(Connection conn, String where, Object param) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("SELECT " + TEMPLATE_COLUMNS
                 + " FROM face_template t JOIN employee e ON e.id = t.employee_id " + where)) {
             ps.setObject(1, param);
             List<FaceTemplate> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Array arr = rs.getArray("vector");
-                    Object[] values = (Object[]) arr.getArray();
-                    float[] v = new float[values.length];
-                    for (int i = 0; i < v.length; i++) {
-                        v[i] = ((Number) values[i]).floatValue();
-                    }
+                    float[] v = db.faceCipher().openVector(FaceDataEncryption.TEMPLATES, rs.getLong(1),
+                            rs.getBytes("sealed"));
                     out.add(new FaceTemplate(rs.getLong(1), rs.getLong(2), rs.getString(3), Rows.nullableLong(rs,
                             "crop_id"), rs.getString("model_id"), v, rs.getDouble("quality"),
                             rs.getString("source"), Rows.instant(rs, "created_at")));
@@ -176,11 +184,13 @@ public final class TemplateRepository {
         }
     }
 
-    private static List<EnrollmentCrop> readCrops(PreparedStatement ps) throws SQLException {
+    private List<EnrollmentCrop> readCrops(PreparedStatement ps) throws SQLException {
         List<EnrollmentCrop> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new EnrollmentCrop(rs.getLong("id"), rs.getLong("employee_id"), rs.getBytes("png"),
+                long id = rs.getLong("id");
+                out.add(new EnrollmentCrop(id, rs.getLong("employee_id"),
+                        db.faceCipher().open(FaceDataEncryption.CROPS, id, rs.getBytes("png")),
                         rs.getInt("width"), rs.getInt("height"), rs.getDouble("quality"), rs.getString("source"),
                         Rows.instant(rs, "created_at")));
             }

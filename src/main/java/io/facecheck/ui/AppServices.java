@@ -75,7 +75,8 @@ public final class AppServices implements AutoCloseable {
             overrides.put("checkin.liveness", options.liveness());
         }
         Settings settings = SettingsLoader.load(AppDirs.current(), userSettingsFile, overrides);
-        Database db = Database.open(settings.database().url());
+        Database db = Database.open(settings.database().url(),
+                io.facecheck.store.FaceKeys.configured(settings.security().keyFile()));
         return new AppServices(settings, userSettingsFile, db);
     }
 

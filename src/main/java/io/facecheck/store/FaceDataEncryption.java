@@ -1,0 +1,164 @@
+package io.facecheck.store;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Ties a database to its face-data keys when it is opened: checks that every key a record needs is at hand
+ * (else the "cannot decrypt the face data" error), finishes a key rotation that was interrupted after its commit,
+ * and encrypts the records of a database written before encryption existed (one transaction). Also re-seals every
+ * record under one key for {@link FaceKeyRotation}.
+ */
+final class FaceDataEncryption {
+    /** The tables holding face data: templates and crops. */
+    static final String TEMPLATES = "face_template";
+    static final String CROPS = "enrollment_crop";
+    static final String UNKNOWN = "unknown_face";
+
+    private FaceDataEncryption() {
+    }
+
+    /** Progress of a re-encryption. */
+    interface Progress {
+        void record(int done, int total);
+    }
+
+    /**
+     * Loads the keys for {@code db} and brings its face data under them.
+     *
+     * @return how many plain (pre-encryption) records were encrypted
+     */
+    static int attach(Database db, FaceKeys keys) {
+        Set<String> inUse = db.inTransaction(FaceDataEncryption::keyIdsInUse);
+        keys.load(inUse.isEmpty());
+        for (String id : inUse) {
+            if (keys.find(id) == null) {
+                throw keys.cannotDecrypt(inUse.size() == 1 ? "the face data needs key " + id + ", the key given is "
+                        + keys.currentId() : "the face data needs keys " + inUse + ", the keys given are " + keys.ids());
+            }
+        }
+        // a rotation that committed but did not replace the key file: no record needs the old key any more
+        if (keys.pendingId().isPresent() && !inUse.contains(keys.currentId())) {
+            keys.finishRotation();
+        }
+        FaceDataCipher cipher = db.faceCipher();
+        return db.inTransaction(c -> reseal(c, cipher, null, (d, t) -> { }));
+    }
+
+    /** Distinct key ids of all sealed records. */
+    static Set<String> keyIdsInUse(Connection c) throws SQLException {
+        Set<String> ids = new LinkedHashSet<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT DISTINCT key_id FROM " + TEMPLATES + " WHERE key_id IS NOT NULL "
+                     + "UNION SELECT DISTINCT key_id FROM " + CROPS + " WHERE key_id IS NOT NULL "
+                     + "UNION SELECT DISTINCT key_id FROM " + UNKNOWN + " WHERE key_id IS NOT NULL")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    /** How many face-data records are not sealed under {@code keyId} (plain ones included). */
+    static int countNotUnder(Connection c, String keyId) throws SQLException {
+        int n = 0;
+        for (String table : List.of(TEMPLATES, CROPS, UNKNOWN)) {
+            n += ids(c, table, keyId).size();
+        }
+        return n;
+    }
+
+    /**
+     * Seals, under the cipher's write key, every record that is plain ({@code keyId == null}) or, when
+     * {@code keyId} is given, every record not already under that key.
+     *
+     * @return records re-sealed
+     */
+    static int reseal(Connection c, FaceDataCipher cipher, String keyId, Progress progress) throws SQLException {
+        List<Long> templates = ids(c, TEMPLATES, keyId);
+        List<Long> crops = ids(c, CROPS, keyId);
+        List<Long> unknown = ids(c, UNKNOWN, keyId);
+        int total = templates.size() + crops.size() + unknown.size();
+        int done = 0;
+        for (long id : templates) {
+            float[] v;
+            try (PreparedStatement ps = c.prepareStatement("SELECT vector, sealed FROM " + TEMPLATES + " WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    byte[] sealed = rs.getBytes(2);
+                    v = sealed != null ? cipher.openVector(TEMPLATES, id, sealed) : floats(rs.getArray(1));
+                }
+            }
+            byte[] sealed = cipher.sealVector(TEMPLATES, id, v);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + TEMPLATES
+                    + " SET sealed = ?, key_id = ?, vector = NULL WHERE id = ?")) {
+                ps.setBytes(1, sealed);
+                ps.setString(2, FaceDataCipher.keyIdOf(sealed));
+                ps.setLong(3, id);
+                ps.executeUpdate();
+            }
+            progress.record(++done, total);
+        }
+        for (String table : List.of(CROPS, UNKNOWN)) {
+            for (long id : table.equals(CROPS) ? crops : unknown) {
+                byte[] stored;
+                String storedKey;
+                try (PreparedStatement ps = c.prepareStatement("SELECT png, key_id FROM " + table + " WHERE id = ?")) {
+                    ps.setLong(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        stored = rs.getBytes(1);
+                        storedKey = rs.getString(2);
+                    }
+                }
+                byte[] plain = storedKey == null ? stored : cipher.open(table, id, stored);
+                byte[] sealed = cipher.seal(table, id, plain);
+                try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET png = ?, key_id = ? WHERE id = ?")) {
+                    ps.setBytes(1, sealed);
+                    ps.setString(2, FaceDataCipher.keyIdOf(sealed));
+                    ps.setLong(3, id);
+                    ps.executeUpdate();
+                }
+                progress.record(++done, total);
+            }
+        }
+        return total;
+    }
+
+    private static List<Long> ids(Connection c, String table, String keyId) throws SQLException {
+        String where = keyId == null ? "key_id IS NULL" : "(key_id IS NULL OR key_id <> ?)";
+        if (!table.equals(TEMPLATES)) {
+            where += " AND png IS NOT NULL";
+        }
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM " + table + " WHERE " + where + " ORDER BY id")) {
+            if (keyId != null) {
+                ps.setString(1, keyId);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    static float[] floats(Array arr) throws SQLException {
+        Object[] values = (Object[]) arr.getArray();
+        float[] v = new float[values.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = ((Number) values[i]).floatValue();
+        }
+        return v;
+    }
+}
