@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * identified.
  */
 public final class RecognitionAnalyzer implements FrameAnalyzer {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RecognitionAnalyzer.class);
     private final CheckInStation station;
     private final EmployeeRepository employees;
     private final Map<String, String> names = new ConcurrentHashMap<>();
@@ -67,6 +68,8 @@ public final class RecognitionAnalyzer implements FrameAnalyzer {
             }
             default -> drawn.add(0, new KioskFace(box, name(d.code()), KioskFace.Kind.KNOWN));
         }
+        o.liveness().ifPresent(l -> LOG.debug("liveness {} challenge {} {} allowed {} reason {}", l.verdict().verdict(),
+                l.challenge(), l.state(), l.allowed(), l.reason()));
         if (d.kind() != Decision.Kind.UNKNOWN && o.logged().isEmpty() && o.liveness().isPresent()) {
             KioskUpdate.Message m = livenessMessage(o.liveness().get());
             if (m != null) {
