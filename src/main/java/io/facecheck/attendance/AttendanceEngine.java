@@ -4,6 +4,7 @@ import io.facecheck.config.Settings;
 import io.facecheck.face.FaceEngine;
 import io.facecheck.face.ImageLoader;
 import io.facecheck.face.QualitySettings;
+import io.facecheck.face.track.FaceTracker;
 import io.facecheck.match.OpenSetDecision;
 import io.facecheck.store.Database;
 import io.facecheck.store.TemplateRepository;
@@ -107,7 +108,8 @@ public final class AttendanceEngine implements AutoCloseable {
     }
 
     /**
-     * A check-in station for one kiosk: its own K-of-N memory and debounce, recording into this database.
+     * A check-in station for one kiosk: its own face tracker (settings {@code engine.track.*}), K-of-N memory per
+     * track and debounce, recording into this database.
      *
      * @param kioskId stored with each event; null: the configured one
      */
@@ -122,8 +124,9 @@ public final class AttendanceEngine implements AutoCloseable {
         CheckInRules rules = CheckInRules.from(cs, livenessThreshold);
         CheckInRecorder recorder = new CheckInRecorder(db, kioskId != null ? kioskId : cs.kioskId(), cs.zone(),
                 rules.debounce(), cs.storeUnknownFaces());
+        Settings.EngineSettings es = settings.engine();
         return new CheckInStation(engine, gallery, decision, new CheckInPolicy(rules, clock, recorder), recorder,
-                livenessGate(random), clock);
+                livenessGate(random), clock, new FaceTracker.Settings(es.trackRedetectEvery(), es.trackMinIou()));
     }
 
     private LivenessGate livenessGate(java.util.Random random) {

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -15,22 +14,26 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides, frame by frame, when a person is checked in: the same identity accepted in K of the last N frames
- * within the window (each passing liveness when it is required), then not again within the debounce time, with
- * the direction from the kiosk mode. Unknown faces are never turned into an employee's event; K of N unknown
- * frames count one sighting in {@link #unknownFaces()}.
+ * Decides, frame by frame, when a person is checked in: the same identity accepted in K of the last N frames of
+ * the same track within the window (each passing liveness when it is required), then not again within the
+ * debounce time, with the direction from the kiosk mode. The K-of-N votes are kept per track ({@link TrackState},
+ * one per face the tracker follows), so the frames of two people passing the kiosk are never pooled; the debounce
+ * is per person, across tracks. Unknown faces are never turned into an employee's event; K of N unknown frames of
+ * a track count one sighting in {@link #unknownFaces()}.
  * <p>
  * Pure logic: time comes from the {@link Clock}, the person's last event from a {@link LastEventLookup}.
  * Thread-safe (one kiosk feeds it from its inference thread).
  */
 public final class CheckInPolicy {
-    private record Frame(Instant at, String code, boolean counts, double distance) {
+    /** One frame's vote in its track's window. */
+    record Vote(Instant at, String code, boolean counts, double distance) {
     }
 
     private final CheckInRules rules;
     private final Clock clock;
     private final LastEventLookup history;
-    private final Deque<Frame> frames = new ArrayDeque<>();
+    /** The votes of {@link #observe(FrameObservation)}, for callers that do not track faces. */
+    private final TrackState untracked = new TrackState(0);
     private final Map<String, LastEvent> logged = new HashMap<>();
     private final UnknownFaceCounter unknown;
 
@@ -50,12 +53,18 @@ public final class CheckInPolicy {
         return unknown;
     }
 
-    /** Takes the result for the newest frame and says what to do. */
-    public synchronized Decision observe(FrameObservation obs) {
+    /** Takes the result for the newest frame and says what to do; all frames count as one track. */
+    public Decision observe(FrameObservation obs) {
+        return observe(untracked, obs);
+    }
+
+    /** Takes the result for the newest frame of {@code track} and says what to do; only that track's frames vote. */
+    public synchronized Decision observe(TrackState track, FrameObservation obs) {
         Instant now = clock.instant();
         boolean live = !rules.liveness() || obs.liveness() != null && obs.liveness() < rules.livenessThreshold();
-        frames.addLast(new Frame(now, obs.code(), live, obs.distance()));
-        prune(now);
+        Deque<Vote> frames = track.votes;
+        frames.addLast(new Vote(now, obs.code(), live, obs.distance()));
+        prune(frames, now);
 
         if (obs.isUnknown()) {
             int unknownFrames = (int) frames.stream().filter(f -> f.code() == null).count();
@@ -70,7 +79,7 @@ public final class CheckInPolicy {
         }
         int agreeing = 0;
         double best = Double.MAX_VALUE;
-        for (Frame f : frames) {
+        for (Vote f : frames) {
             if (code.equals(f.code()) && f.counts()) {
                 agreeing++;
                 best = Math.min(best, f.distance());
@@ -125,9 +134,9 @@ public final class CheckInPolicy {
         return stored;
     }
 
-    private void prune(Instant now) {
+    private void prune(Deque<Vote> frames, Instant now) {
         Instant oldest = now.minus(rules.window());
-        for (Iterator<Frame> it = frames.iterator(); it.hasNext(); ) {
+        for (Iterator<Vote> it = frames.iterator(); it.hasNext(); ) {
             if (it.next().at().isBefore(oldest)) {
                 it.remove();
             }

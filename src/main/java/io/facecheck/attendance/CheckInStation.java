@@ -1,25 +1,40 @@
 package io.facecheck.attendance;
 
+import io.facecheck.face.DetectedFace;
 import io.facecheck.face.Face;
 import io.facecheck.face.FaceEngine;
 import io.facecheck.face.RgbImage;
+import io.facecheck.face.track.FaceTracker;
 import io.facecheck.match.OpenSetDecision;
+import io.facecheck.match.Vectors;
 import io.facecheck.store.CheckInEvent;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * The kiosk's way through one frame, free of any UI: detect → quality gate → align → embed (the largest face
- * only) → open-set match → liveness → check-in policy → store. A check-in is committed before it is returned.
- * The kiosk screen and {@code facecheck checkin} both go through here. One station per kiosk; frames in order,
- * from one thread at a time.
+ * The kiosk's way through one frame, free of any UI: find the faces (a full detection, or between full detections
+ * the {@link FaceTracker} following each face with the detector's last stage) → quality gate → align → embed (the
+ * largest face only) → open-set match → liveness → check-in policy → store. A check-in is committed before it is
+ * returned. The kiosk screen and {@code facecheck checkin} both go through here. One station per kiosk; frames in
+ * order, from one thread at a time.
+ * <p>
+ * Every face has a track id. Per-track state lives in one place, the {@link TrackState} of each live track
+ * ({@link #track(int)}): the policy's K-of-N votes, the subject's last embedding, and whatever a per-track check
+ * attaches to it. A state is created when its track is first seen and dropped when the tracker ends the track.
  * <p>
  * With {@code checkin.liveness = passive | challenge} a {@link LivenessGate} follows the subject's landmarks:
  * a check-in the K-of-N rule would log is held back (decision {@code LIVENESS_FAILED}, the rule asked again on
- * the next frame) until the gate allows it; {@link Outcome#liveness()} says why.
+ * the next frame) until the gate allows it; {@link Outcome#liveness()} says why. The gate's evidence belongs to
+ * one face: it is reset whenever the subject's track id changes.
  */
 public final class CheckInStation {
     private final FaceEngine engine;
@@ -27,20 +42,26 @@ public final class CheckInStation {
     private final OpenSetDecision decision;
     private final CheckInPolicy policy;
     private final CheckInRecorder recorder;
+    private final FaceTracker tracker;
+    private final Map<Integer, TrackState> tracks = new LinkedHashMap<>();
     private final LivenessGate gate;
     private final Clock clock;
+    /** The track the gate's evidence is about (the last subject's), or 0. */
+    private int gateTrack;
 
+    /** No landmark liveness gate; the shipped tracking settings ({@link FaceTracker.Settings#DEFAULTS}). */
     public CheckInStation(FaceEngine engine, GallerySync gallery, OpenSetDecision decision, CheckInPolicy policy,
                           CheckInRecorder recorder) {
-        this(engine, gallery, decision, policy, recorder, null, Clock.systemUTC());
+        this(engine, gallery, decision, policy, recorder, null, Clock.systemUTC(), FaceTracker.Settings.DEFAULTS);
     }
 
     /**
-     * @param gate  the landmark liveness gate ({@code passive}/{@code challenge}), or null
-     * @param clock the frames' clock (the policy's), for the gate's timing
+     * @param gate     the landmark liveness gate ({@code passive}/{@code challenge}), or null
+     * @param clock    the frames' clock (the policy's), for the gate's timing
+     * @param tracking the face tracker's settings ({@code engine.track.*})
      */
     public CheckInStation(FaceEngine engine, GallerySync gallery, OpenSetDecision decision, CheckInPolicy policy,
-                          CheckInRecorder recorder, LivenessGate gate, Clock clock) {
+                          CheckInRecorder recorder, LivenessGate gate, Clock clock, FaceTracker.Settings tracking) {
         this.gate = gate;
         this.clock = clock;
         this.engine = engine;
@@ -48,6 +69,7 @@ public final class CheckInStation {
         this.decision = decision;
         this.policy = policy;
         this.recorder = recorder;
+        this.tracker = new FaceTracker(engine.detector(), tracking);
         if (policy.rules().liveness() && engine.liveness().isEmpty()) {
             throw new IllegalArgumentException("liveness is required by the settings but no anti-spoofing model is loaded");
         }
@@ -57,15 +79,31 @@ public final class CheckInStation {
      * What one frame did.
      *
      * @param faces    every face found, largest (the subject) first; empty when none
+     * @param trackIds the track id of each face, in the same order
      * @param verdict  the open-set verdict on the subject, empty when it failed the quality gate or there was none
      * @param decision the policy's decision, empty as for {@code verdict}
      * @param logged   the check-in committed because of this frame, if any
      * @param liveness the landmark liveness gate's status for the subject (empty without a gate or a face)
+     * @param detected whether the full detector ran on this frame (false: the faces were tracked)
      */
-    public record Outcome(List<Face> faces, Optional<OpenSetDecision.Verdict> verdict, Optional<Decision> decision,
-                          Optional<CheckInEvent> logged, Optional<LivenessGate.Status> liveness) {
+    public record Outcome(List<Face> faces, List<Integer> trackIds, Optional<OpenSetDecision.Verdict> verdict,
+                          Optional<Decision> decision, Optional<CheckInEvent> logged,
+                          Optional<LivenessGate.Status> liveness, boolean detected) {
+        public Outcome {
+            faces = List.copyOf(faces);
+            trackIds = List.copyOf(trackIds);
+            if (faces.size() != trackIds.size()) {
+                throw new IllegalArgumentException(faces.size() + " faces but " + trackIds.size() + " track ids");
+            }
+        }
+
         public Optional<Face> subject() {
             return faces.isEmpty() ? Optional.empty() : Optional.of(faces.get(0));
+        }
+
+        /** The subject's track id; empty when there is no face. */
+        public OptionalInt trackId() {
+            return trackIds.isEmpty() ? OptionalInt.empty() : OptionalInt.of(trackIds.get(0));
         }
     }
 
@@ -78,22 +116,58 @@ public final class CheckInStation {
         return Optional.ofNullable(gate);
     }
 
+    /** The state of live track {@code id}, if the track has not ended. */
+    public Optional<TrackState> track(int id) {
+        return Optional.ofNullable(tracks.get(id));
+    }
+
+    /** The live tracks' states, oldest first. */
+    public Collection<TrackState> tracks() {
+        return Collections.unmodifiableCollection(tracks.values());
+    }
+
     public Outcome process(RgbImage frame) {
-        List<Face> faces = engine.analyzeLargest(frame);
+        FaceTracker.Step step = tracker.next(frame);
+        step.ended().forEach(tracks::remove);
+        List<Integer> ids = new ArrayList<>(step.faces().size());
+        List<DetectedFace> found = new ArrayList<>(step.faces().size());
+        for (FaceTracker.Tracked t : step.faces()) {
+            ids.add(t.id());
+            found.add(t.face());
+        }
+        List<Face> faces = engine.analyzeFirst(frame, found, false);
         Instant now = clock.instant();
         long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
         if (faces.isEmpty()) {
             if (gate != null) {
                 gate.noFace(nanos);
             }
-            return new Outcome(faces, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+            return new Outcome(faces, ids, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    step.detected());
         }
         Face subject = faces.get(0);
+        if (subject.embedded()) {
+            TrackState previous = tracks.get(ids.get(0));
+            if (previous != null && previous.lastEmbedding != null
+                    && Vectors.squaredDistance(previous.lastEmbedding, subject.embedding()) > decision.threshold()) {
+                // another person now stands where the track was (two people swapped places between frames)
+                tracks.remove(previous.id());
+                ids.set(0, tracker.split(previous.id()));
+            }
+        }
+        ids.forEach(id -> tracks.computeIfAbsent(id, TrackState::new).seen());
+        TrackState track = tracks.get(ids.get(0));
+        if (gate != null && gateTrack != track.id()) {
+            gate.reset(); // the gate's evidence is about one face
+            gateTrack = track.id();
+        }
         if (!subject.embedded()) {
             Optional<LivenessGate.Status> status = gate == null ? Optional.empty()
                     : Optional.of(gate.observe(nanos, frame, subject.detection(), false));
-            return new Outcome(faces, Optional.empty(), Optional.empty(), Optional.empty(), status);
+            return new Outcome(faces, ids, Optional.empty(), Optional.empty(), Optional.empty(), status,
+                    step.detected());
         }
+        track.lastEmbedding = subject.embedding();
         OpenSetDecision.Verdict v = decision.identify(gallery.gallery(), subject.embedding());
         Optional<LivenessGate.Status> status = gate == null ? Optional.empty()
                 : Optional.of(gate.observe(nanos, frame, subject.detection(), v.accepted()));
@@ -102,7 +176,7 @@ public final class CheckInStation {
         FrameObservation obs = v.accepted()
                 ? FrameObservation.known(v.identity().orElseThrow(), distance, live)
                 : FrameObservation.unknown(distance, live);
-        Decision d = policy.observe(obs);
+        Decision d = policy.observe(track, obs);
         if (d.isCheckIn() && status.isPresent() && !status.get().allowed()) {
             policy.notRecorded(d);
             d = new Decision(Decision.Kind.LIVENESS_FAILED, d.code(), null, d.at(), d.distance(), d.liveness(),
@@ -119,6 +193,7 @@ public final class CheckInStation {
         } else {
             recorder.recordUnknown(d, () -> EnrollmentCrops.png(subject.aligned()));
         }
-        return new Outcome(faces, Optional.of(v), Optional.of(d), logged, status);
+        final Decision decided = d;
+        return new Outcome(faces, ids, Optional.of(v), Optional.of(decided), logged, status, step.detected());
     }
 }

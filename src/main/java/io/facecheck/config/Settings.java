@@ -56,10 +56,13 @@ public record Settings(DatabaseSettings database, CheckInSettings checkIn, Engin
      * @param minSharpness  quality gate raw number; empty: the engine's default
      * @param maxYaw        quality gate raw number (degrees); empty: the engine's default
      * @param minBrightness quality gate raw number (0..255); empty: the engine's default
+     * @param trackRedetectEvery the kiosk runs the full face detector at least every this many frames and follows
+     *                      the faces with the detector's last stage in between (1: full detection on every frame)
+     * @param trackMinIou   a face keeps its track id only while its box overlaps its previous box at least this much
      */
     public record EngineSettings(String detector, String embedder, OptionalDouble threshold, double margin,
                                  int minFace, OptionalDouble minSharpness, OptionalDouble maxYaw,
-                                 OptionalDouble minBrightness) {
+                                 OptionalDouble minBrightness, int trackRedetectEvery, double trackMinIou) {
     }
 
     /**

@@ -106,7 +106,14 @@ public final class SettingsLoader {
                 required("engine.detector"), required("engine.embedder"),
                 optionalDouble("engine.threshold"), number("engine.margin"), integer("engine.min-face"),
                 optionalDouble("engine.quality.min-sharpness"), optionalDouble("engine.quality.max-yaw"),
-                optionalDouble("engine.quality.min-brightness"));
+                optionalDouble("engine.quality.min-brightness"),
+                integer("engine.track.redetect-every"), number("engine.track.min-iou"));
+        if (engine.trackRedetectEvery() < 1) {
+            throw bad("engine.track.redetect-every", "a whole number of at least 1");
+        }
+        if (!(engine.trackMinIou() > 0 && engine.trackMinIou() < 1)) {
+            throw bad("engine.track.min-iou", "a number between 0 and 1");
+        }
         String delim = values.getOrDefault("report.delimiter", ",");
         if (delim.length() != 1) {
             throw bad("report.delimiter", "one character");

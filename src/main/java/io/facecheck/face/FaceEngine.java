@@ -197,10 +197,20 @@ public final class FaceEngine implements AutoCloseable {
     /** As {@link #analyzeLargest(RgbImage)}; {@code embedPoorFace} embeds the largest face even when it fails the gate. */
     public List<Face> analyzeLargest(RgbImage image, boolean embedPoorFace) {
         List<DetectedFace> found = new ArrayList<>(detector.detect(image));
+        found.sort(Comparator.comparingDouble((DetectedFace f) -> f.box().area()).reversed());
+        return analyzeFirst(image, found, embedPoorFace);
+    }
+
+    /**
+     * Faces already found (by a {@link io.facecheck.face.track.FaceTracker}, say), in the given order: the first is
+     * assessed, aligned, embedded (when it passes the quality gate, or always with {@code embedPoorFace}) and scored
+     * for liveness, as {@link #analyzeLargest(RgbImage)} does for the largest; the others carry a null quality and
+     * crop.
+     */
+    public List<Face> analyzeFirst(RgbImage image, List<DetectedFace> found, boolean embedPoorFace) {
         if (found.isEmpty()) {
             return List.of();
         }
-        found.sort(Comparator.comparingDouble((DetectedFace f) -> f.box().area()).reversed());
         DetectedFace main = found.get(0);
         QualityReport q = quality.assess(image, main);
         RgbImage crop = embedder.align(image, main);

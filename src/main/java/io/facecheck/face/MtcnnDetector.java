@@ -24,7 +24,7 @@ import java.util.List;
  * with NMS 0.7, O-Net on batched 48×48 crops with five landmarks and NMS 0.7 by the smaller box. Each stage's
  * independent work is shared between two cores ({@link TwoWay}). Thread-safe: no state besides the shared sessions.
  */
-public final class MtcnnDetector implements FaceDetector {
+public final class MtcnnDetector implements FaceDetector, FaceRelocator {
     /** Most crops per R-Net/O-Net call (bounds the tensor size on crowded frames). */
     private static final int MAX_BATCH = 256;
     /** Fewest crops worth splitting between two cores. */
@@ -221,32 +221,81 @@ public final class MtcnnDetector implements FaceDetector {
     }
 
     private List<Found> onet(RgbImage image, List<Box> chunk) {
+        List<Found> found = new ArrayList<>();
+        for (Found f : onetAll(image, chunk)) {
+            if (f != null && f.box().score() > settings.onetThreshold()) {
+                found.add(f);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * O-Net on each box of {@code chunk}: one entry per box, in order, whatever the score (null where the box gave
+     * no crop): the regressed box carrying O-Net's score, and the landmarks.
+     */
+    private List<Found> onetAll(RgbImage image, List<Box> chunk) {
         List<Box> ok = new ArrayList<>();
         float[] batch = crops(image, chunk, 48, ok);
-        List<Found> found = new ArrayList<>();
+        List<Found> found = new ArrayList<>(chunk.size());
         if (ok.isEmpty()) {
+            chunk.forEach(b -> found.add(null));
             return found;
         }
         try (TFloat32 in = Tensors.floats(batch, ok.size(), 48, 48, 3); Result r = onet.run(in)) {
             float[] prob = Tensors.read(Tensors.output(r, "prob", onet));
             float[] reg = Tensors.read(Tensors.output(r, "bbox", onet));
             float[] lm = Tensors.read(Tensors.output(r, "landmarks", onet));
-            for (int i = 0; i < ok.size(); i++) {
-                float p = prob[2 * i + 1];
-                if (p > settings.onetThreshold()) {
-                    Box b = ok.get(i);
-                    // landmarks relative to the box before regression; -1: 1-based -> 0-based pixels
-                    List<Point> pts = new ArrayList<>(5);
-                    for (int k = 0; k < 5; k++) {
-                        pts.add(new Point(b.width() * lm[10 * i + k] + b.x1() - 1,
-                                b.height() * lm[10 * i + 5 + k] + b.y1() - 1));
-                    }
-                    Box scored = b.withScore(p, Arrays.copyOfRange(reg, 4 * i, 4 * i + 4)).regress(true);
-                    found.add(new Found(scored, pts));
+            int i = 0;
+            for (Box b : chunk) {
+                if (i >= ok.size() || ok.get(i) != b) {
+                    found.add(null); // no crop (empty box)
+                    continue;
                 }
+                float p = prob[2 * i + 1];
+                // landmarks relative to the box before regression; -1: 1-based -> 0-based pixels
+                List<Point> pts = new ArrayList<>(5);
+                for (int k = 0; k < 5; k++) {
+                    pts.add(new Point(b.width() * lm[10 * i + k] + b.x1() - 1,
+                            b.height() * lm[10 * i + 5 + k] + b.y1() - 1));
+                }
+                Box scored = b.withScore(p, Arrays.copyOfRange(reg, 4 * i, 4 * i + 4)).regress(true);
+                found.add(new Found(scored, pts));
+                i++;
             }
         }
         return found;
+    }
+
+    /**
+     * Tracking: each face of the previous frame re-found by O-Net alone, on the square around its box grown by
+     * {@code grow} (1 = the box's own square, as R-Net hands it on), instead of the whole cascade. One entry per
+     * previous box, in order: the face (its box regressed, five landmarks, O-Net's score) or null when O-Net's
+     * score is at or below the card's O-Net threshold (the face has left the box: the track is lost).
+     */
+    @Override
+    public List<DetectedFace> relocate(RgbImage image, List<BoundingBox> previous, double grow) {
+        List<Box> boxes = new ArrayList<>(previous.size());
+        for (BoundingBox p : previous) {
+            Box sq = new Box(p.x() + 1, p.y() + 1, p.x() + p.width(), p.y() + p.height(), 0, null).square();
+            double cx = (sq.x1() + sq.x2()) / 2, cy = (sq.y1() + sq.y2()) / 2, half = (sq.x2() - sq.x1()) * grow / 2;
+            boxes.add(new Box(cx - half, cy - half, cx + half, cy + half, 0, null).fix());
+        }
+        List<Found> all = new ArrayList<>();
+        for (List<Found> part : TwoWay.map(chunks(boxes), List::size, chunk -> onetAll(image, chunk))) {
+            all.addAll(part);
+        }
+        List<DetectedFace> out = new ArrayList<>(all.size());
+        for (Found f : all) {
+            if (f == null || !(f.box().score() > settings.onetThreshold())) {
+                out.add(null);
+            } else {
+                Box b = f.box();
+                out.add(new DetectedFace(new BoundingBox(b.x1() - 1, b.y1() - 1, b.width(), b.height()), b.score(),
+                        f.landmarks(), List.of()));
+            }
+        }
+        return out;
     }
 
     /**

@@ -54,6 +54,44 @@ class CheckInPolicyTest {
     }
 
     @Test
+    void eachTrackVotesOnItsOwn() {
+        CheckInPolicy p = policy(DirectionMode.IN, false);
+        TrackState one = new TrackState(1), two = new TrackState(2);
+        // two faces both taken for ADA (one of them a look-alike, or a photo) interleave their frames: neither
+        // track has K of its own frames yet, so nobody is checked in on their pooled frames
+        assertThat(observe(p, one, ada()).agreeing()).isEqualTo(1);
+        assertThat(observe(p, two, ada()).agreeing()).isEqualTo(1);
+        assertThat(observe(p, one, ada()).agreeing()).isEqualTo(2);
+        assertThat(observe(p, two, ada()).kind()).isEqualTo(PENDING);
+        assertThat(observe(p, two, FrameObservation.known("BOB", 0.5, null)).agreeing()).isEqualTo(1);
+        Decision third = observe(p, one, ada());
+        assertThat(third.kind()).isEqualTo(CHECK_IN);
+        assertThat(third.agreeing()).isEqualTo(3);
+        assertThat(one.votes).extracting(CheckInPolicy.Vote::code).containsOnly("ADA");
+        assertThat(two.votes).extracting(CheckInPolicy.Vote::code).containsExactly("ADA", "ADA", "BOB");
+    }
+
+    @Test
+    void debounceIsPerPersonAcrossTracks() {
+        CheckInPolicy p = policy(DirectionMode.IN, false);
+        TrackState one = new TrackState(1), two = new TrackState(2);
+        for (int i = 0; i < 2; i++) {
+            observe(p, one, ada());
+        }
+        assertThat(observe(p, one, ada()).kind()).isEqualTo(CHECK_IN);
+        // the same person under a new track (they stepped out of view and back) is not logged twice
+        for (int i = 0; i < 2; i++) {
+            observe(p, two, ada());
+        }
+        assertThat(observe(p, two, ada()).kind()).isEqualTo(DEBOUNCED);
+    }
+
+    private Decision observe(CheckInPolicy p, TrackState track, FrameObservation o) {
+        clock.advance(FRAME);
+        return p.observe(track, o);
+    }
+
+    @Test
     void agreementOutsideTheLastNFramesDoesNotCount() {
         CheckInPolicy p = policy(DirectionMode.IN, false);
         frame(p, ada());
