@@ -11,6 +11,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // besides stderr, logs go to a rotating file in the data folder
+        io.facecheck.config.LogFiles.installDefault();
         if (args.length == 0) {
             System.exit(FaceCheckCommand.execute("kiosk"));
         }

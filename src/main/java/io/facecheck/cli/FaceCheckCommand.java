@@ -24,7 +24,10 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 LivenessCommand.class,
                 ModelsCommand.class,
-                KeysCommand.class
+                KeysCommand.class,
+                StatusCommand.class,
+                BackupCommand.class,
+                RestoreCommand.class
         })
 public final class FaceCheckCommand implements Runnable {
 

@@ -1,5 +1,6 @@
 package io.facecheck.store;
 
+import io.facecheck.config.PrivateFiles;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -138,6 +139,17 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The schema version Flyway applied last ("3"), or "none". */
+    public String schemaVersion() {
+        return inTransaction(c -> {
+            try (Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\" WHERE "
+                         + "\"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\" DESC")) {
+                return rs.next() ? rs.getString(1) : "none";
+            }
+        });
+    }
+
     /** Encrypts and decrypts this database's face data (templates, crops). */
     public FaceDataCipher faceCipher() {
         return faceCipher;
@@ -155,16 +167,12 @@ public final class Database implements AutoCloseable {
     /** Creates the folder (0700) and an empty file (0600) for a new database; tightens an existing file to 0600. */
     private static void prepareOwnerOnly(Path file) {
         try {
-            FaceKeys.createPrivateDirectories(file.getParent());
+            PrivateFiles.createDirectories(file.getParent());
             if (!Files.exists(file)) {
                 // H2 takes over an empty file, keeping its permissions
-                FaceKeys.createPrivateFile(file.getParent(), file.getFileName().toString());
-            } else if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                var perms = Files.getPosixFilePermissions(file);
-                if (perms.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
-                    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-                    LOG.info("database file {} made readable by its owner only", file);
-                }
+                PrivateFiles.createFile(file.getParent(), file.getFileName().toString());
+            } else if (PrivateFiles.restrict(file)) {
+                LOG.info("database file {} made readable by its owner only", file);
             }
         } catch (java.io.IOException e) {
             LOG.warn("cannot make database file {} owner-only: {}", file, e.getMessage());
@@ -205,6 +213,34 @@ public final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw translate(e, "write");
+        }
+    }
+
+    /**
+     * Runs read-only {@code work} on one snapshot of the whole database (H2's SNAPSHOT isolation): every table is
+     * read as it was when the work started, whatever other connections commit meanwhile.
+     */
+    <T> T snapshot(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SNAPSHOT");
+            }
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED");
+                }
+            }
+        } catch (SQLException e) {
+            throw translate(e, "back up");
         }
     }
 
@@ -323,6 +359,11 @@ public final class Database implements AutoCloseable {
             return jdbcUrl;
         }
         return jdbcUrl + ";AUTO_SERVER=TRUE";
+    }
+
+    /** The {@code .mv.db} file of an H2 file URL, if it is one. */
+    public static Optional<Path> fileOf(String jdbcUrl) {
+        return jdbcUrl != null && jdbcUrl.startsWith("jdbc:h2:") ? databaseFile(jdbcUrl) : Optional.empty();
     }
 
     /** The {@code .mv.db} file of an embedded file URL, if it is one. */

@@ -1,6 +1,7 @@
 package io.facecheck.store;
 
 import io.facecheck.config.AppDirs;
+import io.facecheck.config.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,9 +15,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -282,10 +280,7 @@ public final class FaceKeys {
             return true;
         }
         try {
-            Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
-            return p.stream().noneMatch(x -> x.name().startsWith("GROUP") || x.name().startsWith("OTHERS"));
-        } catch (UnsupportedOperationException e) {
-            return true;
+            return PrivateFiles.ownerOnly(file);
         } catch (IOException e) {
             return false;
         }
@@ -347,11 +342,11 @@ public final class FaceKeys {
      */
     static void writeKeyFile(Path target, byte[] key, boolean replace) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        createPrivateDirectories(dir);
+        PrivateFiles.createDirectories(dir);
         String text = "# FaceCheck face-data key (AES-256, base64). Keep it secret and keep a copy apart from the"
                 + " backups: without it the enrolled faces cannot be read.\n"
                 + Base64.getEncoder().encodeToString(key) + "\n";
-        Path tmp = createPrivateFile(dir, target.getFileName() + ".tmp");
+        Path tmp = PrivateFiles.createFile(dir, target.getFileName() + ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ch.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)));
@@ -373,39 +368,6 @@ public final class FaceKeys {
         } finally {
             Files.deleteIfExists(tmp);
         }
-    }
-
-    /** Creates missing folders owner-only (0700 on POSIX). */
-    public static void createPrivateDirectories(Path dir) throws IOException {
-        if (dir == null || Files.isDirectory(dir)) {
-            return;
-        }
-        createPrivateDirectories(dir.toAbsolutePath().getParent());
-        try {
-            if (posix(dir)) {
-                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            } else {
-                Files.createDirectory(dir);
-            }
-        } catch (FileAlreadyExistsException e) {
-            // created meanwhile
-        }
-    }
-
-    /** Creates (or truncates) an owner-only file (0600 on POSIX). */
-    public static Path createPrivateFile(Path dir, String name) throws IOException {
-        Path f = dir.resolve(name);
-        Files.deleteIfExists(f);
-        if (posix(dir)) {
-            FileAttribute<Set<PosixFilePermission>> attr =
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
-            return Files.createFile(f, attr);
-        }
-        return Files.createFile(f);
-    }
-
-    private static boolean posix(Path p) {
-        return p.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     private static void moveAtomically(Path from, Path to) throws IOException {

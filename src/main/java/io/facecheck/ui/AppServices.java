@@ -9,6 +9,7 @@ import io.facecheck.config.Settings;
 import io.facecheck.config.SettingsLoader;
 import io.facecheck.store.AdminUsers;
 import io.facecheck.store.AuditLog;
+import io.facecheck.store.Backups;
 import io.facecheck.store.Database;
 import io.facecheck.store.EmployeeRepository;
 import io.facecheck.store.EventRepository;
@@ -24,6 +25,7 @@ import java.util.Map;
  * service layer in between.
  */
 public final class AppServices implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AppServices.class);
     /** Key in the user settings file for the kiosk's camera (see {@code FrameSources}). */
     public static final String CAMERA_KEY = "kiosk.camera";
 
@@ -38,6 +40,7 @@ public final class AppServices implements AutoCloseable {
     private final Reports reports;
     private final AttendanceCorrections corrections;
     private AttendanceEngine engine;
+    private java.util.concurrent.ScheduledExecutorService backups;
 
     private AppServices(Settings settings, Path userSettingsFile, Database db) {
         this.settings = settings;
@@ -77,7 +80,9 @@ public final class AppServices implements AutoCloseable {
         Settings settings = SettingsLoader.load(AppDirs.current(), userSettingsFile, overrides);
         Database db = Database.open(settings.database().url(),
                 io.facecheck.store.FaceKeys.configured(settings.security().keyFile()));
-        return new AppServices(settings, userSettingsFile, db);
+        AppServices services = new AppServices(settings, userSettingsFile, db);
+        services.scheduleDailyBackups();
+        return services;
     }
 
     public Settings settings() {
@@ -147,8 +152,35 @@ public final class AppServices implements AutoCloseable {
         return engine;
     }
 
+    /**
+     * With {@code backup.daily}, checks every hour (the first time a few minutes after the start) whether the newest
+     * backup in {@code backup.dir} is a day old, and if so writes one and keeps the newest {@code backup.keep}.
+     */
+    private void scheduleDailyBackups() {
+        Settings.BackupSettings b = settings.backup();
+        if (!b.daily() || Database.fileOf(db.url()).isEmpty()) {
+            return;
+        }
+        backups = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "daily-backup");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
+        backups.scheduleWithFixedDelay(() -> {
+            try {
+                Backups.dailyIfDue(db, b.dir(), b.keep(), java.time.Clock.systemUTC());
+            } catch (RuntimeException e) {
+                LOG.warn("daily backup into {} failed: {}", b.dir(), e.getMessage());
+            }
+        }, 3, 60, java.util.concurrent.TimeUnit.MINUTES);
+    }
+
     @Override
     public synchronized void close() {
+        if (backups != null) {
+            backups.shutdownNow();
+        }
         if (engine != null) {
             engine.close();
         }

@@ -12,6 +12,7 @@ public final class FaceCheckLauncher {
     }
 
     public static void main(String[] args) {
+        io.facecheck.config.LogFiles.installDefault();
         launch(LaunchOptions.DEFAULT);
     }
 

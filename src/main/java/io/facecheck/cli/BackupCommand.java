@@ -1,0 +1,56 @@
+package io.facecheck.cli;
+
+import io.facecheck.store.Backups;
+import io.facecheck.store.Database;
+import io.facecheck.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code facecheck backup --out FILE}: a consistent online backup. */
+@Command(name = "backup", mixinStandardHelpOptions = true,
+        description = {"Write a consistent backup of the database (H2's SQL script, zipped) while kiosks keep running.",
+                "Face data stays encrypted in it; the key is not in it: keep a copy of the key file apart.",
+                "The backup file is owner-only; it is written to a temporary name and moved into place."})
+final class BackupCommand implements Callable<Integer> {
+    @Mixin
+    StoreOptions store;
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The backup file (.zip).")
+    Path out;
+    @Option(names = "--force", description = "Replace FILE if it exists.")
+    boolean force;
+    @Option(names = "--json", description = "Print file, bytes and rows per table as JSON.")
+    boolean json;
+    @Option(names = "--actor", paramLabel = "NAME", description = "Who does it, for the audit log (default: cli).")
+    String actor = "cli";
+
+    @Override
+    public Integer call() {
+        try (Database db = store.open()) {
+            Backups.Result r = Backups.backup(db, out, force, actor);
+            print(r, json, "backup of " + Database.fileOf(db.url()).map(Path::toString).orElse(db.url()) + " written to");
+            return ExitCodes.OK;
+        } catch (StoreException e) {
+            throw StoreOptions.asCli(e);
+        }
+    }
+
+    static void print(Backups.Result r, boolean json, String what) {
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", r.file().toString());
+            m.put("bytes", r.bytes());
+            m.put("rows", r.rows());
+            Json.print(m);
+        } else {
+            System.out.println(what + " " + r.file() + " (" + r.bytes() + " bytes; " + r.rows().get("employee")
+                    + " employees, " + r.rows().get("face_template") + " templates, " + r.rows().get("check_in_event")
+                    + " events)");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.facecheck.cli;
+
+import io.facecheck.store.Backups;
+import io.facecheck.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code facecheck restore FILE --db URL}. */
+@Command(name = "restore", mixinStandardHelpOptions = true,
+        description = {"Restore a backup made by 'facecheck backup' into a database.",
+                "The database must be empty (or not exist yet); --force replaces everything in a non-empty one.",
+                "The face data needs the key it was encrypted with (--key-file, FACECHECK_KEY or the default key file);"
+                        + " with another key it exits 5."})
+final class RestoreCommand implements Callable<Integer> {
+    @Mixin
+    StoreOptions store;
+    @Parameters(paramLabel = "FILE", description = "The backup file.")
+    Path file;
+    @Option(names = "--force", description = "Replace the contents of a database that is not empty.")
+    boolean force;
+    @Option(names = "--json", description = "Print file, bytes and rows per table as JSON.")
+    boolean json;
+    @Option(names = "--actor", paramLabel = "NAME", description = "Who does it, for the audit log (default: cli).")
+    String actor = "cli";
+
+    @Override
+    public Integer call() {
+        try {
+            Backups.Result r = Backups.restore(file, store.settings().database().url(), store.keys(), force, actor);
+            BackupCommand.print(r, json, "restored " + store.settings().database().url() + " from");
+            return ExitCodes.OK;
+        } catch (StoreException e) {
+            throw StoreOptions.asCli(e);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package io.facecheck.cli;
+
+import io.facecheck.config.AppDirs;
+import io.facecheck.config.LogFiles;
+import io.facecheck.config.Settings;
+import io.facecheck.models.ModelNames;
+import io.facecheck.models.ModelVerifier;
+import io.facecheck.models.Models;
+import io.facecheck.store.Backups;
+import io.facecheck.store.Database;
+import io.facecheck.store.FaceKeys;
+import io.facecheck.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/** {@code facecheck status}: is this install healthy? One look at the database, models, key, backups, disk, camera. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Health of this install: database (url, schemaVersion), models (the configured networks: "
+                + "hashes, load, one run), gallery (employees, templates), encryption (key present and right), "
+                + "lastBackup, diskFreeMb, camera (available).",
+                "Exit 0 when all is well; 5 when the database cannot be opened or its face data cannot be decrypted; "
+                        + "4 when a model is missing or corrupt; each problem is named on stderr.",
+                "A camera that is not there (a headless server, a kiosk whose camera is unplugged) is reported but "
+                        + "does not make the exit code non-zero."})
+final class StatusCommand implements Callable<Integer> {
+    @Mixin
+    StoreOptions store;
+    @Option(names = "--models", paramLabel = "DIR", description = "Models folder (default: ./models or beside the jar).")
+    Path modelsDir;
+    @Option(names = "--json", description = "Print the status as one JSON document.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Settings settings = store.settings();
+        List<String> problems = new ArrayList<>();
+        int exit = ExitCodes.OK;
+        Map<String, Object> out = new LinkedHashMap<>();
+
+        Map<String, Object> database = new LinkedHashMap<>();
+        Map<String, Object> gallery = new LinkedHashMap<>();
+        Map<String, Object> encryption = new LinkedHashMap<>();
+        String url = settings.database().url();
+        database.put("url", redact(url));
+        Object lastBackup = null;
+        FaceKeys keys = null;
+        try {
+            keys = store.keys();
+            encryption.put("key", keys.describe());
+            try (Database db = Database.open(url, keys)) {
+                database.put("ok", true);
+                database.put("schemaVersion", db.schemaVersion());
+                db.run(c -> {
+                    try (Statement s = c.createStatement();
+                         ResultSet rs = s.executeQuery("SELECT (SELECT COUNT(*) FROM employee WHERE active), "
+                                 + "(SELECT COUNT(*) FROM face_template), (SELECT COUNT(*) FROM enrollment_crop)")) {
+                        rs.next();
+                        gallery.put("employees", rs.getInt(1));
+                        gallery.put("templates", rs.getInt(2));
+                        gallery.put("crops", rs.getInt(3));
+                    }
+                });
+                encryption.put("ok", true);
+                encryption.put("keyId", keys.currentId());
+                encryption.put("keyFileOwnerOnly", keys.ownerOnly());
+                keys.pendingId().ifPresent(p -> {
+                    encryption.put("rotationPending", p);
+                    problems.add("encryption: a key rotation did not finish (new key " + p + "); run facecheck keys rotate");
+                });
+                if (!keys.ownerOnly()) {
+                    problems.add("encryption: key file " + keys.describe() + " is readable by other users (chmod 600)");
+                }
+                lastBackup = Backups.lastBackup(db).map(Object::toString).orElse(null);
+            }
+        } catch (StoreException e) {
+            database.put("ok", false);
+            database.putIfAbsent("schemaVersion", null);
+            encryption.put("ok", false);
+            if (e.kind() == StoreException.Kind.KEY) {
+                encryption.put("ok", false);
+                encryption.put("problem", e.getMessage());
+                problems.add("encryption: " + e.getMessage());
+            } else {
+                database.put("problem", e.getMessage());
+                problems.add("database: " + e.getMessage());
+            }
+            exit = ExitCodes.DATABASE;
+        }
+        out.put("database", database);
+
+        Map<String, Object> models = new LinkedHashMap<>();
+        Path dir = modelsDir != null ? modelsDir : Models.defaultDir();
+        models.put("dir", dir.toAbsolutePath().toString());
+        List<String> names = modelsFor(settings);
+        models.put("checked", names);
+        List<String> failed = new ArrayList<>();
+        for (ModelVerifier.Check c : new ModelVerifier(dir).verifyAll(names)) {
+            if (!c.ok()) {
+                failed.add(c.name() + ": " + c.problem());
+            }
+        }
+        models.put("ok", failed.isEmpty());
+        if (!failed.isEmpty()) {
+            models.put("problems", failed);
+            failed.forEach(f -> problems.add("models: " + f));
+            if (exit == ExitCodes.OK) {
+                exit = ExitCodes.MODEL;
+            }
+        }
+        out.put("models", models);
+        out.put("gallery", gallery);
+        out.put("encryption", encryption);
+        out.put("lastBackup", lastBackup);
+
+        Path dataDir = Database.fileOf(url).map(Path::getParent).orElse(AppDirs.current().dataDir());
+        out.put("dataDir", dataDir.toString());
+        out.put("diskFreeMb", freeMb(dataDir));
+        out.put("logFile", LogFiles.folder(AppDirs.current().dataDir()).resolve(LogFiles.FILE_NAME).toString());
+
+        Map<String, Object> camera = new LinkedHashMap<>();
+        List<String> devices = videoDevices();
+        camera.put("available", devices == null ? null : !devices.isEmpty());
+        camera.put("devices", devices);
+        camera.put("required", false);
+        out.put("camera", camera);
+        out.put("ok", exit == ExitCodes.OK);
+
+        if (json) {
+            Json.print(out);
+        } else {
+            print(out);
+        }
+        for (String p : problems) {
+            System.err.println("facecheck: status: " + p);
+        }
+        if (devices != null && devices.isEmpty()) {
+            System.err.println("facecheck: status: no camera found (no /dev/video*); not an error on a server");
+        }
+        return exit;
+    }
+
+    /** The networks the configured engine needs. */
+    static List<String> modelsFor(Settings s) {
+        List<String> names = new ArrayList<>();
+        String det = s.engine().detector().toLowerCase(Locale.ROOT);
+        if (det.equals("ssd")) {
+            names.addAll(List.of(ModelNames.SSD, ModelNames.LANDMARK68));
+        } else {
+            names.addAll(List.of(ModelNames.PNET, ModelNames.RNET, ModelNames.ONET));
+        }
+        names.add(s.engine().embedder().toLowerCase(Locale.ROOT).equals("resnet") ? ModelNames.RESNET128
+                : ModelNames.MOBILEFACENET);
+        switch (s.liveness().mode()) {
+            case NET -> names.add(ModelNames.ANTI_SPOOFING);
+            case PASSIVE, CHALLENGE -> {
+                if (!names.contains(ModelNames.LANDMARK68)) {
+                    names.add(ModelNames.LANDMARK68);
+                }
+            }
+            default -> { }
+        }
+        return names;
+    }
+
+    /** A JDBC URL without passwords: {@code PASSWORD=…} settings, {@code password=…} parameters, {@code user:pw@}. */
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password\\s*=)[^;&]*", "$1***").replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
+    }
+
+    private static Long freeMb(Path dir) {
+        try {
+            Path p = dir;
+            while (p != null && !Files.exists(p)) {
+                p = p.getParent();
+            }
+            return p == null ? null : Files.getFileStore(p).getUsableSpace() / (1024 * 1024);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Video devices on Linux, null where FaceCheck cannot tell without opening a camera (other systems). */
+    private static List<String> videoDevices() {
+        Path dev = Path.of("/dev");
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux") || !Files.isDirectory(dev)) {
+            return null;
+        }
+        try (Stream<Path> s = Files.list(dev)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.matches("video\\d+")).sorted()
+                    .map(n -> "/dev/" + n).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void print(Map<String, Object> out) {
+        Map<String, Object> db = (Map<String, Object>) out.get("database");
+        Map<String, Object> models = (Map<String, Object>) out.get("models");
+        Map<String, Object> gallery = (Map<String, Object>) out.get("gallery");
+        Map<String, Object> enc = (Map<String, Object>) out.get("encryption");
+        Map<String, Object> cam = (Map<String, Object>) out.get("camera");
+        System.out.printf("database    %s  %s, schema %s%n", ok(db.get("ok")), db.get("url"), db.get("schemaVersion"));
+        System.out.printf("models      %s  %s in %s%n", ok(models.get("ok")), models.get("checked"), models.get("dir"));
+        System.out.printf("gallery         %s employees, %s templates%n", gallery.get("employees"), gallery.get("templates"));
+        System.out.printf("encryption  %s  key %s (%s)%n", ok(enc.get("ok")), enc.get("keyId"), enc.get("key"));
+        System.out.printf("last backup     %s%n", out.get("lastBackup") == null ? "never" : out.get("lastBackup"));
+        System.out.printf("disk free       %s MB in %s%n", out.get("diskFreeMb"), out.get("dataDir"));
+        System.out.printf("camera          %s%n", cam.get("available") == null ? "unknown on this system"
+                : Boolean.TRUE.equals(cam.get("available")) ? cam.get("devices") : "none (not required)");
+        System.out.printf("log file        %s%n", out.get("logFile"));
+    }
+
+    private static String ok(Object v) {
+        return Boolean.TRUE.equals(v) ? "OK  " : "FAIL";
+    }
+}

@@ -1,0 +1,238 @@
+package io.facecheck.store;
+
+import io.facecheck.config.PrivateFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Online backups of an H2 database and their restore. A backup is H2's SQL script of the whole database
+ * ({@code SCRIPT TO … COMPRESSION ZIP}), read in one snapshot transaction, so it is consistent while kiosks keep
+ * writing; face data stays encrypted in it exactly as in the database (the key is not in the backup). It is written
+ * owner-only to a temporary file and moved into place, so a half-written backup never carries the final name.
+ * Restore runs the script into an empty database (or, with force, one that is emptied first).
+ */
+public final class Backups {
+    private static final Logger LOG = LoggerFactory.getLogger(Backups.class);
+    /** Daily backups are named {@code facecheck-yyyyMMdd-HHmmss.zip} (UTC) in the backup folder. */
+    static final String DAILY_PREFIX = "facecheck-";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    /** The tables whose rows a backup carries, in an order that satisfies the foreign keys. */
+    static final List<String> TABLES = List.of("employee", "enrollment_crop", "face_template", "check_in_event",
+            "unknown_face", "audit_log", "admin_user");
+
+    private Backups() {
+    }
+
+    /** @param file the backup; {@code bytes} its size; {@code rows} rows per table at the moment of the backup */
+    public record Result(Path file, long bytes, Map<String, Integer> rows) {
+    }
+
+    /**
+     * Writes a consistent backup of {@code db} to {@code out} (owner-only) and records it in the audit log.
+     *
+     * @throws StoreException {@code INVALID} for a database that is not H2, {@code CONFLICT} when {@code out} exists
+     *                        and {@code replace} is false
+     */
+    public static Result backup(Database db, Path out, boolean replace, String actor) {
+        requireH2(db.url());
+        Path target = out.toAbsolutePath();
+        if (Files.exists(target) && !replace) {
+            throw new StoreException(StoreException.Kind.CONFLICT, "backup file " + target + " exists; choose another "
+                    + "name or use --force to replace it");
+        }
+        Path tmp;
+        try {
+            PrivateFiles.createDirectories(target.getParent());
+            tmp = PrivateFiles.createFile(target.getParent(), "." + target.getFileName() + ".part");
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Kind.OTHER, "cannot write backup " + target + ": " + e.getMessage(), e);
+        }
+        try {
+            Map<String, Integer> rows = db.snapshot(c -> {
+                Map<String, Integer> counts = counts(c);
+                try (Statement s = c.createStatement()) {
+                    s.execute("SCRIPT TO " + literal(tmp) + " COMPRESSION ZIP");
+                }
+                return counts;
+            });
+            PrivateFiles.restrict(tmp); // H2 writes the script as a new file with the default permissions
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            long bytes = Files.size(target);
+            new AuditLog(db).record(actor, AuditLog.BACKUP, target.toString(), bytes + " bytes, " + rows);
+            LOG.info("backup of {} written to {} ({} bytes)", db.url(), target, bytes);
+            return new Result(target, bytes, rows);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Kind.OTHER, "cannot write backup " + target + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                LOG.warn("cannot delete {}: {}", tmp, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Restores the backup {@code file} into the database at {@code url}, which must be empty unless {@code force}
+     * (then everything in it is replaced). The restored face data needs the key it was encrypted with.
+     */
+    public static Result restore(Path file, String url, FaceKeys keys, boolean force, String actor) {
+        requireH2(url);
+        Path source = file.toAbsolutePath();
+        if (!Files.isRegularFile(source)) {
+            throw new StoreException(StoreException.Kind.INVALID, "no backup file " + source);
+        }
+        try (Database db = Database.open(url, keys)) {
+            Map<String, Integer> before = db.inTransaction(Backups::counts);
+            int total = before.values().stream().mapToInt(Integer::intValue).sum();
+            if (total > 0 && !force) {
+                throw new StoreException(StoreException.Kind.CONFLICT, "database " + db.url() + " is not empty ("
+                        + describe(before) + "); restore replaces everything in it only with --force");
+            }
+            db.run(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("DROP ALL OBJECTS");
+                    s.execute("RUNSCRIPT FROM " + literal(source) + " COMPRESSION ZIP");
+                }
+            });
+        }
+        // opened again: migrated if the backup is older, and the key checked against the restored face data
+        try (Database db = Database.open(url, keys)) {
+            Map<String, Integer> rows = db.inTransaction(Backups::counts);
+            new AuditLog(db).record(actor, AuditLog.RESTORE, source.toString(), describe(rows));
+            return new Result(source, size(source), rows);
+        }
+    }
+
+    /** When the last backup of this database was made (from the audit log), if ever. */
+    public static Optional<Instant> lastBackup(Database db) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(at_utc) AS last_backup FROM audit_log "
+                    + "WHERE action = ?")) {
+                ps.setString(1, AuditLog.BACKUP);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return Optional.ofNullable(Rows.instant(rs, "last_backup"));
+                }
+            }
+        });
+    }
+
+    /**
+     * The daily backup: when the newest {@code facecheck-*.zip} in {@code dir} is a day old or there is none, writes
+     * a new one and deletes the oldest beyond {@code keep}. Returns the new backup, or empty when none was due.
+     */
+    public static Optional<Result> dailyIfDue(Database db, Path dir, int keep, Clock clock) {
+        Instant now = clock.instant();
+        List<Path> existing = dailyBackups(dir);
+        if (!existing.isEmpty()) {
+            Instant newest = stampOf(existing.get(existing.size() - 1));
+            if (newest != null && Duration.between(newest, now).compareTo(Duration.ofDays(1)) < 0) {
+                return Optional.empty();
+            }
+        }
+        Result r = backup(db, dir.resolve(DAILY_PREFIX + STAMP.format(now) + ".zip"), false, "daily-backup");
+        List<Path> all = dailyBackups(dir);
+        for (int i = 0; i < all.size() - keep; i++) {
+            try {
+                Files.deleteIfExists(all.get(i));
+                LOG.info("deleted old backup {}", all.get(i));
+            } catch (IOException e) {
+                LOG.warn("cannot delete old backup {}: {}", all.get(i), e.getMessage());
+            }
+        }
+        return Optional.of(r);
+    }
+
+    /** The daily backups in {@code dir}, oldest first. */
+    public static List<Path> dailyBackups(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return new ArrayList<>(s.filter(p -> stampOf(p) != null).sorted().toList());
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static Instant stampOf(Path p) {
+        String n = p.getFileName().toString();
+        if (!n.startsWith(DAILY_PREFIX) || !n.endsWith(".zip")) {
+            return null;
+        }
+        try {
+            return STAMP.parse(n.substring(DAILY_PREFIX.length(), n.length() - ".zip".length()), Instant::from);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    static Map<String, Integer> counts(Connection c) throws SQLException {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        try (Statement s = c.createStatement()) {
+            for (String t : TABLES) {
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + t)) {
+                    rs.next();
+                    m.put(t, rs.getInt(1));
+                }
+            }
+        }
+        return m;
+    }
+
+    private static String describe(Map<String, Integer> rows) {
+        StringBuilder b = new StringBuilder();
+        rows.forEach((t, n) -> {
+            if (n > 0) {
+                b.append(b.length() == 0 ? "" : ", ").append(n).append(' ').append(t).append(n == 1 ? " row" : " rows");
+            }
+        });
+        return b.length() == 0 ? "empty" : b.toString();
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static void requireH2(String url) {
+        if (url == null || !url.startsWith("jdbc:h2:")) {
+            throw new StoreException(StoreException.Kind.INVALID, "backup and restore work on H2 databases; for a "
+                    + "server database use its own tools (pg_dump), face data stays encrypted in them");
+        }
+    }
+
+    private static String literal(Path p) {
+        return "'" + p.toString().replace("'", "''") + "'";
+    }
+}

@@ -1,0 +1,106 @@
+package io.facecheck.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.facecheck.store.Database;
+import io.facecheck.store.EmployeeRepository;
+import io.facecheck.store.FaceKeys;
+import io.facecheck.store.TemplateRepository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code facecheck status} on a real H2 file database and the real models folder. */
+class StatusCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private String db() {
+        return "jdbc:h2:file:" + dir.resolve("data/fc");
+    }
+
+    private Path key() {
+        return dir.resolve("config/facecheck.key");
+    }
+
+    private void seed() {
+        try (Database db = Database.open(db(), FaceKeys.file(key()))) {
+            long id = new EmployeeRepository(db).create("E1", "Ada", null).id();
+            new TemplateRepository(db).add(id, null, "mobilefacenet", new float[]{0.6f, 0.8f}, 1, "test");
+            new EmployeeRepository(db).create("E2", "Bo", null);
+        }
+    }
+
+    @Test
+    void healthyInstallReportsEveryFieldAndExitsZeroWithoutACamera() throws Exception {
+        seed();
+        CliRun r = CliRun.of("status", "--json", "--db", db(), "--key-file", key().toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode s = JSON.readTree(r.out());
+        assertThat(s.get("ok").asBoolean()).isTrue();
+        assertThat(s.at("/database/ok").asBoolean()).isTrue();
+        assertThat(s.at("/database/url").asText()).isEqualTo(db())
+                .doesNotContain("PASSWORD");
+        assertThat(s.at("/database/schemaVersion").asText()).isEqualTo("3");
+        assertThat(s.at("/models/ok").asBoolean()).isTrue();
+        assertThat(s.at("/models/checked")).extracting(JsonNode::asText)
+                .containsExactly("pnet", "rnet", "onet", "mobilefacenet");
+        assertThat(s.at("/gallery/employees").asInt()).isEqualTo(2);
+        assertThat(s.at("/gallery/templates").asInt()).isEqualTo(1);
+        assertThat(s.at("/encryption/ok").asBoolean()).isTrue();
+        assertThat(s.at("/encryption/key").asText()).isEqualTo(key().toString());
+        assertThat(s.get("lastBackup").isNull()).isTrue();
+        assertThat(s.get("diskFreeMb").asLong()).isPositive();
+        assertThat(s.at("/camera").has("available")).isTrue();
+        assertThat(s.at("/camera/required").asBoolean()).isFalse();
+
+        // after a backup, status says when
+        Path backup = dir.resolve("b.zip");
+        assertThat(CliRun.of("backup", "--out", backup.toString(), "--db", db(), "--key-file", key().toString()).exit())
+                .isZero();
+        CliRun after = CliRun.of("status", "--json", "--db", db(), "--key-file", key().toString(), "--models",
+                dir.resolve("skip-the-models-this-time").toString());
+        assertThat(JSON.readTree(after.out()).get("lastBackup").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+    }
+
+    @Test
+    void missingModelsFolderExitsFourAndSaysSo() throws Exception {
+        seed();
+        Path noModels = dir.resolve("models-gone");
+        CliRun r = CliRun.of("status", "--json", "--db", db(), "--key-file", key().toString(), "--models",
+                noModels.toString());
+        assertThat(r.exit()).isEqualTo(ExitCodes.MODEL);
+        assertThat(r.err()).contains("models: pnet: folder missing: " + noModels.toAbsolutePath());
+        JsonNode s = JSON.readTree(r.out());
+        assertThat(s.get("ok").asBoolean()).isFalse();
+        assertThat(s.at("/models/ok").asBoolean()).isFalse();
+        assertThat(s.at("/database/ok").asBoolean()).isTrue();
+    }
+
+    @Test
+    void wrongKeyExitsFiveNamingTheKey() throws Exception {
+        seed();
+        Path other = dir.resolve("other.key");
+        Files.writeString(other, Base64.getEncoder().encodeToString(FaceKeys.generate()));
+        CliRun r = CliRun.of("status", "--db", db(), "--key-file", other.toString(), "--models",
+                dir.resolve("nothing").toString());
+        assertThat(r.exit()).isEqualTo(ExitCodes.DATABASE);
+        assertThat(r.err()).contains("encryption: cannot decrypt the face data: wrong or missing key (" + other + ")");
+        assertThat(r.out()).contains("encryption  FAIL");
+    }
+
+    @Test
+    void urlsLoseTheirPasswords() {
+        assertThat(StatusCommand.redact("jdbc:h2:file:/d/fc;USER=sa;PASSWORD=secret;AUTO_SERVER=TRUE"))
+                .isEqualTo("jdbc:h2:file:/d/fc;USER=sa;PASSWORD=***;AUTO_SERVER=TRUE");
+        assertThat(StatusCommand.redact("jdbc:postgresql://kiosk:pw@db.example:5432/fc?ssl=true&password=x"))
+                .isEqualTo("jdbc:postgresql://kiosk:***@db.example:5432/fc?ssl=true&password=***");
+    }
+}
