@@ -15,7 +15,9 @@ import java.util.Map;
 /** {@code --db URL} and the settings, shared by every command that uses the attendance database. */
 final class StoreOptions {
     @Option(names = "--db", paramLabel = "URL",
-            description = "H2 database URL (default: database.url in the settings, in the user data folder).")
+            description = "Database URL: jdbc:h2:file:PATH (or a path) or jdbc:postgresql://HOST:PORT/DB "
+                    + "(default: database.url in the settings). A server's login comes from database.user/"
+                    + "database.password in the user settings file or FACECHECK_DB_USER/FACECHECK_DB_PASSWORD.")
     String db;
 
     @Option(names = "--key-file", paramLabel = "FILE",
@@ -55,7 +57,8 @@ final class StoreOptions {
     /** Opens (and migrates) the database, or fails the command with exit 5 and the store's message. */
     Database open() {
         try {
-            return Database.open(settings().database().url(), keys());
+            Settings.DatabaseSettings d = settings().database();
+            return Database.open(d.url(), new Database.Credentials(d.user(), d.password()), keys());
         } catch (StoreException e) {
             throw asCli(e);
         }

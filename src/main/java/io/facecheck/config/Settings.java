@@ -13,8 +13,22 @@ public record Settings(DatabaseSettings database, CheckInSettings checkIn, Engin
                        ReportSettings report, KioskSettings kiosk, LivenessConfig liveness,
                        SecuritySettings security, BackupSettings backup) {
 
-    /** @param url JDBC URL of the H2 database */
-    public record DatabaseSettings(String url) {
+    /**
+     * @param url      JDBC URL: {@code jdbc:h2:file:PATH} (embedded) or {@code jdbc:postgresql://HOST:PORT/DB}
+     * @param user     login for a server database ({@code database.user} or {@code FACECHECK_DB_USER}); null: none
+     * @param password its password ({@code database.password} or {@code FACECHECK_DB_PASSWORD}); null: none.
+     *                 Never printed: {@link #toString()} hides it
+     */
+    public record DatabaseSettings(String url, String user, String password) {
+        public DatabaseSettings(String url) {
+            this(url, null, null);
+        }
+
+        @Override
+        public String toString() {
+            return "DatabaseSettings[url=" + url + ", user=" + user + ", password="
+                    + (password == null ? "none" : "***") + "]";
+        }
     }
 
     /**

@@ -24,10 +24,15 @@ import java.util.Properties;
 public final class SettingsLoader {
     /** Classpath location of the shipped defaults (copied from {@code config/} at build time). */
     public static final String DEFAULTS_RESOURCE = "config/facecheck.properties";
+    /** Database login from the environment; wins over {@code database.user} in the files. */
+    public static final String ENV_DB_USER = "FACECHECK_DB_USER";
+    /** Database password from the environment; wins over {@code database.password} in the files. */
+    public static final String ENV_DB_PASSWORD = "FACECHECK_DB_PASSWORD";
 
     private final AppDirs dirs;
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Map<String, String> origin = new LinkedHashMap<>();
+    private final java.util.function.UnaryOperator<String> environment = System::getenv;
 
     private SettingsLoader(AppDirs dirs) {
         this.dirs = dirs;
@@ -94,7 +99,8 @@ public final class SettingsLoader {
     }
 
     private Settings build() {
-        var db = new Settings.DatabaseSettings(expand(required("database.url")));
+        var db = new Settings.DatabaseSettings(expand(required("database.url")),
+                fromEnvOr(ENV_DB_USER, "database.user"), fromEnvOr(ENV_DB_PASSWORD, "database.password"));
         var checkIn = new Settings.CheckInSettings(
                 integer("checkin.k"), integer("checkin.n"),
                 duration("checkin.window"), duration("checkin.debounce"),
@@ -164,6 +170,16 @@ public final class SettingsLoader {
             throw bad(key, "a positive number");
         }
         return v;
+    }
+
+    /** The environment variable when set (a launcher or service unit keeps the password out of files), else the key. */
+    private String fromEnvOr(String env, String key) {
+        String e = environment.apply(env);
+        if (e != null && !e.isEmpty()) {
+            return e;
+        }
+        String v = values.get(key);
+        return v == null || v.isEmpty() ? null : v;
     }
 
     private String expand(String v) {

@@ -1,8 +1,12 @@
 package io.facecheck.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.facecheck.config.PrivateFiles;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
 import org.slf4j.Logger;
@@ -15,9 +19,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
- * The H2 database: opened (and migrated to the latest schema) by {@link #open(String)}, used through
+ * The database, H2 (an embedded file, the zero-set-up default) or PostgreSQL (a central server shared by the
+ * admin PC and several kiosks): opened (and migrated to the latest schema) by {@link #open(String)}, used through
  * {@link #inTransaction(SqlWork)}. A transaction commits before it returns, so whatever a caller reports
  * afterwards is on disk ({@code WRITE_DELAY=0}: every commit is written to the file at once and survives a
  * killed process). File databases get {@code AUTO_SERVER=TRUE} unless the URL says otherwise, so the CLI and a
@@ -25,6 +31,11 @@ import java.util.Optional;
  * <p>
  * Transactions nest by joining: repository calls made inside {@code inTransaction} on the same thread run in
  * the outer transaction, so a multi-row write (employee + templates + audit) commits or rolls back as one.
+ * <p>
+ * A {@code jdbc:postgresql://HOST:PORT/DB} URL opens a HikariCP pool on the PostgreSQL driver with the
+ * {@link Credentials} given; the same Flyway migrations run on both (shared ones in {@code db/migration/common},
+ * a vendor's own script only where its SQL differs, in {@code db/migration/h2} and {@code db/migration/postgresql}).
+ * Messages name the server ({@code HOST:PORT/DB}), never the password, and never the URL's query string.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
@@ -38,16 +49,63 @@ public final class Database implements AutoCloseable {
     private static final int ERROR_OPENING_DATABASE = 8000;
     private static final int CONNECTION_BROKEN = 90067;
 
+    /** The kinds of database FaceCheck runs on. */
+    public enum Vendor {
+        H2("h2"), POSTGRESQL("postgresql");
+
+        private final String folder;
+
+        Vendor(String folder) {
+            this.folder = folder;
+        }
+
+        /** The vendor of a JDBC URL, or empty when FaceCheck does not support it. */
+        public static Optional<Vendor> of(String jdbcUrl) {
+            if (jdbcUrl == null) {
+                return Optional.empty();
+            }
+            if (jdbcUrl.startsWith("jdbc:h2:")) {
+                return Optional.of(H2);
+            }
+            if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+                return Optional.of(POSTGRESQL);
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Who logs in to a server database. {@link #toString()} never shows the password.
+     *
+     * @param user     null: the driver's default (H2: {@code sa}; PostgreSQL: the operating-system user)
+     * @param password null: none
+     */
+    public record Credentials(String user, String password) {
+        public static final Credentials NONE = new Credentials(null, null);
+
+        @Override
+        public String toString() {
+            return "Credentials[user=" + user + ", password=" + (password == null ? "none" : "***") + "]";
+        }
+    }
+
+    /** How long a PostgreSQL connection attempt may take before the server counts as unreachable. */
+    private static final long PG_CONNECT_TIMEOUT_MS = 5_000;
+
     private final String url;
     private final String displayName;
-    private final JdbcConnectionPool pool;
+    private final Vendor vendor;
+    private final DataSource pool;
+    private final AutoCloseable closer;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
     private volatile FaceDataCipher faceCipher;
 
-    private Database(String url, String displayName, JdbcConnectionPool pool) {
+    private Database(String url, String displayName, Vendor vendor, DataSource pool, AutoCloseable closer) {
         this.url = url;
         this.displayName = displayName;
+        this.vendor = vendor;
         this.pool = pool;
+        this.closer = closer;
     }
 
     /**
@@ -57,7 +115,7 @@ public final class Database implements AutoCloseable {
      * @throws StoreException with a clear message when it is in use, read-only or not a database
      */
     public static Database open(String jdbcUrl) {
-        return open(jdbcUrl, FaceKeys.defaults());
+        return open(jdbcUrl, Credentials.NONE, FaceKeys.defaults());
     }
 
     /**
@@ -67,6 +125,32 @@ public final class Database implements AutoCloseable {
      * owner-only (0600 / 0700 on POSIX).
      */
     public static Database open(String jdbcUrl, FaceKeys keys) {
+        return open(jdbcUrl, Credentials.NONE, keys);
+    }
+
+    /** As {@link #open(String, Credentials, FaceKeys)} with the default face-data keys. */
+    public static Database open(String jdbcUrl, Credentials credentials) {
+        return open(jdbcUrl, credentials, FaceKeys.defaults());
+    }
+
+    /**
+     * Opens the H2 or PostgreSQL database at {@code jdbcUrl} and brings its schema up to date; face data is
+     * sealed with {@code keys} on both.
+     *
+     * @param credentials user and password for a server (ignored by H2 unless given)
+     * @throws StoreException {@code CANNOT_OPEN} when the server cannot be reached, refuses the login, or holds a
+     *                        schema newer than this program; {@code IN_USE} / {@code READ_ONLY} for H2 files;
+     *                        {@code KEY} when a face-data key is missing
+     */
+    public static Database open(String jdbcUrl, Credentials credentials, FaceKeys keys) {
+        Vendor vendor = Vendor.of(jdbcUrl).orElseThrow(() -> new StoreException(StoreException.Kind.CANNOT_OPEN,
+                "not a supported database URL: " + redactUrl(jdbcUrl)
+                        + " (expected jdbc:h2:file:PATH or jdbc:postgresql://HOST:PORT/DATABASE)"));
+        Credentials login = credentials == null ? Credentials.NONE : credentials;
+        return vendor == Vendor.POSTGRESQL ? openPostgres(jdbcUrl, login, keys) : openH2(jdbcUrl, login, keys);
+    }
+
+    private static Database openH2(String jdbcUrl, Credentials credentials, FaceKeys keys) {
         String url = withDefaults(jdbcUrl);
         Optional<Path> file = databaseFile(url);
         String name = file.map(Path::toString).orElse(jdbcUrl);
@@ -77,11 +161,11 @@ public final class Database implements AutoCloseable {
         file.ifPresent(Database::prepareOwnerOnly);
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL(url);
-        ds.setUser(userOf(url));
-        ds.setPassword("");
+        ds.setUser(credentials.user() != null ? credentials.user() : userOf(url));
+        ds.setPassword(credentials.password() != null ? credentials.password() : "");
         JdbcConnectionPool pool = JdbcConnectionPool.create(ds);
         pool.setMaxConnections(16);
-        Database db = new Database(url, name, pool);
+        Database db = new Database(url, name, Vendor.H2, pool, pool::dispose);
         try {
             // the first connection opens the file: fail here with a clear message
             try (Connection c = pool.getConnection()) {
@@ -98,7 +182,7 @@ public final class Database implements AutoCloseable {
                 if (file.isPresent()) {
                     // rewrite the file so that no page of the plain records is left in it
                     db.compactAndClose();
-                    return open(jdbcUrl, keys);
+                    return open(jdbcUrl, credentials, keys);
                 }
             }
             db.inTransaction(c -> {
@@ -118,13 +202,73 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    private static Database openPostgres(String jdbcUrl, Credentials credentials, FaceKeys keys) {
+        String name = "PostgreSQL server " + serverName(jdbcUrl);
+        HikariConfig cfg = new HikariConfig();
+        cfg.setJdbcUrl(jdbcUrl);
+        if (credentials.user() != null) {
+            cfg.setUsername(credentials.user());
+        }
+        if (credentials.password() != null) {
+            cfg.setPassword(credentials.password());
+        }
+        cfg.setPoolName("facecheck");
+        cfg.setMaximumPoolSize(8);
+        cfg.setMinimumIdle(0);
+        cfg.setConnectionTimeout(PG_CONNECT_TIMEOUT_MS);
+        // no connection at construction: the first getConnection below fails with a message we translate
+        cfg.setInitializationFailTimeout(-1);
+        cfg.addDataSourceProperty("connectTimeout", String.valueOf(PG_CONNECT_TIMEOUT_MS / 1000));
+        cfg.addDataSourceProperty("ApplicationName", "FaceCheck");
+        // one direct attempt first: a wrong password or a server that is down fails at once with the driver's
+        // own reason (the pool would keep retrying until its timeout)
+        java.util.Properties login = new java.util.Properties();
+        if (credentials.user() != null) {
+            login.setProperty("user", credentials.user());
+        }
+        if (credentials.password() != null) {
+            login.setProperty("password", credentials.password());
+        }
+        login.setProperty("connectTimeout", String.valueOf(PG_CONNECT_TIMEOUT_MS / 1000));
+        try (Connection c = new org.postgresql.Driver().connect(jdbcUrl, login)) {
+            if (c == null) {
+                throw new StoreException(StoreException.Kind.CANNOT_OPEN, "not a PostgreSQL URL: " + redactUrl(jdbcUrl));
+            }
+        } catch (SQLException e) {
+            throw new Database(jdbcUrl, name, Vendor.POSTGRESQL, null, () -> { }).translate(e, "open");
+        }
+        HikariDataSource pool = new HikariDataSource(cfg);
+        Database db = new Database(jdbcUrl, name, Vendor.POSTGRESQL, pool, pool::close);
+        try {
+            try (Connection c = pool.getConnection()) {
+                c.isValid(1);
+            }
+            db.migrate();
+            db.faceCipher = new FaceDataCipher(keys);
+            int plain = FaceDataEncryption.attach(db, keys);
+            if (plain > 0) {
+                // the server keeps the old row versions until its autovacuum reclaims them
+                LOG.info("database {}: encrypted {} face-data record(s) written before encryption", name, plain);
+            }
+            LOG.info("database {} open", name);
+            return db;
+        } catch (SQLException e) {
+            pool.close();
+            throw db.translate(e, "open");
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
     private void migrate() {
         try {
-            var result = Flyway.configure(Database.class.getClassLoader())
+            Flyway flyway = Flyway.configure(Database.class.getClassLoader())
                     .dataSource(pool)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+                    .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor.folder)
+                    .load();
+            refuseNewerSchema(flyway);
+            var result = flyway.migrate();
             if (result.migrationsExecuted > 0) {
                 LOG.info("database {}: {} migration(s) applied, schema now {}", displayName,
                         result.migrationsExecuted, result.targetSchemaVersion);
@@ -179,9 +323,46 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The JDBC URL in use (with FaceCheck's defaults added). */
+    /**
+     * A database written by a newer FaceCheck holds migrations this program does not know; using it could lose
+     * or misread data, so it is refused (Flyway itself would ignore such "future" migrations).
+     */
+    private void refuseNewerSchema(Flyway flyway) {
+        var info = flyway.info();
+        MigrationVersion known = MigrationVersion.EMPTY;
+        MigrationVersion newest = null;
+        for (MigrationInfo m : info.all()) {
+            if (m.getVersion() == null) {
+                continue;
+            }
+            if (m.getState().isResolved() && m.getVersion().isNewerThan(known.getVersion())) {
+                known = m.getVersion();
+            }
+            if (m.getState().name().startsWith("FUTURE")
+                    && (newest == null || m.getVersion().isNewerThan(newest.getVersion()))) {
+                newest = m.getVersion();
+            }
+        }
+        if (newest != null) {
+            throw new StoreException(StoreException.Kind.CANNOT_OPEN, "database " + displayName
+                    + " has schema version " + newest + ", newer than this FaceCheck knows (" + known
+                    + "); it was written by a newer FaceCheck: update this program before using it");
+        }
+    }
+
+    /** The JDBC URL in use (with FaceCheck's defaults added; for PostgreSQL it may hold credentials). */
     public String url() {
         return url;
+    }
+
+    /** Which kind of database this is. */
+    public Vendor vendor() {
+        return vendor;
+    }
+
+    /** The database in words for messages: the H2 file, or {@code PostgreSQL server HOST:PORT/DB}. */
+    public String displayName() {
+        return displayName;
     }
 
     /**
@@ -268,11 +449,18 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.dispose();
+        try {
+            closer.close();
+        } catch (Exception e) {
+            LOG.warn("closing database {}: {}", displayName, e.getMessage());
+        }
     }
 
-    /** Turns an H2 error into a {@link StoreException} a user can act on. */
+    /** Turns a database error into a {@link StoreException} a user can act on. */
     StoreException translate(SQLException e, String doing) {
+        if (vendor == Vendor.POSTGRESQL) {
+            return translatePostgres(e, doing);
+        }
         int code = e.getErrorCode();
         String detail = firstLine(e.getMessage());
         return switch (code) {
@@ -293,6 +481,94 @@ public final class Database implements AutoCloseable {
                     : new StoreException(StoreException.Kind.OTHER,
                             "database " + displayName + ": cannot " + doing + ": " + detail, e);
         };
+    }
+
+    /** PostgreSQL's SQLSTATE classes: 08 connection, 28 login, 3D no such database, 57P server shutting down. */
+    private StoreException translatePostgres(SQLException e, String doing) {
+        String state = sqlState(e);
+        String detail = firstLine(rootMessage(e));
+        if (state.startsWith("28")) {
+            return new StoreException(StoreException.Kind.CANNOT_OPEN,
+                    "cannot log in to " + displayName + ": wrong user or password (set database.user and "
+                            + "database.password in the user settings file, or FACECHECK_DB_USER and "
+                            + "FACECHECK_DB_PASSWORD)", e);
+        }
+        if (state.equals("3D000")) {
+            return new StoreException(StoreException.Kind.CANNOT_OPEN,
+                    "cannot open " + displayName + ": the database does not exist (create it, see docs/deployment.md)",
+                    e);
+        }
+        if (isConnectionProblem(e)) {
+            return new StoreException(StoreException.Kind.CANNOT_OPEN,
+                    "cannot reach " + displayName + ": " + detail + " (is the server running and reachable?)", e);
+        }
+        return new StoreException(StoreException.Kind.OTHER,
+                "database " + displayName + ": cannot " + doing + ": " + detail, e);
+    }
+
+    /** Whether {@code e} says the server could not be reached or the connection broke (not a bad statement). */
+    public static boolean isConnectionProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.SocketException || t instanceof java.io.EOFException) {
+                return true;
+            }
+            if (t instanceof SQLException s && s.getSQLState() != null
+                    && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null) {
+                return s.getSQLState();
+            }
+        }
+        return "";
+    }
+
+    private static String rootMessage(Throwable e) {
+        String m = e.getMessage();
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                m = t.getMessage();
+            }
+        }
+        return m;
+    }
+
+    /** {@code HOST:PORT/DB} of a PostgreSQL URL: no user, password or other parameters. */
+    static String serverName(String jdbcUrl) {
+        String rest = jdbcUrl.substring("jdbc:postgresql:".length());
+        int q = rest.indexOf('?');
+        if (q >= 0) {
+            rest = rest.substring(0, q);
+        }
+        if (rest.startsWith("//")) {
+            rest = rest.substring(2);
+        }
+        int at = rest.lastIndexOf('@', rest.indexOf('/') < 0 ? rest.length() : rest.indexOf('/'));
+        if (at >= 0) {
+            rest = rest.substring(at + 1);
+        }
+        return rest.isEmpty() ? "localhost" : rest;
+    }
+
+    /** A URL fit for a message: a PostgreSQL URL's parameters (which may hold a password) are left out. */
+    public static String redactUrl(String jdbcUrl) {
+        if (jdbcUrl == null) {
+            return "null";
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return "jdbc:postgresql://" + serverName(jdbcUrl);
+        }
+        String lower = jdbcUrl.toLowerCase(Locale.ROOT);
+        int pw = lower.indexOf("password");
+        return pw < 0 ? jdbcUrl : jdbcUrl.substring(0, pw) + "…";
     }
 
     private static boolean readOnlyCause(Throwable e) {
@@ -347,10 +623,6 @@ public final class Database implements AutoCloseable {
 
     /** Adds AUTO_SERVER=TRUE to a file URL that does not set it (nor a conflicting mode). */
     static String withDefaults(String jdbcUrl) {
-        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:h2:")) {
-            throw new StoreException(StoreException.Kind.CANNOT_OPEN,
-                    "not an H2 database URL: " + jdbcUrl + " (expected jdbc:h2:file:PATH)");
-        }
         if (databaseFile(jdbcUrl).isEmpty()) {
             return jdbcUrl;
         }

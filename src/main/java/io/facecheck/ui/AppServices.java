@@ -78,11 +78,16 @@ public final class AppServices implements AutoCloseable {
             overrides.put("checkin.liveness", options.liveness());
         }
         Settings settings = SettingsLoader.load(AppDirs.current(), userSettingsFile, overrides);
-        Database db = Database.open(settings.database().url(),
+        Database db = Database.open(settings.database().url(), credentials(settings),
                 io.facecheck.store.FaceKeys.configured(settings.security().keyFile()));
         AppServices services = new AppServices(settings, userSettingsFile, db);
         services.scheduleDailyBackups();
         return services;
+    }
+
+    /** The database login from the settings (user file or environment). */
+    public static Database.Credentials credentials(Settings settings) {
+        return new Database.Credentials(settings.database().user(), settings.database().password());
     }
 
     public Settings settings() {

@@ -3,6 +3,7 @@ package io.facecheck.attendance;
 import io.facecheck.config.DirectionMode;
 import io.facecheck.store.CheckInEvent;
 import io.facecheck.store.Database;
+import io.facecheck.store.StoreKind;
 import io.facecheck.store.Direction;
 import io.facecheck.store.EmployeeRepository;
 import io.facecheck.store.EventRepository;
@@ -21,7 +22,13 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** On a real H2 file; {@link CheckInRecorderPostgresTest} runs the same tests on PostgreSQL. */
 class CheckInRecorderTest {
+    /** The store these tests run on. */
+    StoreKind store() {
+        return StoreKind.H2;
+    }
+
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     @TempDir
     Path dir;
@@ -32,7 +39,7 @@ class CheckInRecorderTest {
 
     @BeforeEach
     void open() {
-        db = Database.open("jdbc:h2:file:" + dir.resolve("fc"));
+        db = store().open(store().newUrl(dir));
         var employees = new EmployeeRepository(db);
         employees.create("W1", "王芳", "财务");
         employees.create("W2", "Old", null);

@@ -4,6 +4,7 @@ import io.facecheck.store.AuditEntry;
 import io.facecheck.store.AuditLog;
 import io.facecheck.store.CheckInEvent;
 import io.facecheck.store.Database;
+import io.facecheck.store.StoreKind;
 import io.facecheck.store.Direction;
 import io.facecheck.store.EmployeeRepository;
 import io.facecheck.store.EventRepository;
@@ -29,7 +30,13 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** On a real H2 file; {@link ReportsPostgresTest} runs the same tests on PostgreSQL. */
 class ReportsTest {
+    /** The store these tests run on. */
+    StoreKind store() {
+        return StoreKind.H2;
+    }
+
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     @TempDir
     Path dir;
@@ -40,7 +47,7 @@ class ReportsTest {
 
     @BeforeEach
     void open() {
-        db = Database.open("jdbc:h2:file:" + dir.resolve("fc"));
+        db = store().open(store().newUrl(dir));
         var employees = new EmployeeRepository(db);
         wang = employees.create("W01", "王小明", "研发部, \"核心\"").id();
         evil = employees.create("X1", "=HYPERLINK(\"http://evil\",\"x\")", "+1\nline two").id();

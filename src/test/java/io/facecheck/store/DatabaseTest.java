@@ -138,10 +138,11 @@ class DatabaseTest {
     }
 
     @Test
-    void rejectsSomethingThatIsNotAnH2Url() {
-        assertThatThrownBy(() -> Database.open("jdbc:postgresql://x/y"))
+    void rejectsADatabaseThatIsNeitherH2NorPostgres() {
+        assertThatThrownBy(() -> Database.open("jdbc:mysql://x/y?password=hunter2"))
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining("not an H2 database URL");
+                .hasMessageContaining("not a supported database URL")
+                .hasMessageNotContaining("hunter2");
     }
 
     @Test

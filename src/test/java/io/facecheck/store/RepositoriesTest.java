@@ -12,17 +12,25 @@ import java.time.ZoneId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** The repositories on a real H2 file; {@link RepositoriesPostgresTest} runs the same tests on PostgreSQL. */
 class RepositoriesTest {
     @TempDir
     Path dir;
+    private String url;
     private Database db;
     private EmployeeRepository employees;
     private TemplateRepository templates;
     private EventRepository events;
 
+    /** The store these tests run on. */
+    StoreKind store() {
+        return StoreKind.H2;
+    }
+
     @BeforeEach
     void open() {
-        db = Database.open("jdbc:h2:file:" + dir.resolve("fc"));
+        url = store().newUrl(dir);
+        db = store().open(url);
         employees = new EmployeeRepository(db);
         templates = new TemplateRepository(db);
         events = new EventRepository(db);
@@ -39,7 +47,7 @@ class RepositoriesTest {
         employees.create("FR01", "Zoë Ångström-Müller", "Ñandú & Çà");
         employees.create("JP01", "山田 太郎 🙂", null);
         db.close();
-        db = Database.open("jdbc:h2:file:" + dir.resolve("fc"));
+        db = store().open(url);
         employees = new EmployeeRepository(db);
         assertThat(employees.require("CN01").name()).isEqualTo("王小明");
         assertThat(employees.require("CN01").department()).isEqualTo("研发部");

