@@ -304,7 +304,7 @@ public final class Database implements AutoCloseable {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN COMPACT");
         } finally {
-            pool.dispose();
+            close();
         }
     }
 
