@@ -132,7 +132,7 @@ class FaceDataEncryptionTest {
         // the schema and rows exactly as the previous version wrote them: plain PNG, plain REAL array
         String url = url();
         Files.createDirectories(dir.resolve("data"));
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("2").load().migrate();
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration/common", "classpath:db/migration/h2").target("2").load().migrate();
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
             s.execute("INSERT INTO employee (code, name, created_at) VALUES ('OLD', 'Old Timer', CURRENT_TIMESTAMP)");
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO enrollment_crop (employee_id, png, width, height,"
