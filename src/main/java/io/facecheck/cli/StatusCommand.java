@@ -61,7 +61,8 @@ final class StatusCommand implements Callable<Integer> {
         try {
             keys = store.keys();
             encryption.put("key", keys.describe());
-            try (Database db = Database.open(url, keys)) {
+            try (Database db = Database.open(url, new Database.Credentials(settings.database().user(),
+                    settings.database().password()), keys)) {
                 database.put("ok", true);
                 database.put("schemaVersion", db.schemaVersion());
                 db.run(c -> {

@@ -493,6 +493,11 @@ public final class Database implements AutoCloseable {
                             + "database.password in the user settings file, or FACECHECK_DB_USER and "
                             + "FACECHECK_DB_PASSWORD)", e);
         }
+        if (state.equals("08004") && detail.toLowerCase(Locale.ROOT).contains("password")) {
+            return new StoreException(StoreException.Kind.CANNOT_OPEN,
+                    "cannot log in to " + displayName + ": the server wants a password and none was given (set "
+                            + "database.password in the user settings file, or FACECHECK_DB_PASSWORD)", e);
+        }
         if (state.equals("3D000")) {
             return new StoreException(StoreException.Kind.CANNOT_OPEN,
                     "cannot open " + displayName + ": the database does not exist (create it, see docs/deployment.md)",

@@ -55,6 +55,7 @@ class PostgresCommandsTest {
         pb.environment().put("FACECHECK_LOG", "DEBUG");
         pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
         pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
+        pb.environment().put("FACECHECK_HOME", dir.resolve("home").toString());
         pb.environment().putAll(env);
         Process p = pb.start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
@@ -76,6 +77,9 @@ class PostgresCommandsTest {
         assertThat(list.exit()).as(list.err()).isZero();
         assertThat(JSON.readTree(list.out())).isEmpty();
         assertThat(list.all()).doesNotContain(pg.password());
+        Run status = facecheck(login, "status", "--db", url, "--json");
+        assertThat(status.exit()).as(status.err()).isNotEqualTo(ExitCodes.DATABASE);
+        assertThat(status.all()).doesNotContain(pg.password());
 
         String wrong = "wrong-" + pg.password();
         Run refused = facecheck(Map.of("FACECHECK_DB_USER", PgServer.USER, "FACECHECK_DB_PASSWORD", wrong),
@@ -94,6 +98,14 @@ class PostgresCommandsTest {
         assertThat(down.exit()).isEqualTo(ExitCodes.DATABASE);
         assertThat(down.err()).contains("cannot reach PostgreSQL server 127.0.0.1:" + port + "/facecheck");
         assertThat(down.all()).doesNotContain(pg.password());
+
+        // and the log files the runs wrote
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(f, StandardCharsets.ISO_8859_1)).as(f.toString())
+                        .doesNotContain(pg.password()).doesNotContain(wrong);
+            }
+        }
     }
 
     @Test

@@ -31,6 +31,18 @@ class PostgresStoreTest {
     }
 
     @Test
+    void aMissingPasswordIsReportedAsALoginProblem() {
+        PgServer pg = PgServer.shared();
+        String url = pg.newDatabase();
+        assertThatThrownBy(() -> Database.open(url, new Database.Credentials(PgServer.USER, null)))
+                .isInstanceOfSatisfying(StoreException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(StoreException.Kind.CANNOT_OPEN);
+                    assertThat(e.getMessage()).startsWith("cannot log in to PostgreSQL server 127.0.0.1:" + pg.port())
+                            .contains("wants a password").contains("FACECHECK_DB_PASSWORD");
+                });
+    }
+
+    @Test
     void aServerThatIsDownFailsWithAClearMessage() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
