@@ -1,5 +1,7 @@
 package io.facecheck.cli;
 
+import io.facecheck.eval.Degradation;
+import io.facecheck.eval.DegradationChart;
 import io.facecheck.eval.Identification;
 import io.facecheck.eval.LabelledImage;
 import io.facecheck.eval.Pair;
@@ -10,10 +12,13 @@ import io.facecheck.eval.RocChart;
 import io.facecheck.eval.RocPoint;
 import io.facecheck.eval.Verification;
 import io.facecheck.eval.VerificationReport;
+import io.facecheck.face.BoundingBox;
 import io.facecheck.face.Face;
 import io.facecheck.face.FaceEngine;
 import io.facecheck.face.ImageLoadException;
 import io.facecheck.face.ImageLoader;
+import io.facecheck.face.RgbImage;
+import io.facecheck.match.Vectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,11 +66,43 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Machine-readable output on stdout.")
     boolean json;
 
+    @Option(names = "--degrade", paramLabel = "KIND=L1,L2",
+            description = {"Repeat the evaluation on degraded copies made on the fly (repeatable; one spec may",
+                    "hold several kinds): jpeg=QUALITY,... (1-100), pixels=FACE_PIXELS,... (face box on the clean",
+                    "image scaled to that area and back), blur=SIGMA,..., dark=GAMMA,... (e.g. jpeg=90,20,10)."})
+    List<String> degrade = new ArrayList<>();
+
+    @Option(names = "--plot", paramLabel = "PNG", description = "With --degrade: TAR at FAR 1e-3 against each degradation.")
+    Path plot;
+
+    @Option(names = "--flip", description = "Average each face's embedding with its mirror image's (experiment; see docs/robustness.md).")
+    boolean flip;
+
     @Mixin
     EngineOptions engineOptions;
 
     /** What one combination scored. */
-    record Result(Map<String, Object> fields, List<RocPoint> roc) {
+    record Result(Map<String, Object> fields, List<RocPoint> roc, List<DegradedRow> degraded) {
+    }
+
+    /** What one combination scored on one degradation. */
+    record DegradedRow(Degradation degradation, int imagesWithoutFace, int imagesUnchanged, VerificationReport report) {
+        Map<String, Object> fields() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kind", degradation.kind());
+            m.put("level", degradation.level() == Math.rint(degradation.level())
+                    ? (Object) (long) degradation.level() : (Object) degradation.level());
+            m.put("imagesWithoutFace", imagesWithoutFace);
+            m.put("imagesUnchanged", imagesUnchanged);
+            m.put("accuracyAtThreshold", report.accuracyAtThreshold());
+            m.put("tenFoldAccuracy", report.tenFoldAccuracy());
+            m.put("tarAtFar1e3", report.tarAtFar1e3());
+            return m;
+        }
+    }
+
+    private String setName() {
+        return String.valueOf(source.folder != null ? source.folder.getFileName() : source.pairs.getFileName());
     }
 
     @Override
@@ -101,11 +138,20 @@ final class EvaluateCommand implements Callable<Integer> {
         if (pairs.isEmpty()) {
             throw new CliException(ExitCodes.FAILURE, "no pairs to evaluate");
         }
+        List<Degradation> degradations;
+        try {
+            degradations = Degradation.parse(degrade);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.FAILURE, "--degrade: " + e.getMessage());
+        }
+        if (plot != null && degradations.isEmpty()) {
+            throw new CliException(ExitCodes.FAILURE, "--plot needs --degrade (it draws TAR against the degradations)");
+        }
 
         List<Result> results = new ArrayList<>();
         for (String det : list(engineOptions.options().detector())) {
             for (String emb : list(engineOptions.options().embedder())) {
-                results.add(evaluate(det, emb, pairs, files, labels));
+                results.add(evaluate(det, emb, pairs, files, labels, degradations));
             }
         }
         if (roc != null) {
@@ -113,7 +159,18 @@ final class EvaluateCommand implements Callable<Integer> {
             for (Result r : results) {
                 curves.put(r.fields().get("detector") + " + " + r.fields().get("embedder"), r.roc());
             }
-            RocChart.write(curves, "ROC, " + (source.folder != null ? source.folder.getFileName() : source.pairs.getFileName()), roc);
+            RocChart.write(curves, "ROC, " + setName(), roc);
+        }
+        if (plot != null) {
+            List<DegradationChart.Point> points = new ArrayList<>();
+            for (Result r : results) {
+                String combo = r.fields().get("detector") + " + " + r.fields().get("embedder");
+                for (DegradedRow row : r.degraded()) {
+                    points.add(new DegradationChart.Point(combo, row.degradation(), row.report().tarAtFar1e3()));
+                }
+            }
+            DegradationChart.write(points, "TAR at FAR 1e-3 under degradation, " + setName()
+                    + (flip ? " (flip-averaged)" : ""), plot);
         }
         if (json) {
             if (results.size() == 1) {
@@ -140,22 +197,47 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private Result evaluate(String detector, String embedder, List<Pair> pairs, Map<String, Path> files,
-                            List<String> labels) {
+                            List<String> labels, List<Degradation> degradations) {
         FaceEngine.Options o = engineOptions.options().withDetector(detector).withEmbedder(embedder);
         ImageLoader loader = new ImageLoader();
         Map<String, float[]> embeddings = new LinkedHashMap<>();
         List<String> withoutFace = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
+        List<Map<String, float[]>> degradedEmbeddings = new ArrayList<>();
+        int[] degradedWithoutFace = new int[degradations.size()];
+        int[] unchanged = new int[degradations.size()];
+        for (int i = 0; i < degradations.size(); i++) {
+            degradedEmbeddings.add(new LinkedHashMap<>());
+        }
         double threshold;
         try (FaceEngine engine = FaceEngine.open(o)) {
             threshold = engineOptions.threshold != null ? engineOptions.threshold : engine.embedder().threshold();
+            int done = 0;
             for (Map.Entry<String, Path> e : files.entrySet()) {
                 try {
-                    Optional<Face> f = engine.largest(loader.load(e.getValue()));
+                    RgbImage image = loader.load(e.getValue());
+                    Optional<Face> f = engine.largest(image);
                     if (f.isPresent()) {
-                        embeddings.put(e.getKey(), f.get().embedding());
+                        embeddings.put(e.getKey(), embedding(engine, f.get()));
                     } else {
                         withoutFace.add(e.getKey());
+                    }
+                    BoundingBox cleanBox = f.map(x -> x.detection().box()).orElse(null);
+                    for (int i = 0; i < degradations.size(); i++) {
+                        Degradation d = degradations.get(i);
+                        if (!d.changes(cleanBox)) {
+                            unchanged[i]++;
+                        }
+                        Optional<Face> g = d.changes(cleanBox) ? engine.largest(d.apply(image, cleanBox)) : f;
+                        if (g.isPresent()) {
+                            degradedEmbeddings.get(i).put(e.getKey(), embedding(engine, g.get()));
+                        } else {
+                            degradedWithoutFace[i]++;
+                        }
+                    }
+                    if (!degradations.isEmpty() && ++done % 10 == 0) {
+                        System.err.printf(Locale.ROOT, "\r%s + %s: %d/%d photos x %d degradations", detector, embedder,
+                                done, files.size(), degradations.size());
                     }
                 } catch (ImageLoadException ex) {
                     unreadable.add(e.getKey());
@@ -163,8 +245,16 @@ final class EvaluateCommand implements Callable<Integer> {
                 }
             }
         }
+        if (!degradations.isEmpty()) {
+            System.err.println();
+        }
         Verification v = Verification.fromPairs(pairs, embeddings);
         VerificationReport r = v.report(threshold);
+        List<DegradedRow> rows = new ArrayList<>();
+        for (int i = 0; i < degradations.size(); i++) {
+            VerificationReport dr = Verification.fromPairs(pairs, degradedEmbeddings.get(i)).report(threshold);
+            rows.add(new DegradedRow(degradations.get(i), degradedWithoutFace[i] + unreadable.size(), unchanged[i], dr));
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("detector", detector);
         m.put("embedder", embedder);
@@ -203,7 +293,27 @@ final class EvaluateCommand implements Callable<Integer> {
             m.put("rank1Probes", probes);
         }
         m.put("withoutFace", withoutFace);
-        return new Result(m, v.roc());
+        if (flip) {
+            m.put("flipAveraged", true);
+        }
+        if (!rows.isEmpty()) {
+            m.put("degraded", rows.stream().map(DegradedRow::fields).toList());
+        }
+        return new Result(m, v.roc(), rows);
+    }
+
+    /** The face's embedding, or with --flip the normalised mean of it and its mirror image's. */
+    private float[] embedding(FaceEngine engine, Face face) {
+        if (!flip) {
+            return face.embedding();
+        }
+        float[] m = engine.embedder().embed(List.of(face.aligned().mirrored()))[0];
+        float[] e = face.embedding();
+        float[] sum = new float[e.length];
+        for (int i = 0; i < e.length; i++) {
+            sum[i] = e[i] + m[i];
+        }
+        return Vectors.normalized(sum);
     }
 
     private static void print(Map<String, Object> m) {
@@ -219,6 +329,17 @@ final class EvaluateCommand implements Callable<Integer> {
         if (m.containsKey("rank1")) {
             System.out.printf(Locale.ROOT, "  rank-1 (leave-one-out):         %.4f (%s/%s)%n", m.get("rank1"), m.get("rank1Correct"),
                     m.get("rank1Probes"));
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) m.get("degraded");
+        if (rows != null) {
+            System.out.printf(Locale.ROOT, "  %-14s %9s %9s %9s %9s %9s%n", "degradation", "no face", "unchanged",
+                    "acc@thr", "10-fold", "TAR@1e-3");
+            for (Map<String, Object> row : rows) {
+                System.out.printf(Locale.ROOT, "  %-14s %9s %9s %9.4f %9.4f %9.4f%n", row.get("kind") + "=" + row.get("level"),
+                        row.get("imagesWithoutFace"), row.get("imagesUnchanged"), row.get("accuracyAtThreshold"),
+                        row.get("tenFoldAccuracy"), row.get("tarAtFar1e3"));
+            }
         }
     }
 }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 IdentifyCommand.class,
                 CheckinCommand.class,
                 ReportCommand.class,
+                TrainCommand.class,
                 AdminUserCommand.class,
                 TemplatesCommand.class,
                 DetectCommand.class,

@@ -2,11 +2,15 @@ package io.facecheck.face;
 
 import io.facecheck.face.faceapi.ResNetEmbedder;
 import io.facecheck.face.faceapi.SsdFaceDetector;
+import io.facecheck.models.ModelCard;
+import io.facecheck.models.ModelException;
 import io.facecheck.models.Models;
+import io.facecheck.models.TfModel;
 import io.facecheck.models.TfThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -117,9 +121,27 @@ public final class FaceEngine implements AutoCloseable {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "mobilefacenet" -> new MobileFaceNetEmbedder(models);
             case "resnet" -> new ResNetEmbedder(models);
-            default -> throw new IllegalArgumentException("unknown embedder '" + name + "' (choose one of "
-                    + String.join(", ", EMBEDDERS) + ")");
+            default -> trainedHead(name, models);
         };
+    }
+
+    /**
+     * A head written by {@code facecheck train}: {@code name} is a folder in the models folder or a path to one
+     * (a SavedModel whose card names its base embedder).
+     */
+    private static FaceEmbedder trainedHead(String name, Models models) {
+        Path dir = models.dirOf(name);
+        if (!Files.isRegularFile(dir.resolve(ModelCard.FILE_NAME))) {
+            throw new IllegalArgumentException("unknown embedder '" + name + "' (choose one of "
+                    + String.join(", ", EMBEDDERS) + ", or a folder written by 'facecheck train')");
+        }
+        TfModel head = models.get(name);
+        String base = HeadEmbedder.baseOf(head.card());
+        if (base == null || !EMBEDDERS.contains(base)) {
+            throw new ModelException("model " + dir.toAbsolutePath() + " is not a trained embedding head (its card names"
+                    + " no base embedder among " + String.join(", ", EMBEDDERS) + ")");
+        }
+        return new HeadEmbedder(embedder(base, models), head);
     }
 
     public Options options() {

@@ -50,6 +50,17 @@ public record RgbImage(int width, int height, float[] data) {
         return data[(y * width + x) * 3 + c];
     }
 
+    /** Left-right mirror image (for flip-averaged embeddings). */
+    public RgbImage mirrored() {
+        float[] d = new float[data.length];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                System.arraycopy(data, (y * width + x) * 3, d, (y * width + width - 1 - x) * 3, 3);
+            }
+        }
+        return new RgbImage(width, height, d);
+    }
+
     /** Copy of the integer-pixel rectangle, clipped to the image (at least 1×1). */
     public RgbImage crop(int x, int y, int w, int h) {
         int x0 = Math.max(0, Math.min(width - 1, x));
