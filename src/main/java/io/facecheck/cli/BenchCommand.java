@@ -7,6 +7,7 @@ import io.facecheck.face.ImageLoadException;
 import io.facecheck.face.ImageLoader;
 import io.facecheck.face.LivenessScorer;
 import io.facecheck.face.RgbImage;
+import io.facecheck.face.track.FaceTracker;
 import io.facecheck.match.Gallery;
 import io.facecheck.match.Vectors;
 import picocli.CommandLine.Command;
@@ -30,7 +31,8 @@ import java.util.concurrent.Callable;
  * asserted in tests.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Time each stage (decode, detect, align, embed, liveness, match) and a whole 640x480 frame.")
+        description = {"Time each stage (decode, detect, track, align, embed, liveness, match) and a whole 640x480",
+                "frame, detected in full and tracked."})
 final class BenchCommand implements Callable<Integer> {
     static final Path DEFAULT_IMAGES = Path.of("src", "test", "resources", "lfw10");
 
@@ -79,6 +81,7 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, Stat> stages = new LinkedHashMap<>();
         Map<String, Object> threads = new LinkedHashMap<>();
         Stat endToEnd;
+        Stat endToEndTracked;
         try (FaceEngine engine = engineOptions.open()) {
             engine.warmUp();
             stages.put("decode", time(iterations, i -> decode(loader, files.get(i % files.size()))));
@@ -121,6 +124,23 @@ final class BenchCommand implements Callable<Integer> {
                     }
                 }
             });
+            // tracked: the kiosk between full detections; the first frame is detected in full, every later one is
+            // followed by the detector's last stage alone (a detector that cannot track detects every frame)
+            FaceTracker tracker = new FaceTracker(engine.detector(), new FaceTracker.Settings(Integer.MAX_VALUE,
+                    FaceTracker.Settings.DEFAULTS.minIou()));
+            tracker.next(f0);
+            stages.put("track", time(iterations, i -> tracker.next(f0)));
+            endToEndTracked = time(iterations, i -> {
+                List<DetectedFace> found = new ArrayList<>();
+                for (FaceTracker.Tracked t : tracker.next(f0).faces()) {
+                    found.add(t.face());
+                }
+                for (Face f : engine.analyzeFirst(f0, found, false)) { // the kiosk's tracked path
+                    if (f.embedded()) {
+                        g1k.search(f.embedding(), 5);
+                    }
+                }
+            });
             int gThreads = g1k.searchThreads();
             stages.put("match1k", time(iterations, i -> g1k.search(query, 5)));
             for (int n : new int[] {10_000, 100_000}) {
@@ -134,11 +154,13 @@ final class BenchCommand implements Callable<Integer> {
             threads.put("detector", engine.detector().name());
             threads.put("embedder", engine.embedder().name());
             threads.put("minFace", engine.options().minFace());
+            threads.put("tracking", tracker.tracking());
         }
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("stages", stages);
             doc.put("endToEndMs", Map.of("median", endToEnd.medianMs(), "p90", endToEnd.p90Ms()));
+            doc.put("endToEndTrackedMs", Map.of("median", endToEndTracked.medianMs(), "p90", endToEndTracked.p90Ms()));
             doc.put("threads", threads);
             doc.put("iterations", iterations);
             Json.print(doc);
@@ -147,6 +169,8 @@ final class BenchCommand implements Callable<Integer> {
             stages.forEach((k, v) -> System.out.printf(Locale.ROOT, "%-20s %10.2f %10.2f%n", k, v.medianMs(), v.p90Ms()));
             System.out.printf(Locale.ROOT, "%-20s %10.2f %10.2f   (640x480 frame, one face: detect+quality+align+embed+match 1k)%n",
                     "end-to-end", endToEnd.medianMs(), endToEnd.p90Ms());
+            System.out.printf(Locale.ROOT, "%-20s %10.2f %10.2f   (the same frame tracked: track+quality+align+embed+match 1k)%n",
+                    "end-to-end tracked", endToEndTracked.medianMs(), endToEndTracked.p90Ms());
             System.out.println("threads: " + threads);
         }
         return ExitCodes.OK;

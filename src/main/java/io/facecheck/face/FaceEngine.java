@@ -234,8 +234,10 @@ public final class FaceEngine implements AutoCloseable {
             return List.of();
         }
         DetectedFace main = found.get(0);
-        QualityReport q = quality.assess(image, main);
         RgbImage crop = embedder.align(image, main);
+        // MobileFaceNet's crop is the quality gate's own 112x112 alignment: assess it rather than warp twice
+        QualityReport q = embedder instanceof MobileFaceNetEmbedder
+                ? quality.assessAligned(crop, main.box(), main.landmarks5()) : quality.assess(image, main);
         float[] v = q.ok() || embedPoorFace ? embedder.embed(List.of(crop))[0] : null;
         OptionalDouble live = liveness != null && v != null
                 ? OptionalDouble.of(liveness.score(image, main)) : OptionalDouble.empty();

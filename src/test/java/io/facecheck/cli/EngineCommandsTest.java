@@ -136,12 +136,15 @@ class EngineCommandsTest {
     void benchReportsEveryStage(@TempDir Path tmp) throws IOException {
         Files.copy(Path.of(BLAIR_1), tmp.resolve("a.jpg"));
         JsonNode doc = json(CliRun.of("bench", "--images", tmp.toString(), "--iterations", "3", "--json"));
-        for (String stage : new String[] {"decode", "detect", "align", "embed", "embedBatch8PerFace", "liveness",
-                "match1k", "match10k", "match100k"}) {
+        for (String stage : new String[] {"decode", "detect", "track", "align", "embed", "embedBatch8PerFace",
+                "liveness", "match1k", "match10k", "match100k"}) {
             assertThat(doc.get("stages").get(stage).get("medianMs").asDouble()).as(stage).isPositive();
             assertThat(doc.get("stages").get(stage).has("p90Ms")).isTrue();
         }
         assertThat(doc.get("endToEndMs").get("median").asDouble()).isPositive();
+        assertThat(doc.get("endToEndTrackedMs").get("median").asDouble()).isPositive();
+        assertThat(doc.get("endToEndTrackedMs").has("p90")).isTrue();
+        assertThat(doc.get("threads").get("tracking").asBoolean()).isTrue();
         assertThat(doc.get("threads").get("tensorflowIntraOp").asInt()).isEqualTo(1);
     }
 
