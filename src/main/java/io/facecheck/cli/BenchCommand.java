@@ -15,6 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,6 +83,7 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, Object> threads = new LinkedHashMap<>();
         Stat endToEnd;
         Stat endToEndTracked;
+        Map<String, Double> cpu = new LinkedHashMap<>();
         try (FaceEngine engine = engineOptions.open()) {
             engine.warmUp();
             stages.put("decode", time(iterations, i -> decode(loader, files.get(i % files.size()))));
@@ -117,20 +119,21 @@ final class BenchCommand implements Callable<Integer> {
             // the whole frame first, against the 1k gallery: timed after the 100k gallery, the collector
             // reclaiming its 77 MB competes for the second core the detector uses
             Gallery g1k = randomGallery(engine.embedder().dimension(), 1_000);
-            endToEnd = time(iterations, i -> {
+            Run fullFrame = i -> {
                 for (Face f : engine.analyzeLargest(f0)) { // the kiosk's path
                     if (f.embedded()) {
                         g1k.search(f.embedding(), 5);
                     }
                 }
-            });
+            };
+            endToEnd = time(iterations, fullFrame);
             // tracked: the kiosk between full detections; the first frame is detected in full, every later one is
             // followed by the detector's last stage alone (a detector that cannot track detects every frame)
             FaceTracker tracker = new FaceTracker(engine.detector(), new FaceTracker.Settings(Integer.MAX_VALUE,
                     FaceTracker.Settings.DEFAULTS.minIou()));
             tracker.next(f0);
             stages.put("track", time(iterations, i -> tracker.next(f0)));
-            endToEndTracked = time(iterations, i -> {
+            Run trackedFrame = i -> {
                 List<DetectedFace> found = new ArrayList<>();
                 for (FaceTracker.Tracked t : tracker.next(f0).faces()) {
                     found.add(t.face());
@@ -140,7 +143,10 @@ final class BenchCommand implements Callable<Integer> {
                         g1k.search(f.embedding(), 5);
                     }
                 }
-            });
+            };
+            endToEndTracked = time(iterations, trackedFrame);
+            cpu.put("endToEnd", cpuPerRun(iterations, fullFrame));
+            cpu.put("endToEndTracked", cpuPerRun(iterations, trackedFrame));
             int gThreads = g1k.searchThreads();
             stages.put("match1k", time(iterations, i -> g1k.search(query, 5)));
             for (int n : new int[] {10_000, 100_000}) {
@@ -161,6 +167,7 @@ final class BenchCommand implements Callable<Integer> {
             doc.put("stages", stages);
             doc.put("endToEndMs", Map.of("median", endToEnd.medianMs(), "p90", endToEnd.p90Ms()));
             doc.put("endToEndTrackedMs", Map.of("median", endToEndTracked.medianMs(), "p90", endToEndTracked.p90Ms()));
+            doc.put("cpuMsPerFrame", cpu);
             doc.put("threads", threads);
             doc.put("iterations", iterations);
             Json.print(doc);
@@ -171,6 +178,7 @@ final class BenchCommand implements Callable<Integer> {
                     "end-to-end", endToEnd.medianMs(), endToEnd.p90Ms());
             System.out.printf(Locale.ROOT, "%-20s %10.2f %10.2f   (the same frame tracked: track+quality+align+embed+match 1k)%n",
                     "end-to-end tracked", endToEndTracked.medianMs(), endToEndTracked.p90Ms());
+            System.out.println("CPU ms per frame, all threads (less sensitive to other load on the machine): " + cpu);
             System.out.println("threads: " + threads);
         }
         return ExitCodes.OK;
@@ -192,6 +200,31 @@ final class BenchCommand implements Callable<Integer> {
                 ms[i] = (System.nanoTime() - t0) / 1e6;
             }
             return Stat.of(ms);
+        } catch (CliException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new CliException(ExitCodes.FAILURE, "benchmark failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Mean CPU milliseconds of the whole process (every thread: the caller, MTCNN's second worker, TensorFlow's)
+     * per run. Unlike wall time it hardly changes when other programs compete for the cores; it counts the work
+     * of both cores where a stage is shared between them. Empty (NaN) where the JVM cannot tell.
+     */
+    private static double cpuPerRun(int n, Run r) {
+        if (!(ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)
+                || os.getProcessCpuTime() < 0) {
+            return Double.NaN;
+        }
+        try {
+            r.run(0);
+            long c0 = os.getProcessCpuTime();
+            for (int i = 0; i < n; i++) {
+                r.run(i);
+            }
+            double ms = (os.getProcessCpuTime() - c0) / 1e6 / n;
+            return Math.round(ms * 1000) / 1000.0;
         } catch (CliException e) {
             throw e;
         } catch (Exception e) {

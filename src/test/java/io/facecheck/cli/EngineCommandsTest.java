@@ -144,6 +144,7 @@ class EngineCommandsTest {
         assertThat(doc.get("endToEndMs").get("median").asDouble()).isPositive();
         assertThat(doc.get("endToEndTrackedMs").get("median").asDouble()).isPositive();
         assertThat(doc.get("endToEndTrackedMs").has("p90")).isTrue();
+        assertThat(doc.get("cpuMsPerFrame").has("endToEndTracked")).isTrue();
         assertThat(doc.get("threads").get("tracking").asBoolean()).isTrue();
         assertThat(doc.get("threads").get("tensorflowIntraOp").asInt()).isEqualTo(1);
     }
