@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 AdminUserCommand.class,
                 TemplatesCommand.class,
+                KiosksCommand.class,
                 DetectCommand.class,
                 VerifyCommand.class,
                 EmbedCommand.class,

@@ -109,6 +109,7 @@ public final class EmployeeRepository {
                     throw new StoreException(StoreException.Kind.NOT_FOUND, "no employee with code " + code);
                 }
             }
+            GalleryChanges.mark(conn, code); // (de)activation changes who kiosks recognise
             return findByCode(conn, code).orElseThrow();
         });
     }
@@ -122,8 +123,12 @@ public final class EmployeeRepository {
         return db.inTransaction(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("DELETE FROM employee WHERE code = ?")) {
                 ps.setString(1, code);
-                return ps.executeUpdate() > 0;
+                if (ps.executeUpdate() == 0) {
+                    return false;
+                }
             }
+            GalleryChanges.mark(conn, code);
+            return true;
         });
     }
 

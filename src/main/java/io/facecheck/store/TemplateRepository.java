@@ -78,6 +78,7 @@ public final class TemplateRepository {
                 long id = Rows.generatedId(ps);
                 seal(conn, FaceDataEncryption.TEMPLATES, "sealed", id,
                         db.faceCipher().sealVector(FaceDataEncryption.TEMPLATES, id, vector));
+                GalleryChanges.markEmployee(conn, employeeId); // running kiosks reload this employee
                 return query(conn, "WHERE t.id = ?", id).get(0);
             }
         });
@@ -87,6 +88,17 @@ public final class TemplateRepository {
     public List<FaceTemplate> listByModel(String modelId) {
         return db.inTransaction(conn -> query(conn, "WHERE t.model_id = ? AND e.active ORDER BY e.code, t.id",
                 modelId));
+    }
+
+    /** The templates of {@code modelId} of the employee with {@code code} when active (a kiosk's partial reload). */
+    public List<FaceTemplate> listByModel(String modelId, String code) {
+        return db.inTransaction(conn -> query(conn, "WHERE t.model_id = ? AND e.code = ? AND e.active ORDER BY t.id",
+                modelId, code));
+    }
+
+    /** The change counter that tells running kiosks which employees' templates changed. */
+    public GalleryChanges changes() {
+        return new GalleryChanges(db);
     }
 
     /** All templates of one employee (any model). */
@@ -134,6 +146,7 @@ public final class TemplateRepository {
     public int deleteForEmployee(long employeeId) {
         return db.inTransaction(conn -> {
             int n;
+            GalleryChanges.markEmployee(conn, employeeId);
             try (PreparedStatement ps = conn.prepareStatement("DELETE FROM face_template WHERE employee_id = ?")) {
                 ps.setLong(1, employeeId);
                 n = ps.executeUpdate();
@@ -149,6 +162,13 @@ public final class TemplateRepository {
     /** Deletes the templates of one model (before rebuilding them); crops are kept. */
     public int deleteByModel(String modelId) {
         return db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO gallery_change (employee_code, changed_at) "
+                    + "SELECT DISTINCT e.code, ? FROM face_template t JOIN employee e ON e.id = t.employee_id "
+                    + "WHERE t.model_id = ?")) {
+                Rows.setInstant(ps, 1, java.time.Instant.now());
+                ps.setString(2, modelId);
+                ps.executeUpdate();
+            }
             try (PreparedStatement ps = conn.prepareStatement("DELETE FROM face_template WHERE model_id = ?")) {
                 ps.setString(1, modelId);
                 return ps.executeUpdate();
@@ -166,10 +186,12 @@ public final class TemplateRepository {
         }
     }
 
-    private List<FaceTemplate> query(Connection conn, String where, Object param) throws SQLException {
+    private List<FaceTemplate> query(Connection conn, String where, Object... params) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("SELECT " + TEMPLATE_COLUMNS
                 + " FROM face_template t JOIN employee e ON e.id = t.employee_id " + where)) {
-            ps.setObject(1, param);
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
             List<FaceTemplate> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -40,6 +40,8 @@ public final class AppServices implements AutoCloseable {
     private final Reports reports;
     private final AttendanceCorrections corrections;
     private AttendanceEngine engine;
+    private AutoCloseable gallerySync;
+    private java.util.concurrent.ScheduledExecutorService heartbeat;
     private java.util.concurrent.ScheduledExecutorService backups;
 
     private AppServices(Settings settings, Path userSettingsFile, Database db) {
@@ -148,6 +150,8 @@ public final class AppServices implements AutoCloseable {
     public synchronized AttendanceEngine engine() {
         if (engine == null) {
             engine = AttendanceEngine.open(settings, db, AttendanceEngine.options(settings, FaceEngine.Options.defaults()));
+            // changes made at the admin PC or another kiosk reach this gallery within seconds
+            gallerySync = engine.gallery().startPolling(io.facecheck.attendance.GallerySync.POLL_INTERVAL);
         }
         return engine;
     }
@@ -181,8 +185,50 @@ public final class AppServices implements AutoCloseable {
         }, 3, 60, java.util.concurrent.TimeUnit.MINUTES);
     }
 
+    /** The program's version (from the jar's manifest; "dev" when run from the build folder). */
+    public static String version() {
+        String v = AppServices.class.getPackage().getImplementationVersion();
+        return v != null ? v : "dev";
+    }
+
+    /**
+     * Starts this kiosk's heartbeat: its row in the {@code kiosk} table (id, last seen, version, pending events)
+     * is rewritten every {@link io.facecheck.store.KioskRegistry#HEARTBEAT_INTERVAL} on a daemon thread, for the
+     * admin's "Kiosks" view and {@code facecheck kiosks}. A failed beat (database unreachable) is logged only.
+     */
+    public synchronized void startHeartbeat(java.util.function.IntSupplier pendingEvents) {
+        if (heartbeat != null) {
+            return;
+        }
+        String id = settings.checkIn().kioskId();
+        java.time.Instant started = java.time.Instant.now();
+        var registry = new io.facecheck.store.KioskRegistry(db);
+        heartbeat = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kiosk-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        heartbeat.scheduleWithFixedDelay(() -> {
+            try {
+                registry.beat(id, version(), pendingEvents.getAsInt(), started);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(AppServices.class).warn("kiosk heartbeat: {}", e.getMessage());
+            }
+        }, 0, io.facecheck.store.KioskRegistry.HEARTBEAT_INTERVAL.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public synchronized void close() {
+        if (heartbeat != null) {
+            heartbeat.shutdownNow();
+        }
+        if (gallerySync != null) {
+            try {
+                gallerySync.close();
+            } catch (Exception e) {
+                // shutting a scheduler down does not fail
+            }
+        }
         if (backups != null) {
             backups.shutdownNow();
         }

@@ -3,6 +3,8 @@ package io.facecheck.ui;
 import io.facecheck.ui.admin.AdminView;
 import io.facecheck.ui.admin.AttendanceViewModel;
 import io.facecheck.ui.admin.AuditView;
+import io.facecheck.ui.admin.KiosksView;
+import io.facecheck.store.KioskRegistry;
 import io.facecheck.ui.admin.EmployeesView;
 import io.facecheck.ui.admin.EmployeesViewModel;
 import io.facecheck.ui.admin.EnrollmentView;
@@ -102,6 +104,7 @@ public final class MainWindow implements AutoCloseable {
             String camera = options.camera() != null ? options.camera() : services.configuredCamera();
             BackgroundTask.wrap(() -> {
                         services.engine().engine().warmUp(); // the first real frame is not 300 ms late
+                        services.startHeartbeat(() -> 0);
                         return services.engine();
                     })
                     .onSuccess(e -> kiosk.useCamera(camera))
@@ -165,6 +168,9 @@ public final class MainWindow implements AutoCloseable {
                     logout();
                     showLogin();
                 });
+        KiosksView kiosks = new KiosksView(new KioskRegistry(services.database()), services.settings().checkIn().zone(),
+                executor);
+        adminView.addPage("Kiosks", kiosks, kiosks::reload);
         show(adminView);
         employees.reload();
         attendance.reload();

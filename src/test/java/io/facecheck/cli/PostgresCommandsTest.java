@@ -80,6 +80,18 @@ class PostgresCommandsTest {
         Run status = facecheck(login, "status", "--db", url, "--json");
         assertThat(status.exit()).as(status.err()).isNotEqualTo(ExitCodes.DATABASE);
         assertThat(status.all()).doesNotContain(pg.password());
+        try (Database store = pg.open(url)) {
+            new io.facecheck.store.KioskRegistry(store).beat("hall", "0.1.0", 2, java.time.Instant.now());
+        }
+        Run kiosks = facecheck(login, "kiosks", "--db", url, "--json");
+        assertThat(kiosks.exit()).as(kiosks.err()).isZero();
+        JsonNode listed = JSON.readTree(kiosks.out());
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("id").asText()).isEqualTo("hall");
+        assertThat(listed.get(0).get("pendingEvents").asInt()).isEqualTo(2);
+        assertThat(listed.get(0).get("online").asBoolean()).isTrue();
+        assertThat(listed.get(0).has("lastSeen")).isTrue();
+        assertThat(kiosks.all()).doesNotContain(pg.password());
 
         String wrong = "wrong-" + pg.password();
         Run refused = facecheck(Map.of("FACECHECK_DB_USER", PgServer.USER, "FACECHECK_DB_PASSWORD", wrong),

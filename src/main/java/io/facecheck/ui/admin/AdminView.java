@@ -59,6 +59,16 @@ public final class AdminView extends BorderPane {
         return t;
     }
 
+    /** Adds a fixed page after the others; {@code onShow} runs each time it is selected (e.g. a reload). */
+    public void addPage(String name, javafx.scene.Node content, Runnable onShow) {
+        tabs.getTabs().add(tab(name, content));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            if (t != null && t.getContent() == content) {
+                onShow.run();
+            }
+        });
+    }
+
     /** Opens (or re-selects) a closable extra tab, e.g. the enrollment wizard. */
     public void openTab(String title, javafx.scene.Node content) {
         Tab t = new Tab(title, content);

@@ -1,0 +1,58 @@
+package io.facecheck.cli;
+
+import io.facecheck.store.Database;
+import io.facecheck.store.KioskRegistry;
+import io.facecheck.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code facecheck kiosks}: the kiosks writing to this database, from their heartbeats. */
+@Command(name = "kiosks", mixinStandardHelpOptions = true,
+        description = "List the kiosks that use this database: id, last seen, version, check-ins waiting in "
+                + "their offline journal, online (heard of within the last minute).")
+final class KiosksCommand implements Callable<Integer> {
+    @Mixin
+    StoreOptions store;
+
+    @Option(names = "--json", description = "Print JSON: [{id, lastSeen, version, pendingEvents, online}].")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        try (Database db = store.open()) {
+            List<KioskRegistry.Kiosk> kiosks = new KioskRegistry(db).list();
+            Instant now = Instant.now();
+            if (json) {
+                List<Map<String, Object>> out = new ArrayList<>();
+                for (KioskRegistry.Kiosk k : kiosks) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", k.id());
+                    m.put("lastSeen", k.lastSeen().toString());
+                    m.put("version", k.version());
+                    m.put("pendingEvents", k.pendingEvents());
+                    m.put("online", k.online(now));
+                    out.add(m);
+                }
+                Json.print(out);
+            } else if (kiosks.isEmpty()) {
+                System.out.println("no kiosk has used this database yet");
+            } else {
+                for (KioskRegistry.Kiosk k : kiosks) {
+                    System.out.printf("%-20s %-8s last seen %s  version %s  %d check-ins waiting%n", k.id(),
+                            k.online(now) ? "online" : "offline", k.lastSeen(), k.version(), k.pendingEvents());
+                }
+            }
+            return ExitCodes.OK;
+        } catch (StoreException e) {
+            throw StoreOptions.asCli(e);
+        }
+    }
+}
