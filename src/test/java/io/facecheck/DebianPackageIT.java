@@ -1,5 +1,7 @@
 package io.facecheck;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +26,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The Debian package as a user gets it: {@code installer/build.sh deb} builds it from the packaged jar (this test
  * runs in Maven's integration-test phase, after {@code package}), {@code dpkg-deb -x} unpacks it into a folder,
  * and that folder's launcher — with its own jlinked runtime, no repository on the path — verifies the models and
- * works on a real H2 database in the user's data folder.
+ * works on a real H2 database in the user's data folder, and {@code status} reports the install healthy.
  *
  * <p>Skipped (with the reason) where the tools are missing: dpkg-deb (not a Debian system) or a JDK without
  * jlink/jpackage/jmods. The package is built uncompressed here ({@code FACECHECK_DEB_COMPRESSION=-Znone}) to
@@ -122,7 +124,7 @@ class DebianPackageIT {
     }
 
     @Test
-    void launcherOfTheUnpackedPackageEnrollsAndIdentifiesInTheUsersDataFolderNotInOpt() throws Exception {
+    void launcherOfTheUnpackedPackageEnrollsIdentifiesAndReportsAHealthyInstallFromTheUsersFolders() throws Exception {
         List<Path> before = files(unpacked.resolve("opt"));
         List<String> enroll = new ArrayList<>(List.of("enroll", "--code", "TB", "--name", "Tony Blair"));
         for (int i = 1; i <= 5; i++) {
@@ -133,9 +135,16 @@ class DebianPackageIT {
         Run id = launch("identify", "--json", LFW.resolve("Tony_Blair/Tony_Blair_0007.jpg").toString());
         assertThat(id.exit()).as(id.tail()).isZero();
         assertThat(id.out()).containsPattern("\"identity\" : \"TB\"");
-        Run list = launch("employees", "list");
-        assertThat(list.exit()).as(list.tail()).isZero();
-        assertThat(list.out()).contains("TB", "Tony Blair");
+
+        Run status = launch("status", "--json");
+        assertThat(status.exit()).as(status.tail()).isZero();
+        JsonNode json = new ObjectMapper().readTree(status.out());
+        assertThat(json.at("/database/ok").asBoolean()).isTrue();
+        assertThat(json.at("/models/ok").asBoolean()).isTrue();
+        assertThat(Path.of(json.at("/models/dir").asText()).toRealPath())
+                .isEqualTo(unpacked.resolve("opt/facecheck/lib/models").toRealPath());
+        assertThat(json.at("/gallery/employees").asInt()).isEqualTo(1);
+        assertThat(json.at("/encryption/ok").asBoolean()).isTrue();
 
         assertThat(tmp.resolve("data/facecheck/facecheck.mv.db")).exists();
         assertThat(files(unpacked.resolve("opt"))).as("nothing written into the installed program").isEqualTo(before);
@@ -145,7 +154,7 @@ class DebianPackageIT {
     void launcherOfTheUnpackedPackageLoadsJavaFxAndSaysWhyItCannotOpenAWindowWithoutADisplay() throws Exception {
         Run r = launch("kiosk");
         assertThat(r.exit()).as(r.tail()).isEqualTo(1);
-        assertThat(r.out()).contains("cannot open the FaceCheck window")
+        assertThat(r.err()).contains("cannot open the FaceCheck window")
                 .doesNotContain("NoClassDefFoundError", "ClassNotFoundException", "Exception in thread");
     }
 
@@ -159,18 +168,22 @@ class DebianPackageIT {
                 "XDG_CONFIG_HOME", tmp.resolve("config").toString(), "TF_CPP_MIN_LOG_LEVEL", "2"));
     }
 
-    record Run(int exit, String out) {
+    record Run(int exit, String out, String err) {
         String tail() {
-            return out.length() > 6000 ? out.substring(out.length() - 6000) : out;
+            String all = out + "\n--- stderr ---\n" + err;
+            return all.length() > 6000 ? all.substring(all.length() - 6000) : all;
         }
     }
 
-    /** Runs a command, stdout and stderr together into a file (no pipe to fill up), within the time limit. */
+    /** Runs a command, stdout and stderr into files (no pipe to fill up), within the time limit. */
     static Run run(List<String> cmd, Path cwd, Map<String, String> env) throws IOException, InterruptedException {
-        Path log = Files.createTempFile(tmp, "run", ".log");
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        pb.environment().remove("FACECHECK_MODELS");
+        Path log = Files.createTempFile(tmp, "run", ".out");
+        Path err = Files.createTempFile(tmp, "run", ".err");
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile())
+                .redirectOutput(log.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        for (String v : List.of("FACECHECK_MODELS", "FACECHECK_HOME", "FACECHECK_KEY", "FACECHECK_LOG")) {
+            pb.environment().remove(v);
+        }
         pb.environment().remove("DISPLAY");
         pb.environment().remove("WAYLAND_DISPLAY");
         pb.environment().putAll(env);
@@ -178,9 +191,10 @@ class DebianPackageIT {
         if (!p.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
-            throw new AssertionError(cmd + " did not finish in " + TIMEOUT_S + " s:\n" + Files.readString(log));
+            throw new AssertionError(cmd + " did not finish in " + TIMEOUT_S + " s:\n" + Files.readString(log)
+                    + Files.readString(err));
         }
-        return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
 
     static List<Path> files(Path dir) throws IOException {
