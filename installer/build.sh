@@ -57,7 +57,8 @@ java -Djava.awt.headless=true installer/Icon.java "$work/facecheck-48.png" 48
 
 # 4. The application image: launcher, jars, runtime, models, default settings.
 cp target/facecheck.jar "$work/input/"
-cp -rl target/lib "$work/input/lib" 2>/dev/null || cp -r target/lib "$work/input/lib" # hard links: no copy
+# hard links where the file system allows (jpackage copies them anyway), else a copy
+cp -rl target/lib "$work/input/lib" 2>/dev/null || { rm -rf "$work/input/lib"; cp -r target/lib "$work/input/lib"; }
 step "jpackage"
 jpackage --type app-image --name FaceCheck --app-version "$version" \
   --description "Face-recognition attendance kiosk" --vendor "FaceCheck" \
