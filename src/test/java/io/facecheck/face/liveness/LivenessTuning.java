@@ -61,6 +61,14 @@ public final class LivenessTuning {
             turns(set);
             return;
         }
+        if (split.equals("--turn-degrees")) {
+            for (double deg : new double[] {10, 12, 15, 18, 20}) {
+                LivenessSettings s = LivenessSettings.DEFAULTS.withChallenge(deg, LivenessSettings.DEFAULTS.challengeTimeout());
+                System.out.printf(Locale.ROOT, "turn %.0f°%n%s%s", deg, LivenessAttackSet.table(set, "dev", s, false),
+                        LivenessAttackSet.table(set, "test", s, false));
+            }
+            return;
+        }
         for (double live : new double[] {0.05, 0.055, 0.06, 0.065, 0.07, 0.08}) {
             for (double deform : new double[] {0.02, 0.025, 0.03, 0.04}) {
                 for (double ratio : new double[] {0.5, 0.6, 0.7, 0.8}) {
