@@ -33,8 +33,9 @@ import java.util.OptionalInt;
  * <p>
  * With {@code checkin.liveness = passive | challenge} a {@link LivenessGate} follows the subject's landmarks:
  * a check-in the K-of-N rule would log is held back (decision {@code LIVENESS_FAILED}, the rule asked again on
- * the next frame) until the gate allows it; {@link Outcome#liveness()} says why. The gate's evidence belongs to
- * one face: it is reset whenever the subject's track id changes.
+ * the next frame) until the gate allows it; {@link Outcome#liveness()} says why. The gate's evidence (landmark
+ * history, challenge) belongs to one face: it is a {@link LivenessGate.Evidence} attached to that track's
+ * {@link TrackState}, so two faces never pool landmarks and a face that comes back starts afresh.
  */
 public final class CheckInStation {
     private final FaceEngine engine;
@@ -46,8 +47,6 @@ public final class CheckInStation {
     private final Map<Integer, TrackState> tracks = new LinkedHashMap<>();
     private final LivenessGate gate;
     private final Clock clock;
-    /** The track the gate's evidence is about (the last subject's), or 0. */
-    private int gateTrack;
 
     /** No landmark liveness gate; the shipped tracking settings ({@link FaceTracker.Settings#DEFAULTS}). */
     public CheckInStation(FaceEngine engine, GallerySync gallery, OpenSetDecision decision, CheckInPolicy policy,
@@ -139,9 +138,6 @@ public final class CheckInStation {
         Instant now = clock.instant();
         long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
         if (faces.isEmpty()) {
-            if (gate != null) {
-                gate.noFace(nanos);
-            }
             return new Outcome(faces, ids, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                     step.detected());
         }
@@ -157,20 +153,19 @@ public final class CheckInStation {
         }
         ids.forEach(id -> tracks.computeIfAbsent(id, TrackState::new).seen());
         TrackState track = tracks.get(ids.get(0));
-        if (gate != null && gateTrack != track.id()) {
-            gate.reset(); // the gate's evidence is about one face
-            gateTrack = track.id();
-        }
+        // the gate's evidence belongs to the track: kept while the track lives, dropped with it
+        LivenessGate.Evidence evidence = gate == null ? null
+                : track.attachment(LivenessGate.Evidence.class, gate::newEvidence);
         if (!subject.embedded()) {
             Optional<LivenessGate.Status> status = gate == null ? Optional.empty()
-                    : Optional.of(gate.observe(nanos, frame, subject.detection(), false));
+                    : Optional.of(gate.observe(evidence, nanos, frame, subject.detection(), false));
             return new Outcome(faces, ids, Optional.empty(), Optional.empty(), Optional.empty(), status,
                     step.detected());
         }
         track.lastEmbedding = subject.embedding();
         OpenSetDecision.Verdict v = decision.identify(gallery.gallery(), subject.embedding());
         Optional<LivenessGate.Status> status = gate == null ? Optional.empty()
-                : Optional.of(gate.observe(nanos, frame, subject.detection(), v.accepted()));
+                : Optional.of(gate.observe(evidence, nanos, frame, subject.detection(), v.accepted()));
         double distance = v.best().map(m -> m.distance()).orElse(Double.NaN);
         Double live = subject.liveness().isPresent() ? subject.liveness().getAsDouble() : null;
         FrameObservation obs = v.accepted()

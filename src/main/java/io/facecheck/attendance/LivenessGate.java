@@ -10,18 +10,20 @@ import io.facecheck.face.liveness.LivenessSettings;
 import io.facecheck.face.liveness.LivenessVerdict;
 import io.facecheck.face.liveness.PassiveLiveness;
 
+import java.util.List;
 import java.util.Random;
 
 /**
- * The landmark liveness rule of {@code checkin.liveness = passive | challenge} for the subject's track:
+ * The landmark liveness rule of {@code checkin.liveness = passive | challenge}, per face track:
  * <ul>
  *   <li>passive: a check-in needs a {@code live} verdict for the track;</li>
  *   <li>challenge: a {@code spoof} verdict refuses; otherwise (every time, or only while the verdict is unsure,
  *       per {@code checkin.liveness.challenge}) a random action is asked once the face is recognised, and the
- *       check-in needs it done. A failed challenge refuses the track until the face leaves.</li>
+ *       check-in needs it done. A failed challenge refuses the track until it ends (the face leaves).</li>
  * </ul>
- * A track ends when the face jumps, leaves for longer than the reset gap, or {@link #reset()} is called. One
- * gate per station; frames in order from one thread.
+ * The evidence of one track is an {@link Evidence}, kept in the station's {@link TrackState} of that track (so
+ * two faces never pool their landmarks, and a face that comes back starts afresh). The gate itself holds only
+ * the settings, the landmark reader and the random source; used from the station's thread.
  */
 public final class LivenessGate {
     private final LivenessMode mode;
@@ -29,10 +31,7 @@ public final class LivenessGate {
     private final LivenessSettings settings;
     private final LandmarkReader reader;
     private final Random random;
-    private final java.util.List<ActiveChallenge.Action> actions;
-    private final PassiveLiveness passive;
-    private ActiveChallenge challenge;
-    private long lastFaceNanos = Long.MIN_VALUE;
+    private final List<ActiveChallenge.Action> actions;
 
     /**
      * What the gate says about the subject after a frame.
@@ -42,86 +41,93 @@ public final class LivenessGate {
      * @param state     its state (null without one)
      * @param allowed   whether a check-in may be logged now
      * @param reason    why not ({@code spoof:planar_motion}, {@code not_live:no_depth_motion},
-     *                  {@code challenge_pending}, {@code challenge_failed}); null when allowed
+     *                  {@code challenge_pending}, {@code challenge_failed}, {@code not_recognised}); null when
+     *                  allowed
      */
     public record Status(LivenessVerdict verdict, ActiveChallenge.Action challenge, ActiveChallenge.State state,
                          boolean allowed, String reason) {
+    }
+
+    /** One track's liveness evidence: its passive accumulator and its challenge, if one was asked. */
+    public static final class Evidence {
+        private final PassiveLiveness passive;
+        private ActiveChallenge challenge;
+
+        Evidence(LivenessSettings settings) {
+            this.passive = new PassiveLiveness(settings);
+        }
+
+        public LivenessVerdict verdict() {
+            return passive.verdict();
+        }
     }
 
     /**
      * @param actions the challenge actions to draw from at random (not empty)
      */
     public LivenessGate(LivenessMode mode, boolean challengeAlways, LivenessSettings settings, LandmarkReader reader,
-                        Random random, java.util.List<ActiveChallenge.Action> actions) {
-        if (actions.isEmpty()) {
-            throw new IllegalArgumentException("no challenge actions to choose from");
-        }
-        this.actions = java.util.List.copyOf(actions);
+                        Random random, List<ActiveChallenge.Action> actions) {
         if (mode != LivenessMode.PASSIVE && mode != LivenessMode.CHALLENGE) {
             throw new IllegalArgumentException("the landmark gate serves passive and challenge, not " + mode);
+        }
+        if (actions.isEmpty()) {
+            throw new IllegalArgumentException("no challenge actions to choose from");
         }
         this.mode = mode;
         this.challengeAlways = challengeAlways;
         this.settings = settings;
         this.reader = reader;
         this.random = random;
-        this.passive = new PassiveLiveness(settings);
+        this.actions = List.copyOf(actions);
     }
 
     public LivenessMode mode() {
         return mode;
     }
 
-    public void reset() {
-        passive.reset();
-        challenge = null;
-    }
-
-    /** No face in this frame: a long absence ends the track. */
-    public void noFace(long nanos) {
-        if (lastFaceNanos != Long.MIN_VALUE && nanos - lastFaceNanos > settings.resetGap().toNanos()) {
-            reset();
-            lastFaceNanos = Long.MIN_VALUE;
-        }
+    /** Fresh evidence for a new track. */
+    public Evidence newEvidence() {
+        return new Evidence(settings);
     }
 
     /**
-     * Adds the subject's frame.
+     * Adds the subject's frame to its track's evidence.
      *
      * @param recognised whether the subject was accepted as an employee in this frame (a challenge is only
      *                   asked of a recognised face)
      */
-    public Status observe(long nanos, RgbImage image, DetectedFace subject, boolean recognised) {
+    public Status observe(Evidence e, long nanos, RgbImage image, DetectedFace subject, boolean recognised) {
         LandmarkFrame f = reader.read(nanos, image, subject);
-        lastFaceNanos = nanos;
-        passive.add(f);
-        if (passive.frames() == 1) {
-            challenge = null; // a new track
+        e.passive.add(f);
+        if (e.passive.frames() == 1) {
+            e.challenge = null; // the landmarks jumped or paused: the accumulator started over
         }
-        LivenessVerdict v = passive.verdict();
+        LivenessVerdict v = e.passive.verdict();
         if (mode == LivenessMode.PASSIVE) {
             return v.live() ? new Status(v, null, null, true, null)
                     : new Status(v, null, null, false, (v.spoof() ? "spoof:" : "not_live:") + v.reasons().get(0));
         }
+        ActiveChallenge c = e.challenge;
         if (v.spoof()) {
-            return new Status(v, challenge == null ? null : challenge.action(),
-                    challenge == null ? null : challenge.state(), false, "spoof:" + v.reasons().get(0));
+            return new Status(v, c == null ? null : c.action(), c == null ? null : c.state(), false,
+                    "spoof:" + v.reasons().get(0));
         }
-        boolean needed = challengeAlways || !v.live() || challenge != null;
+        boolean needed = challengeAlways || !v.live() || c != null;
         if (!needed) {
             return new Status(v, null, null, true, null);
         }
-        if (challenge == null) {
+        if (c == null) {
             if (!recognised) {
                 return new Status(v, null, null, false, "not_recognised");
             }
-            challenge = new ActiveChallenge(actions.get(random.nextInt(actions.size())), settings, nanos);
+            c = new ActiveChallenge(actions.get(random.nextInt(actions.size())), settings, nanos);
+            e.challenge = c;
         }
-        ActiveChallenge.State s = challenge.add(f);
+        ActiveChallenge.State s = c.add(f);
         return switch (s) {
-            case PASSED -> new Status(v, challenge.action(), s, true, null);
-            case FAILED -> new Status(v, challenge.action(), s, false, "challenge_failed");
-            case PENDING -> new Status(v, challenge.action(), s, false, "challenge_pending");
+            case PASSED -> new Status(v, c.action(), s, true, null);
+            case FAILED -> new Status(v, c.action(), s, false, "challenge_failed");
+            case PENDING -> new Status(v, c.action(), s, false, "challenge_pending");
         };
     }
 }
