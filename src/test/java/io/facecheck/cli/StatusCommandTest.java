@@ -48,7 +48,7 @@ class StatusCommandTest {
         assertThat(s.at("/database/ok").asBoolean()).isTrue();
         assertThat(s.at("/database/url").asText()).isEqualTo(db())
                 .doesNotContain("PASSWORD");
-        assertThat(s.at("/database/schemaVersion").asText()).isEqualTo("3");
+        assertThat(s.at("/database/schemaVersion").asText()).isEqualTo("4"); // V4: kiosks (gallery_change, kiosk)
         assertThat(s.at("/models/ok").asBoolean()).isTrue();
         assertThat(s.at("/models/checked")).extracting(JsonNode::asText)
                 .containsExactly("pnet", "rnet", "onet", "mobilefacenet");
