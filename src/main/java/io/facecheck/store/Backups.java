@@ -108,6 +108,7 @@ public final class Backups {
         if (!Files.isRegularFile(source)) {
             throw new StoreException(StoreException.Kind.INVALID, "no backup file " + source);
         }
+        requireScript(source);
         try (Database db = Database.open(url, keys)) {
             Map<String, Integer> before = db.inTransaction(Backups::counts);
             int total = before.values().stream().mapToInt(Integer::intValue).sum();
@@ -215,6 +216,25 @@ public final class Backups {
             }
         });
         return b.length() == 0 ? "empty" : b.toString();
+    }
+
+    /** Refuses, before anything is dropped, a file that is not a zipped H2 script (what {@link #backup} writes). */
+    private static void requireScript(Path file) {
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(Files.newInputStream(file))) {
+            java.util.zip.ZipEntry e = zip.getNextEntry();
+            if (e != null) {
+                byte[] head = zip.readNBytes(64);
+                if (new String(head, java.nio.charset.StandardCharsets.UTF_8).contains("CREATE")
+                        || new String(head, java.nio.charset.StandardCharsets.UTF_8).startsWith("--")
+                        || new String(head, java.nio.charset.StandardCharsets.UTF_8).startsWith("SET")) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            // reported below
+        }
+        throw new StoreException(StoreException.Kind.INVALID, file + " is not a FaceCheck backup (a zipped H2 SQL "
+                + "script as 'facecheck backup' writes it); nothing was changed");
     }
 
     private static long size(Path p) {

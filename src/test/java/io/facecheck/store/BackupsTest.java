@@ -60,7 +60,11 @@ class BackupsTest {
             assertThat(t.listByModel("m").get(0).vector()).containsExactly(v);
             assertThat(t.allCrops().get(0).png()).isEqualTo(png);
         }
-        // not into a database with data, unless forced
+        // not from a file that is not a backup; not into a database with data, unless forced
+        Path junk = dir.resolve("junk.zip");
+        Files.writeString(junk, "not a backup");
+        assertThatThrownBy(() -> Backups.restore(junk, url("copy"), keys(), true, "test"))
+                .hasMessageContaining("is not a FaceCheck backup").hasMessageContaining("nothing was changed");
         assertThatThrownBy(() -> Backups.restore(out, url("copy"), keys(), false, "test"))
                 .isInstanceOf(StoreException.class).hasMessageContaining("is not empty").hasMessageContaining("--force");
         assertThat(Backups.restore(out, url("copy"), keys(), true, "test").rows()).containsEntry("employee", 1);
