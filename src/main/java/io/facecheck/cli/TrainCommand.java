@@ -1,5 +1,6 @@
 package io.facecheck.cli;
 
+import io.facecheck.eval.Degradation;
 import io.facecheck.eval.LabelledImage;
 import io.facecheck.eval.Pairs;
 import io.facecheck.eval.PairsFileException;
@@ -9,6 +10,7 @@ import io.facecheck.face.FaceEngine;
 import io.facecheck.face.HeadEmbedder;
 import io.facecheck.face.ImageLoadException;
 import io.facecheck.face.ImageLoader;
+import io.facecheck.face.RgbImage;
 import io.facecheck.models.ModelCard;
 import io.facecheck.models.SavedModels;
 import io.facecheck.models.Sha256;
@@ -100,6 +102,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "Model name on the card (default: BASE+head).")
     String name;
 
+    @Option(names = "--degrade", paramLabel = "KIND=LEVEL",
+            description = "Train and validate on degraded copies (one level, as evaluate --degrade), e.g. pixels=900.")
+    String degrade;
+
     @Mixin
     EngineOptions engineOptions;
 
@@ -131,6 +137,19 @@ final class TrainCommand implements Callable<Integer> {
         } catch (PairsFileException e) {
             throw new CliException(ExitCodes.FAILURE, e.getMessage());
         }
+        Degradation degradation = null;
+        if (degrade != null) {
+            List<Degradation> ds;
+            try {
+                ds = Degradation.parse(List.of(degrade));
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCodes.FAILURE, "--degrade: " + e.getMessage());
+            }
+            if (ds.size() != 1) {
+                throw new CliException(ExitCodes.FAILURE, "--degrade takes one KIND=LEVEL, got " + degrade);
+            }
+            degradation = ds.get(0);
+        }
         IdentitySplit split;
         try {
             split = IdentitySplit.of(images.stream().map(LabelledImage::identity).toList(), validation, seed);
@@ -148,7 +167,11 @@ final class TrainCommand implements Callable<Integer> {
             int done = 0;
             for (LabelledImage im : images) {
                 try {
-                    Optional<Face> f = engine.largest(loader.load(im.file()));
+                    RgbImage image = loader.load(im.file());
+                    Optional<Face> f = engine.largest(image);
+                    if (degradation != null && f.isPresent() && degradation.changes(f.get().detection().box())) {
+                        f = engine.largest(degradation.apply(image, f.get().detection().box()));
+                    }
                     if (f.isPresent()) {
                         HeadTrainer.Sample s = new HeadTrainer.Sample(im.identity(), f.get().embedding());
                         (split.validation().contains(im.identity()) ? held : training).add(s);
@@ -203,6 +226,9 @@ final class TrainCommand implements Callable<Integer> {
                 params.put("epochs", epochs);
                 params.put("batch", identitiesPerBatch + " identities x " + imagesPerIdentity + " images");
                 params.put("seed", seed);
+                if (degradation != null) {
+                    params.put("degradation", degradation.label());
+                }
                 params.put("trainingData", Map.of("folder", folder.toAbsolutePath().normalize().toString(),
                         "identities", split.training(), "images", training.size()));
                 params.put("validationIdentities", split.validation());
@@ -250,6 +276,9 @@ final class TrainCommand implements Callable<Integer> {
             doc.put("trainingImages", training.size());
             doc.put("validationImages", held.size());
             doc.put("imagesWithoutFace", withoutFace);
+            if (degradation != null) {
+                doc.put("degradation", degradation.label());
+            }
             doc.put("lossInitial", initialLoss);
             doc.put("epochs", logs.stream().map(l -> {
                 Map<String, Object> m = new LinkedHashMap<>();
