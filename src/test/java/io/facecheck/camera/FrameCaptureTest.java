@@ -134,8 +134,11 @@ class FrameCaptureTest {
             c.start();
             Thread.sleep(150);
             assertThat(c.state().status()).isEqualTo(CaptureState.Status.NO_CAMERA);
-            Files.createDirectories(dir);
-            Files.copy(photos("Colin_Powell").get(0), dir.resolve("a.jpg"));
+            // The folder appears whole (renamed into place), as a mounted or synced folder does: a folder
+            // created empty and filled afterwards could be listed before the photo is completely written.
+            Path staging = Files.createDirectories(tmp.resolve("staging"));
+            Files.copy(photos("Colin_Powell").get(0), staging.resolve("a.jpg"));
+            Files.move(staging, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             VideoFrame f = c.awaitNewer(0, 5, TimeUnit.SECONDS);
             assertThat(f).isNotNull();
             assertThat(f.width()).isEqualTo(250);
