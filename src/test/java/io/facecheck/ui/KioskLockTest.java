@@ -43,6 +43,10 @@ class KioskLockTest {
             }
             return s;
         });
+        // Monocle enters full screen through its focused window and throws when there is none yet (this test run
+        // first, or alone): show TestFX's primary stage first, as a desktop has some window focused
+        primary.setScene(new Scene(new Label("FaceCheck test host"), 200, 100));
+        primary.show();
         // a stage of its own: the lock changes the stage (full screen, handlers), and TestFX reuses its primary one
         stage = new Stage();
         lock = new KioskLock(window::services);

@@ -44,6 +44,7 @@ public final class KioskViewModel implements AutoCloseable {
     private final ObjectProperty<Runnable> onCheckIn = new SimpleObjectProperty<>(Chime::play);
     private final PauseTransition greetingTimer = new PauseTransition(GREETING_TIME);
     private InferenceLoop inference;
+    private boolean closed;
     private int greetings;
     private long updates;
 
@@ -72,6 +73,12 @@ public final class KioskViewModel implements AutoCloseable {
     }
 
     public void use(FrameSource source, FrameCapture.Options options) {
+        if (closed) {
+            // the window's warm-up task can finish after the window was closed: a camera and an inference loop
+            // started now would run on against closed models
+            source.close();
+            return;
+        }
         stop();
         error.set("");
         FrameCapture c = new FrameCapture(source, options);
@@ -157,6 +164,7 @@ public final class KioskViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         greetingTimer.stop();
         stop();
     }
