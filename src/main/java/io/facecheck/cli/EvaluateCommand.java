@@ -264,15 +264,7 @@ final class EvaluateCommand implements Callable<Integer> {
         m.put("impostorPairs", r.impostor());
         m.put("imagesWithoutFace", withoutFace.size());
         m.put("unreadableImages", unreadable.size());
-        m.put("threshold", r.threshold());
-        m.put("accuracyAtThreshold", r.accuracyAtThreshold());
-        m.put("bestThreshold", r.bestThreshold());
-        m.put("bestAccuracy", r.bestAccuracy());
-        m.put("tenFoldAccuracy", r.tenFoldAccuracy());
-        m.put("tenFoldStd", r.tenFoldStd());
-        m.put("tarAtFar1e2", r.tarAtFar1e2());
-        m.put("tarAtFar1e3", r.tarAtFar1e3());
-        m.put("auc", r.auc());
+        putMetrics(m, r);
         if (labels != null) {
             List<float[]> vs = new ArrayList<>();
             List<String> ls = new ArrayList<>();
@@ -341,5 +333,18 @@ final class EvaluateCommand implements Callable<Integer> {
                         row.get("tenFoldAccuracy"), row.get("tarAtFar1e3"));
             }
         }
+    }
+
+    /** The LFW-protocol figures of {@code r}, in the order {@code evaluate --json} prints them (shared with {@code train}). */
+    static void putMetrics(Map<String, Object> m, VerificationReport r) {
+        m.put("threshold", r.threshold());
+        m.put("accuracyAtThreshold", r.accuracyAtThreshold());
+        m.put("bestThreshold", r.bestThreshold());
+        m.put("bestAccuracy", r.bestAccuracy());
+        m.put("tenFoldAccuracy", r.tenFoldAccuracy());
+        m.put("tenFoldStd", r.tenFoldStd());
+        m.put("tarAtFar1e2", r.tarAtFar1e2());
+        m.put("tarAtFar1e3", r.tarAtFar1e3());
+        m.put("auc", r.auc());
     }
 }

@@ -357,15 +357,7 @@ final class TrainCommand implements Callable<Integer> {
         m.put("genuinePairs", r.genuine());
         m.put("impostorPairs", r.impostor());
         m.put("imagesWithoutFace", imagesWithoutFace);
-        m.put("threshold", r.threshold());
-        m.put("accuracyAtThreshold", r.accuracyAtThreshold());
-        m.put("bestThreshold", r.bestThreshold());
-        m.put("bestAccuracy", r.bestAccuracy());
-        m.put("tenFoldAccuracy", r.tenFoldAccuracy());
-        m.put("tenFoldStd", r.tenFoldStd());
-        m.put("tarAtFar1e2", r.tarAtFar1e2());
-        m.put("tarAtFar1e3", r.tarAtFar1e3());
-        m.put("auc", r.auc());
+        EvaluateCommand.putMetrics(m, r);
         return m;
     }
 }
