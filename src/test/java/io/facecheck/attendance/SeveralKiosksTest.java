@@ -150,7 +150,8 @@ class SeveralKiosksTest {
             for (Decision d : arrivals) {
                 assertThat(arrivalKeys).as("lost: %s", d).contains(d.code() + "@" + d.at());
             }
-            assertThat(stored).extracting(CheckInEvent::kioskId).containsOnly("A", "B");
+            // which kiosk wins each race is up to the scheduler (one may win them all); each event names one of them
+            assertThat(stored).extracting(CheckInEvent::kioskId).isSubsetOf("A", "B");
         } finally {
             threads.shutdownNow();
         }
