@@ -21,9 +21,11 @@ public final class AttendanceEngine implements AutoCloseable {
     private final FaceEngine engine;
     private final GallerySync gallery;
     private final OpenSetDecision decision;
+    private final OfflineKiosk offline;
 
     private AttendanceEngine(Settings settings, Database db, FaceEngine engine, GallerySync gallery,
-                             OpenSetDecision decision) {
+                             OpenSetDecision decision, OfflineKiosk offline) {
+        this.offline = offline;
         this.settings = settings;
         this.db = db;
         this.engine = engine;
@@ -41,6 +43,17 @@ public final class AttendanceEngine implements AutoCloseable {
 
     /** As {@link #open(Settings, Database, FaceEngine.Options)}, with a decision threshold that beats the settings'. */
     public static AttendanceEngine open(Settings settings, Database db, FaceEngine.Options base, Double threshold) {
+        return open(settings, db, base, threshold, false);
+    }
+
+    /**
+     * As {@link #open(Settings, Database, FaceEngine.Options, Double)}; with {@code kiosk} and a database server
+     * (and {@code kiosk.offline-store} set), the engine keeps working while the server is unreachable: the gallery
+     * is cached locally (and loaded from there when the server is down at the start) and the stations journal
+     * their check-ins ({@link OfflineKiosk}). {@code db} may then come from {@link Database#openWhenReachable}.
+     */
+    public static AttendanceEngine open(Settings settings, Database db, FaceEngine.Options base, Double threshold,
+                                        boolean kiosk) {
         if (threshold != null && !(threshold > 0)) {
             throw new IllegalArgumentException("the decision threshold must be positive, got " + threshold);
         }
@@ -48,16 +61,27 @@ public final class AttendanceEngine implements AutoCloseable {
                 .withQuality(quality(settings.engine()))
                 .withLiveness(settings.checkIn().liveness());
         FaceEngine engine = FaceEngine.open(o);
+        OfflineKiosk offline = null;
         try {
+            if (kiosk && OfflineKiosk.appliesTo(db) && settings.kiosk().offline().isPresent()) {
+                offline = OfflineKiosk.open(db, settings.kiosk().offline().get(),
+                        io.facecheck.store.FaceKeys.configured(settings.security().keyFile()));
+            }
             GallerySync gallery = new GallerySync(new TemplateRepository(db), engine.embedder().modelId(),
                     engine.embedder().dimension());
+            if (offline != null) {
+                gallery.cacheIn(offline);
+            }
             gallery.load();
             double t = threshold != null ? threshold
                     : settings.engine().threshold().orElse(engine.embedder().threshold());
             return new AttendanceEngine(settings, db, engine, gallery,
-                    new OpenSetDecision(t, settings.engine().margin()));
+                    new OpenSetDecision(t, settings.engine().margin()), offline);
         } catch (RuntimeException e) {
             engine.close();
+            if (offline != null) {
+                offline.close();
+            }
             throw e;
         }
     }
@@ -102,6 +126,11 @@ public final class AttendanceEngine implements AutoCloseable {
         return decision;
     }
 
+    /** The offline mode (journal, gallery cache), when this engine was opened for a kiosk on a server. */
+    public java.util.Optional<OfflineKiosk> offline() {
+        return java.util.Optional.ofNullable(offline);
+    }
+
     public EnrollmentService enrollment() {
         return new EnrollmentService(db, engine.detector(), engine.embedder(), engine.quality(), new ImageLoader(),
                 gallery, decision.threshold());
@@ -123,7 +152,7 @@ public final class AttendanceEngine implements AutoCloseable {
         double livenessThreshold = engine.liveness().map(l -> l.threshold()).orElse(Double.NaN);
         CheckInRules rules = CheckInRules.from(cs, livenessThreshold);
         CheckInRecorder recorder = new CheckInRecorder(db, kioskId != null ? kioskId : cs.kioskId(), cs.zone(),
-                rules.debounce(), cs.storeUnknownFaces());
+                rules.debounce(), cs.storeUnknownFaces(), offline);
         Settings.EngineSettings es = settings.engine();
         return new CheckInStation(engine, gallery, decision, new CheckInPolicy(rules, clock, recorder), recorder,
                 livenessGate(random), clock, new FaceTracker.Settings(es.trackRedetectEvery(), es.trackMinIou()));
@@ -141,6 +170,12 @@ public final class AttendanceEngine implements AutoCloseable {
 
     @Override
     public void close() {
-        engine.close();
+        try {
+            engine.close();
+        } finally {
+            if (offline != null) {
+                offline.close();
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.facecheck.store.CheckInEvent;
 import io.facecheck.store.Database;
 import io.facecheck.store.EmployeeRepository;
 import io.facecheck.store.EventRepository;
+import io.facecheck.store.OfflineStore;
 import io.facecheck.store.StoreException;
 import io.facecheck.store.UnknownFaceLog;
 import org.slf4j.Logger;
@@ -14,6 +15,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -33,6 +35,7 @@ public final class CheckInRecorder implements LastEventLookup {
     private final Duration debounce;
     private final UnknownFaceLog unknownFaces;
     private final boolean storeUnknownFaces;
+    private final OfflineKiosk offline;
 
     /** A recorder that counts unknown faces without keeping their crops. */
     public CheckInRecorder(Database db, String kioskId, ZoneId zone, Duration debounce) {
@@ -41,6 +44,16 @@ public final class CheckInRecorder implements LastEventLookup {
 
     /** @param storeUnknownFaces keep a crop of each unknown sighting ({@code checkin.unknown.store-faces}) */
     public CheckInRecorder(Database db, String kioskId, ZoneId zone, Duration debounce, boolean storeUnknownFaces) {
+        this(db, kioskId, zone, debounce, storeUnknownFaces, null);
+    }
+
+    /**
+     * A recorder that outlives its server: with {@code offline} (for {@code db}), a check-in that cannot reach the
+     * server is journalled locally and returned as {@link CheckInEvent#pending()}; see {@link OfflineKiosk}.
+     */
+    public CheckInRecorder(Database db, String kioskId, ZoneId zone, Duration debounce, boolean storeUnknownFaces,
+                           OfflineKiosk offline) {
+        this.offline = offline;
         this.db = db;
         this.employees = new EmployeeRepository(db);
         this.events = new EventRepository(db);
@@ -62,7 +75,20 @@ public final class CheckInRecorder implements LastEventLookup {
             return false;
         }
         byte[] png = storeUnknownFaces && cropPng != null ? cropPng.get() : null;
-        unknownFaces.record(d.at(), kioskId, Double.isFinite(d.distance()) ? d.distance() : null, png);
+        if (offline != null && !offline.online()) {
+            LOG.info("unknown face at {} not counted: offline", d.at());
+            return false;
+        }
+        try {
+            unknownFaces.record(d.at(), kioskId, Double.isFinite(d.distance()) ? d.distance() : null, png);
+        } catch (StoreException e) {
+            if (offline == null || !e.unreachable()) {
+                throw e;
+            }
+            offline.wentDown(e);
+            LOG.info("unknown face at {} not counted: offline", d.at());
+            return false;
+        }
         LOG.info("unknown face at {} (nearest distance {})", d.at(), d.distance());
         return true;
     }
@@ -77,7 +103,29 @@ public final class CheckInRecorder implements LastEventLookup {
         if (!d.isCheckIn()) {
             throw new IllegalArgumentException("only CHECK_IN decisions are recorded, got " + d.kind());
         }
-        Optional<CheckInEvent> result = db.inTransaction(conn -> {
+        // the kiosk names the event: a journalled copy of an event whose commit went unanswered is uploaded once
+        String uuid = UUID.randomUUID().toString();
+        if (offline != null && !offline.readyForServer(kioskId, debounce)) {
+            return journal(d, uuid);
+        }
+        Optional<CheckInEvent> result;
+        try {
+            result = recordOnServer(d, uuid);
+        } catch (StoreException e) {
+            if (offline == null || !e.unreachable()) {
+                throw e;
+            }
+            offline.wentDown(e);
+            return journal(d, uuid);
+        }
+        result.ifPresentOrElse(
+                e -> LOG.info("check-in {} {} at {} (distance {})", e.code(), e.direction(), e.at(), e.distance()),
+                () -> LOG.info("check-in of {} skipped: already logged within {}", d.code(), debounce));
+        return result;
+    }
+
+    private Optional<CheckInEvent> recordOnServer(Decision d, String uuid) {
+        return db.inTransaction(conn -> {
             long employeeId;
             try (PreparedStatement ps = conn.prepareStatement(
                     "SELECT id, active FROM employee WHERE code = ? FOR UPDATE")) {
@@ -97,16 +145,61 @@ public final class CheckInRecorder implements LastEventLookup {
                 return Optional.empty();
             }
             return Optional.of(events.insert(EventRepository.NewEvent.kiosk(employeeId, d.at(), zone, d.direction(),
-                    d.distance(), d.liveness(), kioskId)));
+                    d.distance(), d.liveness(), kioskId, uuid)));
         });
-        result.ifPresentOrElse(
-                e -> LOG.info("check-in {} {} at {} (distance {})", e.code(), e.direction(), e.at(), e.distance()),
-                () -> LOG.info("check-in of {} skipped: already logged within {}", d.code(), debounce));
-        return result;
+    }
+
+    /** Offline: the check-in into the local journal (on disk when this returns), debounced against it. */
+    private Optional<CheckInEvent> journal(Decision d, String uuid) {
+        Optional<OfflineStore.JournalEntry> last = offline.local().lastOf(offline.server(), d.code());
+        if (last.isPresent() && last.get().state() != OfflineStore.Settled.DUPLICATE
+                && last.get().state() != OfflineStore.Settled.REJECTED
+                && Duration.between(last.get().at(), d.at()).abs().compareTo(debounce) < 0) {
+            LOG.info("check-in of {} skipped: already journalled within {}", d.code(), debounce);
+            return Optional.empty();
+        }
+        Optional<String[]> who = offline.person(d.code());
+        OfflineStore.JournalEntry e = offline.local().append(uuid, offline.server(), kioskId, d.code(),
+                who.map(w -> w[0]).orElse(d.code()), who.map(w -> w[1]).orElse(null), d.at(), zone, d.direction(),
+                Double.isFinite(d.distance()) ? d.distance() : null, d.liveness());
+        LOG.info("check-in {} {} at {} journalled offline ({} waiting)", e.code(), e.direction(), e.at(),
+                offline.pending(kioskId));
+        return Optional.of(e.asEvent());
+    }
+
+    /** The offline mode of this recorder, if it has one. */
+    public Optional<OfflineKiosk> offline() {
+        return Optional.ofNullable(offline);
+    }
+
+    /** This recorder's kiosk id. */
+    public String kioskId() {
+        return kioskId;
     }
 
     @Override
     public Optional<LastEvent> last(String code) {
+        if (offline != null) {
+            Optional<LastEvent> journalled = offline.local().lastOf(offline.server(), code)
+                    .filter(e -> e.state() == OfflineStore.Settled.PENDING)
+                    .map(e -> new LastEvent(e.at(), e.direction()));
+            if (journalled.isPresent() || !offline.online()) {
+                return journalled;
+            }
+            try {
+                return lastOnServer(code);
+            } catch (StoreException e) {
+                if (!e.unreachable()) {
+                    throw e;
+                }
+                offline.wentDown(e);
+                return Optional.empty();
+            }
+        }
+        return lastOnServer(code);
+    }
+
+    private Optional<LastEvent> lastOnServer(String code) {
         return employees.findByCode(code)
                 .flatMap(e -> events.lastOf(e.id()))
                 .map(e -> new LastEvent(e.at(), e.direction()));

@@ -51,6 +51,9 @@ public final class GallerySync {
     private final Gallery gallery;
     private long watermark;
     private final NavigableSet<Long> seen = new TreeSet<>();
+    /** Where the gallery is cached for an offline start; null: not cached. */
+    private OfflineKiosk cache;
+    private boolean fromCache;
 
     /** A gallery of {@code dimension}-D templates of {@code modelId}; call {@link #load()} to fill it. */
     public GallerySync(TemplateRepository templates, String modelId, int dimension) {
@@ -68,8 +71,58 @@ public final class GallerySync {
         return modelId;
     }
 
-    /** Replaces the gallery's content with the store's templates of this model (active employees only). */
+    /**
+     * Keeps this gallery in {@code offline}'s local cache from now on (each load and each change), and lets
+     * {@link #load()} fall back to the cache when the server cannot be reached.
+     */
+    public synchronized void cacheIn(OfflineKiosk offline) {
+        this.cache = offline;
+    }
+
+    /** Whether the gallery came from the local cache (the server was unreachable when it was loaded). */
+    public synchronized boolean fromCache() {
+        return fromCache;
+    }
+
+    /**
+     * Replaces the gallery's content with the store's templates of this model (active employees only). With a
+     * cache ({@link #cacheIn}) and the server unreachable: with the cached gallery.
+     *
+     * @throws StoreException when the store cannot be read (and nothing is cached)
+     */
     public synchronized int load() {
+        try {
+            return loadFromStore();
+        } catch (StoreException e) {
+            if (cache == null || !e.unreachable()) {
+                throw e;
+            }
+            cache.wentDown(e);
+            return loadFromCache(e);
+        }
+    }
+
+    private int loadFromCache(StoreException cause) {
+        var cached = cache.local().gallery(cache.server(), modelId)
+                .filter(g -> g.dimension() == gallery.dimension())
+                .orElseThrow(() -> new StoreException(StoreException.Kind.CANNOT_OPEN, cause.getMessage()
+                        + "; this kiosk has no cached gallery of it yet (it keeps one from its first start with the "
+                        + "server reachable)", cause.getCause()));
+        gallery.clear();
+        for (var p : cached.people()) {
+            if (!p.templates().isEmpty()) {
+                gallery.addAll(p.code(), p.templates());
+            }
+        }
+        watermark = cached.watermark();
+        seen.clear();
+        fromCache = true;
+        LOG.warn("gallery: {} templates of {} identities from the offline cache saved {} (the server is unreachable)",
+                gallery.size(), gallery.identityCount(), cached.savedAt());
+        return gallery.size();
+    }
+
+    private int loadFromStore() {
         // the counter first: what changes while the templates are read is seen again by the next poll
         long mark = changes.latest();
         Map<String, List<float[]>> byCode = new LinkedHashMap<>();
@@ -84,6 +137,8 @@ public final class GallerySync {
         gallery.clear();
         byCode.forEach(gallery::addAll);
         watermark = mark;
+        fromCache = false;
+        saveCache(byCode, mark);
         seen.clear();
         for (GalleryChanges.Change c : changes.since(Math.max(0, mark - OVERLAP))) {
             if (c.seq() <= mark) {
@@ -111,6 +166,11 @@ public final class GallerySync {
 
     /** After anything else changed an employee (re-enroll with replace, reactivation): reloads just them. */
     public synchronized void refresh(String code) {
+        List<float[]> mine = reload(code);
+        updateCache(mine.isEmpty() ? Map.of() : Map.of(code, mine), mine.isEmpty() ? Set.of(code) : Set.of());
+    }
+
+    private List<float[]> reload(String code) {
         List<float[]> mine = new ArrayList<>();
         for (FaceTemplate t : templates.listByModel(modelId, code)) {
             if (t.vector().length == gallery.dimension()) {
@@ -121,6 +181,49 @@ public final class GallerySync {
         if (!mine.isEmpty()) {
             gallery.addAll(code, mine);
         }
+        return mine;
+    }
+
+    /** The whole gallery into the cache, unless the cache is at this watermark already. */
+    private void saveCache(Map<String, List<float[]>> byCode, long mark) {
+        if (cache == null) {
+            return;
+        }
+        try {
+            if (cache.local().cachedWatermark(cache.server(), modelId).orElse(-1L) == mark) {
+                return;
+            }
+            Map<String, io.facecheck.store.Employee> who = new java.util.HashMap<>();
+            for (io.facecheck.store.Employee e : cache.employees()) {
+                who.put(e.code(), e);
+            }
+            List<io.facecheck.store.OfflineStore.CachedPerson> people = new ArrayList<>();
+            byCode.forEach((code, vectors) -> people.add(person(who.get(code), code, vectors)));
+            cache.local().saveGallery(cache.server(), modelId, gallery.dimension(), mark, people);
+        } catch (StoreException e) {
+            LOG.warn("gallery: cannot save the offline cache: {}", e.getMessage());
+        }
+    }
+
+    /** Changed and removed people into the cache (at the current watermark). */
+    private void updateCache(Map<String, List<float[]>> changed, Set<String> removed) {
+        if (cache == null || (changed.isEmpty() && removed.isEmpty())) {
+            return;
+        }
+        try {
+            List<io.facecheck.store.OfflineStore.CachedPerson> people = new ArrayList<>();
+            var employees = new io.facecheck.store.EmployeeRepository(cache.central());
+            changed.forEach((code, vectors) -> people.add(person(employees.findByCode(code).orElse(null), code, vectors)));
+            cache.local().updateGallery(cache.server(), modelId, gallery.dimension(), watermark, people, removed);
+        } catch (StoreException e) {
+            LOG.warn("gallery: cannot update the offline cache: {}", e.getMessage());
+        }
+    }
+
+    private static io.facecheck.store.OfflineStore.CachedPerson person(io.facecheck.store.Employee e, String code,
+                                                                       List<float[]> vectors) {
+        return new io.facecheck.store.OfflineStore.CachedPerson(code, e == null ? code : e.name(),
+                e == null ? null : e.department(), vectors);
     }
 
     /**
@@ -131,6 +234,9 @@ public final class GallerySync {
      * @throws StoreException when the store cannot be read (the gallery stays as it was)
      */
     public synchronized int poll() {
+        if (cache != null && !cache.online()) {
+            return 0; // offline: the journal's sync notices the server's return, then polls catch up
+        }
         Set<String> codes = new LinkedHashSet<>();
         long newest = watermark;
         for (GalleryChanges.Change c : changes.since(Math.max(0, watermark - OVERLAP))) {
@@ -141,9 +247,18 @@ public final class GallerySync {
         }
         watermark = newest;
         seen.headSet(watermark - OVERLAP, false).clear();
+        Map<String, List<float[]>> changed = new LinkedHashMap<>();
+        Set<String> removed = new LinkedHashSet<>();
         for (String code : codes) {
-            refresh(code);
+            List<float[]> mine = reload(code);
+            if (mine.isEmpty()) {
+                removed.add(code);
+            } else {
+                changed.put(code, mine);
+            }
         }
+        fromCache = false; // the server answered: what changed since the cache was saved is applied now
+        updateCache(changed, removed);
         if (!codes.isEmpty()) {
             LOG.info("gallery: reloaded {} changed employee(s); {} templates of {} identities", codes.size(),
                     gallery.size(), gallery.identityCount());

@@ -33,11 +33,24 @@ final class AttendanceContext implements AutoCloseable {
 
     /** Opens the database first (a locked database fails fast), then the models, then loads the gallery. */
     static AttendanceContext open(StoreOptions store, EngineOptions engineOptions) {
+        return open(store, engineOptions, false);
+    }
+
+    /**
+     * For the check-in commands: as {@link #open(StoreOptions, EngineOptions)}, and on a database server the kiosk's
+     * offline mode (a server that cannot be reached is worked around with the local gallery cache and journal;
+     * with nothing cached it still fails with exit 5).
+     */
+    static AttendanceContext openForKiosk(StoreOptions store, EngineOptions engineOptions) {
+        return open(store, engineOptions, true);
+    }
+
+    private static AttendanceContext open(StoreOptions store, EngineOptions engineOptions, boolean kiosk) {
         Settings settings = store.settings();
-        Database db = store.open();
+        Database db = kiosk ? store.openWhenReachable() : store.open();
         try {
             return new AttendanceContext(settings, db, AttendanceEngine.open(settings, db, engineOptions.options(),
-                    engineOptions.threshold));
+                    engineOptions.threshold, kiosk));
         } catch (StoreException e) {
             db.close();
             throw StoreOptions.asCli(e);

@@ -48,7 +48,8 @@ final class CheckinCommand implements Callable<Integer> {
             + "checkin.kiosk-id in the settings).")
     String kiosk;
 
-    @Option(names = "--json", description = "Print JSON: events ({code, direction, at}); with a liveness mode "
+    @Option(names = "--json", description = "Print JSON: events ({code, direction, at, uuid, pending}: pending "
+            + "when journalled offline because the database server could not be reached); with a liveness mode "
             + "also liveness ({mode, verdict, reasons, refused}).")
     boolean json;
 
@@ -105,7 +106,7 @@ final class CheckinCommand implements Callable<Integer> {
         for (Path p : photos) {
             frames.add(EngineOptions.load(loader, p));
         }
-        try (AttendanceContext ctx = AttendanceContext.open(store, engineOptions)) {
+        try (AttendanceContext ctx = AttendanceContext.openForKiosk(store, engineOptions)) {
             FrameClock clock = new FrameClock(start.minusMillis(FRAME_MILLIS));
             CheckInStation station = ctx.attendance.station(kiosk, clock);
             List<CheckInEvent> logged = new ArrayList<>();
@@ -131,6 +132,15 @@ final class CheckinCommand implements Callable<Integer> {
             if (logged.isEmpty() && refused != null) {
                 System.err.println("facecheck: no check-in logged: the liveness check (" + ctx.settings.liveness().mode().id()
                         + ") refused it: " + describe(refused, lastStatus));
+            }
+            long pending = logged.stream().filter(CheckInEvent::pending).count();
+            if (pending > 0) {
+                var offline = ctx.attendance.offline().orElseThrow();
+                String kioskId = kiosk != null ? kiosk : ctx.settings.checkIn().kioskId();
+                System.err.println("facecheck: " + ctx.db.displayName() + " cannot be reached: " + pending
+                        + " check-in(s) kept in this kiosk's journal (" + offline.local().file() + "), "
+                        + offline.pending(kioskId) + " waiting in all; they are uploaded by the "
+                        + "next check-in with the server back, or by: facecheck sync --kiosk " + kioskId);
             }
             print(logged, station.policy().unknownFaces().count(),
                     station.livenessGate().isPresent() ? livenessJson(ctx.settings.liveness().mode(), lastStatus, refused) : null);
@@ -185,6 +195,8 @@ final class CheckinCommand implements Callable<Integer> {
                 m.put("code", e.code());
                 m.put("direction", e.direction().name());
                 m.put("at", e.at().toString());
+                m.put("uuid", e.uuid());
+                m.put("pending", e.pending());
                 events.add(m);
             }
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -196,7 +208,8 @@ final class CheckinCommand implements Callable<Integer> {
             Json.print(doc);
         } else {
             for (CheckInEvent e : logged) {
-                System.out.println(e.direction() + " " + e.code() + " (" + e.name() + ") at " + e.localTime());
+                System.out.println(e.direction() + " " + e.code() + " (" + e.name() + ") at " + e.localTime()
+                        + (e.pending() ? " (pending: kept in the offline journal until the server answers)" : ""));
             }
             if (logged.isEmpty()) {
                 System.out.println("no check-in logged");

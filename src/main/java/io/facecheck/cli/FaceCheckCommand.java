@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 EmployeesCommand.class,
                 IdentifyCommand.class,
                 CheckinCommand.class,
+                SyncCommand.class,
                 ReportCommand.class,
                 TrainCommand.class,
                 AdminUserCommand.class,

@@ -64,6 +64,19 @@ final class StoreOptions {
         }
     }
 
+    /**
+     * For a kiosk ({@code checkin}, {@code kiosk}): as {@link #open()}, but a database server that cannot be reached
+     * is not an error (see {@link Database#openWhenReachable}); the kiosk then works from its offline store.
+     */
+    Database openWhenReachable() {
+        try {
+            Settings.DatabaseSettings d = settings().database();
+            return Database.openWhenReachable(d.url(), new Database.Credentials(d.user(), d.password()), keys());
+        } catch (StoreException e) {
+            throw asCli(e);
+        }
+    }
+
     /** The face-data keys as configured. */
     FaceKeys keys() {
         try {

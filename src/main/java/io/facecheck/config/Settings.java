@@ -87,9 +87,19 @@ public record Settings(DatabaseSettings database, CheckInSettings checkIn, Engin
     }
 
     /**
-     * @param dimAfter the kiosk screen dims after this long without a face in view; zero: never
+     * @param dimAfter     the kiosk screen dims after this long without a face in view; zero: never
+     * @param offlineStore base path (no {@code .mv.db}) of the kiosk's offline store (gallery cache and journal)
+     *                     for a database server; null: no offline mode
      */
-    public record KioskSettings(Duration dimAfter) {
+    public record KioskSettings(Duration dimAfter, java.nio.file.Path offlineStore) {
+        public KioskSettings(Duration dimAfter) {
+            this(dimAfter, null);
+        }
+
+        public java.util.Optional<java.nio.file.Path> offline() {
+            return java.util.Optional.ofNullable(offlineStore);
+        }
+
         public KioskSettings {
             if (dimAfter.isNegative()) {
                 throw new ConfigException("kiosk.dim-after must not be negative, got " + dimAfter);

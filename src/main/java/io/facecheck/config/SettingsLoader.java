@@ -125,7 +125,9 @@ public final class SettingsLoader {
             throw bad("report.delimiter", "one character");
         }
         var report = new Settings.ReportSettings(bool("report.bom"), delim.charAt(0));
-        var kiosk = new Settings.KioskSettings(duration("kiosk.dim-after"));
+        String offline = expand(values.getOrDefault("kiosk.offline-store", "")).trim();
+        var kiosk = new Settings.KioskSettings(duration("kiosk.dim-after"),
+                offline.isEmpty() ? null : java.nio.file.Path.of(offline));
         String when = values.getOrDefault("checkin.liveness.challenge", "always").toLowerCase(Locale.ROOT);
         if (!when.equals("always") && !when.equals("unsure")) {
             throw bad("checkin.liveness.challenge", "always or unsure");

@@ -11,10 +11,15 @@ import java.time.ZonedDateTime;
  * @param distance         squared L2 distance of the match (null for manual events)
  * @param liveness         anti-spoofing score (null when not checked)
  * @param correctionReason why an administrator added or changed it (null for kiosk events)
+ * @param uuid             the name the kiosk gave the event (null for manual events and those logged before
+ *                         version 5 of the schema); uploading a journalled event twice is refused by it
+ * @param pending          logged in the kiosk's local journal while the server was unreachable, not yet uploaded
+ *                         ({@code id} and {@code employeeId} are then 0)
  */
 public record CheckInEvent(long id, long employeeId, String code, String name, String department, Instant at,
                            ZoneId zone, Direction direction, Double distance, Double liveness, String kioskId,
-                           String correctionReason, String correctedBy, Instant recordedAt) {
+                           String correctionReason, String correctedBy, Instant recordedAt, String uuid,
+                           boolean pending) {
 
     public ZonedDateTime localTime() {
         return at.atZone(zone);

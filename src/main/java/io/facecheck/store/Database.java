@@ -91,6 +91,7 @@ public final class Database implements AutoCloseable {
 
     /** How long a PostgreSQL connection attempt may take before the server counts as unreachable. */
     private static final long PG_CONNECT_TIMEOUT_MS = 5_000;
+    private static final int PG_SOCKET_TIMEOUT_S = 60;
 
     private final String url;
     private final String displayName;
@@ -99,6 +100,10 @@ public final class Database implements AutoCloseable {
     private final AutoCloseable closer;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
     private volatile FaceDataCipher faceCipher;
+    /** Set while a database opened by {@link #openWhenReachable} has not reached its server yet. */
+    private volatile Runnable connector;
+    /** A server's login, for {@link #probe()}. */
+    private volatile Credentials login;
 
     private Database(String url, String displayName, Vendor vendor, DataSource pool, AutoCloseable closer) {
         this.url = url;
@@ -202,7 +207,30 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * For a kiosk that must outlive its server: as {@link #open(String, Credentials, FaceKeys)}, but a PostgreSQL
+     * server that cannot be reached now (down, network cut) is not an error. The database returned then connects,
+     * migrates and checks the keys at its first use; until the server is back every use fails with a
+     * {@link StoreException#unreachable()} error, quickly when the server refuses the connection. Wrong
+     * credentials, a newer schema or a missing key still fail here when the server answers. H2 opens as usual.
+     */
+    public static Database openWhenReachable(String jdbcUrl, Credentials credentials, FaceKeys keys) {
+        if (Vendor.of(jdbcUrl).orElse(null) != Vendor.POSTGRESQL) {
+            return open(jdbcUrl, credentials, keys);
+        }
+        return openPostgres(jdbcUrl, credentials == null ? Credentials.NONE : credentials, keys, true);
+    }
+
+    /** Whether the database has been reached (always, but for {@link #openWhenReachable} before the server answered). */
+    public boolean connected() {
+        return connector == null;
+    }
+
     private static Database openPostgres(String jdbcUrl, Credentials credentials, FaceKeys keys) {
+        return openPostgres(jdbcUrl, credentials, keys, false);
+    }
+
+    private static Database openPostgres(String jdbcUrl, Credentials credentials, FaceKeys keys, boolean deferred) {
         String name = "PostgreSQL server " + serverName(jdbcUrl);
         HikariConfig cfg = new HikariConfig();
         cfg.setJdbcUrl(jdbcUrl);
@@ -219,9 +247,47 @@ public final class Database implements AutoCloseable {
         // no connection at construction: the first getConnection below fails with a message we translate
         cfg.setInitializationFailTimeout(-1);
         cfg.addDataSourceProperty("connectTimeout", String.valueOf(PG_CONNECT_TIMEOUT_MS / 1000));
+        // a server that vanishes without closing the connection (network cut) fails a statement after this long
+        // instead of hanging the kiosk
+        cfg.addDataSourceProperty("socketTimeout", String.valueOf(PG_SOCKET_TIMEOUT_S));
         cfg.addDataSourceProperty("ApplicationName", "FaceCheck");
-        // one direct attempt first: a wrong password or a server that is down fails at once with the driver's
-        // own reason (the pool would keep retrying until its timeout)
+        HikariDataSource pool = new HikariDataSource(cfg);
+        Database db = new Database(jdbcUrl, name, Vendor.POSTGRESQL, pool, pool::close);
+        db.connector = () -> db.connectPostgres(credentials, keys);
+        db.login = credentials;
+        try {
+            db.ensureConnected();
+            return db;
+        } catch (StoreException e) {
+            if (deferred && e.unreachable()) {
+                LOG.warn("{} cannot be reached now; working without it until it answers", name);
+                return db;
+            }
+            pool.close();
+            throw e;
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Asks a database server, with one direct connection (not the pool, which would keep retrying until its
+     * timeout), whether it answers; connects a database opened by {@link #openWhenReachable} that had not yet.
+     * A refused connection fails at once, a silent network after the connect timeout.
+     *
+     * @throws StoreException {@link StoreException#unreachable()} when it does not answer
+     */
+    public void probe() {
+        if (vendor != Vendor.POSTGRESQL) {
+            inTransaction(c -> null);
+            return;
+        }
+        directConnect(login);
+        ensureConnected();
+    }
+
+    private void directConnect(Credentials credentials) {
         java.util.Properties login = new java.util.Properties();
         if (credentials.user() != null) {
             login.setProperty("user", credentials.user());
@@ -230,34 +296,48 @@ public final class Database implements AutoCloseable {
             login.setProperty("password", credentials.password());
         }
         login.setProperty("connectTimeout", String.valueOf(PG_CONNECT_TIMEOUT_MS / 1000));
-        try (Connection c = new org.postgresql.Driver().connect(jdbcUrl, login)) {
+        try (Connection c = new org.postgresql.Driver().connect(url, login)) {
             if (c == null) {
-                throw new StoreException(StoreException.Kind.CANNOT_OPEN, "not a PostgreSQL URL: " + redactUrl(jdbcUrl));
+                throw new StoreException(StoreException.Kind.CANNOT_OPEN, "not a PostgreSQL URL: " + redactUrl(url));
             }
         } catch (SQLException e) {
-            throw new Database(jdbcUrl, name, Vendor.POSTGRESQL, null, () -> { }).translate(e, "open");
+            throw translate(e, "open");
         }
-        HikariDataSource pool = new HikariDataSource(cfg);
-        Database db = new Database(jdbcUrl, name, Vendor.POSTGRESQL, pool, pool::close);
+    }
+
+    /** The first contact with a PostgreSQL server: login, schema, keys. */
+    private void connectPostgres(Credentials credentials, FaceKeys keys) {
+        // one direct attempt first: a wrong password or a server that is down fails at once with the driver's
+        // own reason (the pool would keep retrying until its timeout)
+        directConnect(credentials);
         try {
             try (Connection c = pool.getConnection()) {
                 c.isValid(1);
             }
-            db.migrate();
-            db.faceCipher = new FaceDataCipher(keys);
-            int plain = FaceDataEncryption.attach(db, keys);
-            if (plain > 0) {
-                // the server keeps the old row versions until its autovacuum reclaims them
-                LOG.info("database {}: encrypted {} face-data record(s) written before encryption", name, plain);
-            }
-            LOG.info("database {} open", name);
-            return db;
         } catch (SQLException e) {
-            pool.close();
-            throw db.translate(e, "open");
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
+            throw translate(e, "open");
+        }
+        migrate();
+        faceCipher = new FaceDataCipher(keys);
+        connector = null; // from here on the normal paths work (attach reads and writes through them)
+        int plain = FaceDataEncryption.attach(this, keys);
+        if (plain > 0) {
+            // the server keeps the old row versions until its autovacuum reclaims them
+            LOG.info("database {}: encrypted {} face-data record(s) written before encryption", displayName, plain);
+        }
+        LOG.info("database {} open", displayName);
+    }
+
+    /** Connects a database opened by {@link #openWhenReachable} that has not reached its server yet. */
+    private void ensureConnected() {
+        if (connector == null) {
+            return;
+        }
+        synchronized (this) {
+            Runnable c = connector;
+            if (c != null) {
+                c.run();
+            }
         }
     }
 
@@ -309,7 +389,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Creates the folder (0700) and an empty file (0600) for a new database; tightens an existing file to 0600. */
-    private static void prepareOwnerOnly(Path file) {
+    static void prepareOwnerOnly(Path file) {
         try {
             PrivateFiles.createDirectories(file.getParent());
             if (!Files.exists(file)) {
@@ -370,6 +450,7 @@ public final class Database implements AutoCloseable {
      * again inside {@code work} on the same thread, it joins the outer transaction.
      */
     public <T> T inTransaction(SqlWork<T> work) {
+        ensureConnected();
         Connection joined = current.get();
         if (joined != null) {
             try {
@@ -390,7 +471,12 @@ public final class Database implements AutoCloseable {
                 throw e;
             } finally {
                 current.remove();
-                c.setAutoCommit(true);
+                try {
+                    c.setAutoCommit(true);
+                } catch (SQLException e) {
+                    // a connection that broke in the work: the pool drops it; the work's own error is the one to see
+                    LOG.debug("resetting auto-commit: {}", e.getMessage());
+                }
             }
         } catch (SQLException e) {
             throw translate(e, "write");
@@ -402,6 +488,7 @@ public final class Database implements AutoCloseable {
      * read as it was when the work started, whatever other connections commit meanwhile.
      */
     <T> T snapshot(SqlWork<T> work) {
+        ensureConnected();
         try (Connection c = pool.getConnection()) {
             try (Statement s = c.createStatement()) {
                 s.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SNAPSHOT");

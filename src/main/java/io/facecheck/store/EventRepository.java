@@ -16,7 +16,7 @@ import java.util.Optional;
 public final class EventRepository {
     private static final String SELECT = "SELECT v.id, v.employee_id, e.code, e.name, e.department, v.at_utc, "
             + "v.zone, v.direction, v.distance, v.liveness, v.kiosk_id, v.correction_reason, v.corrected_by, "
-            + "v.recorded_at FROM check_in_event v JOIN employee e ON e.id = v.employee_id ";
+            + "v.recorded_at, v.event_uuid FROM check_in_event v JOIN employee e ON e.id = v.employee_id ";
 
     /**
      * An event to insert.
@@ -24,10 +24,21 @@ public final class EventRepository {
      * @param correctionReason null for a kiosk event; the administrator's reason for a manual one
      */
     public record NewEvent(long employeeId, Instant at, ZoneId zone, Direction direction, Double distance,
-                           Double liveness, String kioskId, String correctionReason, String correctedBy) {
+                           Double liveness, String kioskId, String correctionReason, String correctedBy,
+                           String uuid) {
+        public NewEvent(long employeeId, Instant at, ZoneId zone, Direction direction, Double distance,
+                        Double liveness, String kioskId, String correctionReason, String correctedBy) {
+            this(employeeId, at, zone, direction, distance, liveness, kioskId, correctionReason, correctedBy, null);
+        }
+
+        public static NewEvent kiosk(long employeeId, Instant at, ZoneId zone, Direction direction, Double distance,
+                                     Double liveness, String kioskId, String uuid) {
+            return new NewEvent(employeeId, at, zone, direction, distance, liveness, kioskId, null, null, uuid);
+        }
+
         public static NewEvent kiosk(long employeeId, Instant at, ZoneId zone, Direction direction, double distance,
                                      Double liveness, String kioskId) {
-            return new NewEvent(employeeId, at, zone, direction, distance, liveness, kioskId, null, null);
+            return kiosk(employeeId, at, zone, direction, distance, liveness, kioskId, null);
         }
     }
 
@@ -47,8 +58,8 @@ public final class EventRepository {
     public CheckInEvent insert(NewEvent e) {
         return db.inTransaction(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("INSERT INTO check_in_event (employee_id, at_utc, zone, "
-                    + "direction, distance, liveness, kiosk_id, correction_reason, corrected_by, recorded_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + "direction, distance, liveness, kiosk_id, correction_reason, corrected_by, recorded_at, event_uuid) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 ps.setLong(1, e.employeeId());
                 Rows.setInstant(ps, 2, e.at());
                 ps.setString(3, e.zone().getId());
@@ -59,8 +70,32 @@ public final class EventRepository {
                 ps.setString(8, e.correctionReason());
                 ps.setString(9, e.correctedBy());
                 Rows.setInstant(ps, 10, clock.instant());
+                ps.setString(11, e.uuid());
                 ps.executeUpdate();
                 return find(conn, Rows.generatedId(ps)).orElseThrow();
+            }
+        });
+    }
+
+    /** The event the kiosk named {@code uuid}, if the server has it. */
+    public Optional<CheckInEvent> findByUuid(String uuid) {
+        return db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(SELECT + "WHERE v.event_uuid = ?")) {
+                ps.setString(1, uuid);
+                return read(ps).stream().findFirst();
+            }
+        });
+    }
+
+    /** The employee's events with {@code from <= at <= to}, in time order. */
+    public List<CheckInEvent> ofEmployeeBetween(long employeeId, Instant from, Instant to) {
+        return db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(SELECT + "WHERE v.employee_id = ? AND v.at_utc >= ? "
+                    + "AND v.at_utc <= ? ORDER BY v.at_utc, v.id")) {
+                ps.setLong(1, employeeId);
+                Rows.setInstant(ps, 2, from);
+                Rows.setInstant(ps, 3, to);
+                return read(ps);
             }
         });
     }
@@ -157,7 +192,7 @@ public final class EventRepository {
                         Direction.valueOf(rs.getString("direction")), Rows.nullableDouble(rs, "distance"),
                         Rows.nullableDouble(rs, "liveness"), rs.getString("kiosk_id"),
                         rs.getString("correction_reason"), rs.getString("corrected_by"),
-                        Rows.instant(rs, "recorded_at")));
+                        Rows.instant(rs, "recorded_at"), rs.getString("event_uuid"), false));
             }
         }
         return out;

@@ -37,4 +37,13 @@ public class StoreException extends RuntimeException {
     public Kind kind() {
         return kind;
     }
+
+    /**
+     * Whether the database server could not be reached or the connection broke (server down, network cut): the
+     * kind of problem an offline-capable kiosk outlives (it journals locally), unlike a wrong password or a bad
+     * statement.
+     */
+    public boolean unreachable() {
+        return kind == Kind.CANNOT_OPEN && getCause() != null && Database.isConnectionProblem(getCause());
+    }
 }

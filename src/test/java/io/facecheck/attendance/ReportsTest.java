@@ -153,7 +153,8 @@ class ReportsTest {
     }
 
     private static CheckInEvent ev(long id, Instant at, Direction d) {
-        return new CheckInEvent(id, 1, "A", "Ada", null, at, ZoneId.of("UTC"), d, null, null, null, null, null, at);
+        return new CheckInEvent(id, 1, "A", "Ada", null, at, ZoneId.of("UTC"), d, null, null, null, null, null, at, null,
+                false);
     }
 
     @Test

@@ -38,7 +38,8 @@ public final class PgServer implements AutoCloseable {
 
     private static PgServer shared;
 
-    private final EmbeddedPostgres pg;
+    private volatile EmbeddedPostgres pg;
+    private volatile boolean running = true;
     private final Path dataDir;
     private final String password = "pw-" + UUID.randomUUID();
     private final AtomicInteger databases = new AtomicInteger();
@@ -71,24 +72,53 @@ public final class PgServer implements AutoCloseable {
     }
 
     private static PgServer start(Path dir, int port) {
+        // never "clean" (zonky would delete the data when the server stops, and a restart would find none)
+        PgServer server = new PgServer(launch(dir, port, false), dir);
+        server.createRole();
+        return server;
+    }
+
+    private static EmbeddedPostgres launch(Path dir, int port, boolean fresh) {
         try {
             EmbeddedPostgres.Builder b = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
-                    .setCleanDataDirectory(true)
+                    .setCleanDataDirectory(fresh)
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     // a test server: no fsync (a killed server process still loses nothing the OS has)
                     .setServerConfig("fsync", "off")
                     .setServerConfig("full_page_writes", "off")
+                    // a commit the client saw is in the WAL before the reply, as on a production server (the
+                    // embedded default is off, which could lose a reported commit when the server is killed)
+                    .setServerConfig("synchronous_commit", "on")
                     .setDataDirectoryCustomizer(PgServer::passwordsForAllButTheSuperuser);
             if (port > 0) {
                 b.setPort(port);
             }
-            PgServer server = new PgServer(b.start(), dir);
-            server.createRole();
-            return server;
+            return b.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the test PostgreSQL server", e);
+        }
+    }
+
+    /** Stops the server (a fast shutdown: clients are disconnected); {@link #restart()} brings it back. */
+    public synchronized void stop() {
+        if (running) {
+            running = false;
+            try {
+                pg.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Starts the stopped server again on the same data and port. */
+    public synchronized void restart() {
+        if (!running) {
+            int port = pg.getPort();
+            pg = launch(dataDir, port, false);
+            running = true;
         }
     }
 
@@ -156,8 +186,9 @@ public final class PgServer implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        try {
-            pg.close();
+        stop();
+        try (var files = Files.walk(dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

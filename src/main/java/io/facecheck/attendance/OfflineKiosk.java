@@ -1,0 +1,277 @@
+package io.facecheck.attendance;
+
+import io.facecheck.store.Database;
+import io.facecheck.store.Employee;
+import io.facecheck.store.EmployeeRepository;
+import io.facecheck.store.EventRepository;
+import io.facecheck.store.FaceKeys;
+import io.facecheck.store.OfflineStore;
+import io.facecheck.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * A kiosk's life without its database server: whether the server is reachable now, the local
+ * {@link OfflineStore} (journal and gallery cache), and the upload of the journal when the server is back.
+ * <p>
+ * While the server answers, check-ins go straight to it ({@link CheckInRecorder}). When a call finds it
+ * unreachable, the kiosk goes offline: check-ins are journalled locally (committed to disk before the kiosk shows
+ * them) and the server is tried again every {@link #RETRY_INTERVAL}. Once it answers, {@link #sync} uploads the
+ * waiting check-ins in the order they were logged, each in its own transaction and under the UUID the kiosk gave
+ * it, so an event is on the server exactly once whatever fails in between; the debounce is applied to the merged
+ * history (an event within the debounce of one the server already has, from another kiosk, is not uploaded).
+ * While events wait, new check-ins join the journal behind them, so the server gets them in order.
+ */
+public final class OfflineKiosk implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OfflineKiosk.class);
+
+    /** How long an offline kiosk waits before asking the server again. */
+    public static final Duration RETRY_INTERVAL = Duration.ofSeconds(10);
+
+    /** What one upload did. */
+    public record SyncResult(int uploaded, int alreadyThere, int duplicates, int rejected, int stillPending,
+                             boolean reachable) {
+        public int settled() {
+            return uploaded + alreadyThere + duplicates + rejected;
+        }
+    }
+
+    private final Database central;
+    private final OfflineStore local;
+    private final String server;
+    private final Duration retryInterval;
+    private final AtomicLong nextTry = new AtomicLong(Long.MIN_VALUE);
+    private volatile boolean online = true;
+    private volatile Consumer<Boolean> listener = b -> { };
+
+    public OfflineKiosk(Database central, OfflineStore local) {
+        this(central, local, RETRY_INTERVAL);
+    }
+
+    public OfflineKiosk(Database central, OfflineStore local, Duration retryInterval) {
+        this.central = central;
+        this.local = local;
+        this.server = OfflineStore.serverKey(central.url());
+        this.retryInterval = retryInterval;
+        this.online = central.connected();
+        if (!online) {
+            nextTry.set(System.nanoTime() + retryInterval.toNanos());
+        }
+    }
+
+    /** Opens the local store at {@code base} for {@code central}. */
+    public static OfflineKiosk open(Database central, Path base, FaceKeys keys) {
+        return new OfflineKiosk(central, OfflineStore.open(base, keys));
+    }
+
+    /** Whether the offline mode applies to {@code db}: a database server (an H2 file is never "unreachable"). */
+    public static boolean appliesTo(Database db) {
+        return db.vendor() == Database.Vendor.POSTGRESQL;
+    }
+
+    public Database central() {
+        return central;
+    }
+
+    public OfflineStore local() {
+        return local;
+    }
+
+    /** The server's key in the local store (its URL without credentials). */
+    public String server() {
+        return server;
+    }
+
+    /** Whether the server answered the last time it was asked. */
+    public boolean online() {
+        return online;
+    }
+
+    /** Told with true/false when the kiosk comes back online / goes offline (on the thread that noticed). */
+    public void onChange(Consumer<Boolean> l) {
+        this.listener = l == null ? b -> { } : l;
+    }
+
+    /** The check-ins waiting for the server; {@code kioskId} null: every kiosk's of this machine. */
+    public int pending(String kioskId) {
+        return local.pendingCount(server, kioskId);
+    }
+
+    /** Called when a call to the server found it unreachable. */
+    public void wentDown(StoreException e) {
+        nextTry.set(System.nanoTime() + retryInterval.toNanos());
+        if (online) {
+            online = false;
+            LOG.warn("offline: {}; check-ins are journalled in {} until it answers", e.getMessage(), local.file());
+            listener.accept(false);
+        }
+    }
+
+    private void cameBack() {
+        if (!online) {
+            online = true;
+            LOG.info("online again: {}", central.displayName());
+            listener.accept(true);
+        }
+    }
+
+    /** Whether it is time to ask the server (online, or offline for longer than the retry interval). */
+    public boolean worthTrying() {
+        return online || System.nanoTime() - nextTry.get() >= 0;
+    }
+
+    /**
+     * Whether a new check-in of {@code kioskId} may go straight to the server: it is reachable (asked again when
+     * due) and nothing of this kiosk waits in the journal (it is uploaded first).
+     */
+    synchronized boolean readyForServer(String kioskId, Duration debounce) {
+        if (!worthTrying()) {
+            return false;
+        }
+        if (online && local.pendingCount(server, kioskId) == 0) {
+            return true;
+        }
+        SyncResult r = sync(kioskId, debounce);
+        return r.reachable() && r.stillPending() == 0;
+    }
+
+    /**
+     * Uploads the journalled check-ins of {@code kioskId} (null: all of this machine's) in the order they were
+     * logged. Stops at the first sign that the server is unreachable; what is left stays pending.
+     */
+    public synchronized SyncResult sync(String kioskId, Duration debounce) {
+        List<OfflineStore.JournalEntry> waiting = local.pending(server, kioskId);
+        if (!online) {
+            // one direct connection first: the pool would wait its whole timeout for a server that refuses
+            try {
+                central.probe();
+            } catch (StoreException ex) {
+                if (!ex.unreachable()) {
+                    throw ex;
+                }
+                wentDown(ex);
+                return new SyncResult(0, 0, 0, 0, waiting.size(), false);
+            }
+            cameBack();
+        }
+        int uploaded = 0;
+        int already = 0;
+        int duplicates = 0;
+        int rejected = 0;
+        EventRepository events = new EventRepository(central);
+        for (int i = 0; i < waiting.size(); i++) {
+            OfflineStore.JournalEntry e = waiting.get(i);
+            OfflineStore.Settled outcome;
+            try {
+                outcome = upload(events, e, debounce);
+            } catch (StoreException ex) {
+                if (ex.unreachable()) {
+                    wentDown(ex);
+                    return new SyncResult(uploaded, already, duplicates, rejected, waiting.size() - i, false);
+                }
+                throw ex;
+            }
+            cameBack();
+            local.settle(e.uuid(), outcome == null ? OfflineStore.Settled.UPLOADED : outcome);
+            if (outcome == null) {
+                already++;
+            } else {
+                switch (outcome) {
+                    case UPLOADED -> uploaded++;
+                    case DUPLICATE -> duplicates++;
+                    case REJECTED -> rejected++;
+                    default -> { }
+                }
+            }
+        }
+        if (!waiting.isEmpty()) {
+            LOG.info("journal uploaded to {}: {} new, {} there already, {} within the debounce of an event there, "
+                    + "{} of employees no longer there", central.displayName(), uploaded, already, duplicates, rejected);
+        }
+        return new SyncResult(uploaded, already, duplicates, rejected, 0, true);
+    }
+
+    /**
+     * One journalled event into the server, in one transaction with the employee's row locked (as a live
+     * check-in): null when the server has it already (a previous upload committed but its note was lost).
+     */
+    private OfflineStore.Settled upload(EventRepository events, OfflineStore.JournalEntry e, Duration debounce) {
+        return central.inTransaction(conn -> {
+            long employeeId;
+            try (PreparedStatement ps = conn.prepareStatement("SELECT id FROM employee WHERE code = ? FOR UPDATE")) {
+                ps.setString(1, e.code());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        LOG.warn("journalled check-in {} of {} at {} not uploaded: the server has no employee {} now",
+                                e.uuid(), e.code(), e.at(), e.code());
+                        return OfflineStore.Settled.REJECTED;
+                    }
+                    employeeId = rs.getLong(1);
+                }
+            }
+            if (events.findByUuid(e.uuid()).isPresent()) {
+                return null;
+            }
+            // the debounce over the merged history: an event the server has (another kiosk's) close to this one
+            boolean near = events.ofEmployeeBetween(employeeId, e.at().minus(debounce), e.at().plus(debounce))
+                    .stream().anyMatch(x -> Duration.between(x.at(), e.at()).abs().compareTo(debounce) < 0);
+            if (near) {
+                LOG.info("journalled check-in of {} at {} not uploaded: logged within {} on the server already",
+                        e.code(), e.at(), debounce);
+                return OfflineStore.Settled.DUPLICATE;
+            }
+            events.insert(EventRepository.NewEvent.kiosk(employeeId, e.at(), e.zone(), e.direction(), e.distance(),
+                    e.liveness(), e.kioskId(), e.uuid()));
+            return OfflineStore.Settled.UPLOADED;
+        });
+    }
+
+    /** Name and department of {@code code}: from the server when it answers, else from the gallery cache. */
+    Optional<String[]> person(String code) {
+        return local.person(server, code);
+    }
+
+    /** Employees of the server, for the gallery cache (codes to names). */
+    List<Employee> employees() {
+        return new EmployeeRepository(central).list(true);
+    }
+
+    /**
+     * Uploads waiting check-ins (and notices the server's return) every {@code every} on a daemon thread until the
+     * returned handle is closed.
+     */
+    public AutoCloseable startAutoSync(Duration every, Duration debounce) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "journal-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                if (worthTrying() && (!online || pending(null) > 0)) {
+                    sync(null, debounce);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("journal sync: {}", e.getMessage());
+            }
+        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        return timer::shutdownNow;
+    }
+
+    @Override
+    public void close() {
+        local.close();
+    }
+}
