@@ -167,6 +167,85 @@ class PostgresCommandsTest {
         }
     }
 
+    @Test
+    void aCheckInWithTheServerDownIsPendingThenSyncUploadsItOnceWithItsOriginalTime() throws Exception {
+        PgServer pg = PgServer.start(0); // our own: it is stopped and started again
+        try {
+            String url = pg.newDatabase();
+            Map<String, String> login = Map.of("FACECHECK_DB_USER", PgServer.USER, "FACECHECK_DB_PASSWORD",
+                    pg.password());
+            String[] frames = {photo("George_W_Bush", 6), photo("George_W_Bush", 7), photo("George_W_Bush", 8)};
+            Run enroll = facecheck(login, "enroll", "--db", url, "--code", "GWB", "--name", "George W. Bush",
+                    photo("George_W_Bush", 1), photo("George_W_Bush", 2), photo("George_W_Bush", 3));
+            assertThat(enroll.exit()).as(enroll.err()).isZero();
+            // the kiosk's first check-in with the server up also caches the gallery for later
+            Run online = facecheck(login, checkinArgs(url, "2026-03-02T08:55:00Z", frames));
+            assertThat(online.exit()).as(online.err()).isZero();
+            JsonNode first = JSON.readTree(online.out()).get("events");
+            assertThat(first).hasSize(1);
+            assertThat(first.get(0).get("pending").asBoolean()).isFalse();
+
+            pg.stop();
+            Run offline = facecheck(login, checkinArgs(url, "2026-03-02T12:00:00Z", frames));
+            assertThat(offline.exit()).as(offline.err()).isZero();
+            JsonNode pending = JSON.readTree(offline.out()).get("events");
+            assertThat(pending).hasSize(1);
+            assertThat(pending.get(0).get("pending").asBoolean()).isTrue();
+            assertThat(pending.get(0).get("code").asText()).isEqualTo("GWB");
+            assertThat(pending.get(0).get("direction").asText()).isEqualTo("IN");
+            assertThat(offline.err()).contains("cannot be reached").contains("facecheck sync --kiosk A");
+            String uuid = pending.get(0).get("uuid").asText();
+
+            Run refused = facecheck(login, "sync", "--db", url, "--kiosk", "A", "--json");
+            assertThat(refused.exit()).as("sync with the server still down").isEqualTo(ExitCodes.DATABASE);
+            assertThat(refused.err()).contains("cannot reach PostgreSQL server");
+
+            pg.restart();
+            Run sync = facecheck(login, "sync", "--db", url, "--kiosk", "A", "--json");
+            assertThat(sync.exit()).as(sync.err()).isZero();
+            assertThat(JSON.readTree(sync.out()).get("uploaded").asInt()).isEqualTo(1);
+            Run again = facecheck(login, "sync", "--db", url, "--kiosk", "A", "--json");
+            assertThat(again.exit()).as(again.err()).isZero();
+            assertThat(JSON.readTree(again.out()).get("uploaded").asInt()).isZero();
+            assertThat(JSON.readTree(again.out()).get("pending").asInt()).isZero();
+
+            Path csv = dir.resolve("march.csv");
+            Run report = facecheck(login, "report", "--db", url, "--from", "2026-03-01", "--to", "2026-03-31",
+                    "--no-bom", "--out", csv.toString());
+            assertThat(report.exit()).as(report.err()).isZero();
+            List<String> gwb = Files.readAllLines(csv, StandardCharsets.UTF_8).stream()
+                    .filter(l -> l.contains("GWB")).toList();
+            assertThat(gwb).hasSize(2);
+            assertThat(gwb.get(0)).contains("08:55");
+            assertThat(gwb.get(1)).contains("12:00");
+            // (with the key those runs made: the face data on the server is sealed with it)
+            try (Database store = Database.open(url, pg.credentials(),
+                    io.facecheck.store.FaceKeys.configured(dir.resolve("home/config/facecheck.key")))) {
+                assertThat(new EventRepository(store).all()).extracting(e -> e.uuid())
+                        .contains(uuid).doesNotHaveDuplicates();
+            }
+
+            // another machine that never reached the server has nothing cached: a clear error, exit 5
+            pg.stop();
+            Map<String, String> fresh = new java.util.HashMap<>(login);
+            fresh.put("FACECHECK_HOME", dir.resolve("other-kiosk").toString());
+            Run noCache = facecheck(fresh, checkinArgs(url, "2026-03-02T13:00:00Z", frames));
+            assertThat(noCache.exit()).isEqualTo(ExitCodes.DATABASE);
+            assertThat(noCache.err()).contains("cannot reach PostgreSQL server").contains("no cached gallery");
+            for (Run r : List.of(enroll, online, offline, refused, sync, again, report, noCache)) {
+                assertThat(r.all()).doesNotContain(pg.password());
+            }
+        } finally {
+            pg.close();
+        }
+    }
+
+    private static String[] checkinArgs(String url, String at, String... frames) {
+        List<String> args = new ArrayList<>(List.of("checkin", "--db", url, "--kiosk", "A", "--at", at, "--json"));
+        args.addAll(List.of(frames));
+        return args.toArray(String[]::new);
+    }
+
     private static CliRun run(List<CliRun> runs, String... args) {
         CliRun r = CliRun.of(args);
         runs.add(r);
