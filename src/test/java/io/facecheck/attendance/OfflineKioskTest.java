@@ -75,6 +75,15 @@ class OfflineKioskTest {
 
     @Test
     void aServerStoppedAndRestartedMidStreamLosesNoCheckInAndLogsEachOnceWithItsOriginalTime() {
+        streamThroughAnOutage(false);
+    }
+
+    @Test
+    void aServerKilledMidStreamLosesNoCheckInTheKioskShowedAsLogged() {
+        streamThroughAnOutage(true);
+    }
+
+    private void streamThroughAnOutage(boolean kill) {
         String url = server.newDatabase();
         FaceKeys keys = FaceKeys.defaults();
         try (Database admin = server.open(url)) {
@@ -92,7 +101,11 @@ class OfflineKioskTest {
             try {
             for (int k = 0; k < 60; k++) {
                 if (k == 20) {
-                    server.stop();
+                    if (kill) {
+                        server.kill();
+                    } else {
+                        server.stop();
+                    }
                 }
                 if (k == 40) {
                     server.restart();

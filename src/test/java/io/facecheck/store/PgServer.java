@@ -113,6 +113,32 @@ public final class PgServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the server as a crash or power cut would: SIGKILL to the postmaster and its backends, no shutdown.
+     * {@link #restart()} brings it back (PostgreSQL recovers from its WAL).
+     */
+    public synchronized void kill() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+            ProcessHandle.of(pid).ifPresent(h -> {
+                h.descendants().forEach(ProcessHandle::destroyForcibly);
+                h.destroyForcibly();
+                h.onExit().join();
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            pg.close(); // releases the embedded server's lock; stopping a dead server may fail
+        } catch (IOException | RuntimeException e) {
+            // gone already
+        }
+    }
+
     /** Starts the stopped server again on the same data and port. */
     public synchronized void restart() {
         if (!running) {
