@@ -17,9 +17,6 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps the engine's in-memory {@link Gallery} in step with the store: loads the templates of the active
@@ -271,18 +268,6 @@ public final class GallerySync {
      * (the database unreachable) is logged and retried; the gallery keeps what it had.
      */
     public AutoCloseable startPolling(Duration every) {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "gallery-sync");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                poll();
-            } catch (RuntimeException e) {
-                LOG.warn("gallery sync: {}", e.getMessage());
-            }
-        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-        return timer::shutdownNow;
+        return Repeating.every("gallery-sync", every, this::poll, LOG);
     }
 }

@@ -16,9 +16,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -253,21 +250,11 @@ public final class OfflineKiosk implements AutoCloseable {
      * returned handle is closed.
      */
     public AutoCloseable startAutoSync(Duration every, Duration debounce) {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "journal-sync");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                if (worthTrying() && (!online || pending(null) > 0)) {
-                    sync(null, debounce);
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("journal sync: {}", e.getMessage());
+        return Repeating.every("journal-sync", every, () -> {
+            if (worthTrying() && (!online || pending(null) > 0)) {
+                sync(null, debounce);
             }
-        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-        return timer::shutdownNow;
+        }, LOG);
     }
 
     @Override

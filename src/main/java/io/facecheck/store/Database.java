@@ -705,7 +705,7 @@ public final class Database implements AutoCloseable {
         return null;
     }
 
-    private static String firstLine(String s) {
+    static String firstLine(String s) {
         if (s == null) {
             return "";
         }

@@ -149,7 +149,7 @@ public final class OfflineStore implements AutoCloseable {
             pool.dispose();
             throw new StoreException(Files.isWritable(file) || !Files.exists(file) ? StoreException.Kind.CANNOT_OPEN
                     : StoreException.Kind.READ_ONLY, "cannot open the kiosk's offline store " + file + ": "
-                    + firstLine(e.getMessage()), e);
+                    + Database.firstLine(e.getMessage()), e);
         }
         return store;
     }
@@ -476,17 +476,10 @@ public final class OfflineStore implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StoreException(StoreException.Kind.OTHER, "kiosk offline store " + file + ": cannot " + doing
-                    + ": " + firstLine(e.getMessage()), e);
+                    + ": " + Database.firstLine(e.getMessage()), e);
         }
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
 
     /** Which server's data this is: the URL with no credentials or parameters. */
     public static String serverKey(String jdbcUrl) {
