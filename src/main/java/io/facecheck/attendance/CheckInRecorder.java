@@ -105,7 +105,7 @@ public final class CheckInRecorder implements LastEventLookup {
         }
         // the kiosk names the event: a journalled copy of an event whose commit went unanswered is uploaded once
         String uuid = UUID.randomUUID().toString();
-        if (offline != null && !offline.readyForServer(kioskId, debounce)) {
+        if (offline != null && !offline.readyForServer(kioskId)) {
             return journal(d, uuid);
         }
         Optional<CheckInEvent> result;

@@ -107,7 +107,7 @@ public final class OfflineKiosk implements AutoCloseable {
     }
 
     /** Called when a call to the server found it unreachable. */
-    public void wentDown(StoreException e) {
+    public synchronized void wentDown(StoreException e) {
         nextTry.set(System.nanoTime() + retryInterval.toNanos());
         if (online) {
             online = false;
@@ -116,7 +116,7 @@ public final class OfflineKiosk implements AutoCloseable {
         }
     }
 
-    private void cameBack() {
+    private synchronized void cameBack() {
         if (!online) {
             online = true;
             LOG.info("online again: {}", central.displayName());
@@ -130,18 +130,29 @@ public final class OfflineKiosk implements AutoCloseable {
     }
 
     /**
-     * Whether a new check-in of {@code kioskId} may go straight to the server: it is reachable (asked again when
-     * due) and nothing of this kiosk waits in the journal (it is uploaded first).
+     * Whether a new check-in of {@code kioskId} may go straight to the server: it is reachable (asked again, with
+     * one quick direct connection, when due) and nothing of this kiosk waits in the journal. Waiting check-ins are
+     * uploaded by {@link #sync} (the kiosk's background sync, {@code facecheck sync}, or the start of
+     * {@code facecheck checkin}), never on the check-in's own thread: a long journal must not stall the camera.
+     * Until then new check-ins join the journal behind them, so the server gets them in order.
      */
-    synchronized boolean readyForServer(String kioskId, Duration debounce) {
+    boolean readyForServer(String kioskId) {
         if (!worthTrying()) {
             return false;
         }
-        if (online && local.pendingCount(server, kioskId) == 0) {
-            return true;
+        if (!online) {
+            try {
+                central.probe();
+            } catch (StoreException e) {
+                if (!e.unreachable()) {
+                    throw e;
+                }
+                wentDown(e);
+                return false;
+            }
+            cameBack();
         }
-        SyncResult r = sync(kioskId, debounce);
-        return r.reachable() && r.stillPending() == 0;
+        return local.pendingCount(server, kioskId) == 0;
     }
 
     /**

@@ -107,6 +107,7 @@ final class CheckinCommand implements Callable<Integer> {
             frames.add(EngineOptions.load(loader, p));
         }
         try (AttendanceContext ctx = AttendanceContext.openForKiosk(store, engineOptions)) {
+            uploadWaiting(ctx);
             FrameClock clock = new FrameClock(start.minusMillis(FRAME_MILLIS));
             CheckInStation station = ctx.attendance.station(kiosk, clock);
             List<CheckInEvent> logged = new ArrayList<>();
@@ -147,6 +148,24 @@ final class CheckinCommand implements Callable<Integer> {
             return ExitCodes.OK;
         } catch (StoreException e) {
             throw StoreOptions.asCli(e);
+        }
+    }
+
+    /**
+     * What this kiosk journalled while the server was unreachable goes first, as a running kiosk's background sync
+     * would upload it; with the server still down it stays (and this command's check-ins join it).
+     */
+    private void uploadWaiting(AttendanceContext ctx) {
+        var offline = ctx.attendance.offline();
+        String kioskId = kiosk != null ? kiosk : ctx.settings.checkIn().kioskId();
+        if (offline.isEmpty() || !offline.get().online() || offline.get().pending(kioskId) == 0) {
+            return;
+        }
+        var r = offline.get().sync(kioskId, ctx.settings.checkIn().debounce());
+        if (r.settled() > 0) {
+            System.err.println("facecheck: uploaded " + r.uploaded() + " check-in(s) journalled while "
+                    + ctx.db.displayName() + " was unreachable" + (r.duplicates() + r.rejected() > 0 ? " ("
+                    + (r.duplicates() + r.rejected()) + " not uploaded: see facecheck sync)" : ""));
         }
     }
 
