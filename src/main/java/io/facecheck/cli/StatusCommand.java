@@ -126,6 +126,10 @@ final class StatusCommand implements Callable<Integer> {
         out.put("gallery", gallery);
         out.put("encryption", encryption);
         out.put("lastBackup", lastBackup);
+        Map<String, Object> offline = offlineJournal(settings, keys);
+        if (offline != null) {
+            out.put("offline", offline);
+        }
 
         Path dataDir = Database.fileOf(url).map(Path::getParent).orElse(AppDirs.current().dataDir());
         out.put("dataDir", dataDir.toString());
@@ -180,6 +184,32 @@ final class StatusCommand implements Callable<Integer> {
     /** A JDBC URL without passwords: {@code PASSWORD=…} settings, {@code password=…} parameters, {@code user:pw@}. */
     static String redact(String url) {
         return url.replaceAll("(?i)(password\\s*=)[^;&]*", "$1***").replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
+    }
+
+    /**
+     * On a database server, this machine's kiosk journal: check-ins logged while the server was unreachable and not
+     * uploaded yet (informational: the database entry says whether the server answers now).
+     */
+    private static Map<String, Object> offlineJournal(Settings settings, FaceKeys keys) {
+        String url = settings.database().url();
+        if (Database.Vendor.of(url).orElse(null) != Database.Vendor.POSTGRESQL || settings.kiosk().offline().isEmpty()
+                || keys == null) {
+            return null;
+        }
+        Path base = settings.kiosk().offline().get();
+        Path file = base.resolveSibling(base.getFileName() + ".mv.db");
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("store", file.toString());
+        if (!java.nio.file.Files.exists(file)) {
+            m.put("pendingCheckIns", 0);
+            return m;
+        }
+        try (io.facecheck.store.OfflineStore local = io.facecheck.store.OfflineStore.open(base, keys)) {
+            m.put("pendingCheckIns", local.pendingCount(io.facecheck.store.OfflineStore.serverKey(url), null));
+        } catch (io.facecheck.store.StoreException e) {
+            m.put("problem", e.getMessage());
+        }
+        return m;
     }
 
     private static Long freeMb(Path dir) {

@@ -200,6 +200,10 @@ class PostgresCommandsTest {
             assertThat(refused.exit()).as("sync with the server still down").isEqualTo(ExitCodes.DATABASE);
             assertThat(refused.err()).contains("cannot reach PostgreSQL server");
 
+            Run status = facecheck(login, "status", "--db", url, "--json");
+            assertThat(status.exit()).as("status with the server down").isEqualTo(ExitCodes.DATABASE);
+            assertThat(JSON.readTree(status.out()).at("/offline/pendingCheckIns").asInt()).as(status.out()).isEqualTo(1);
+
             pg.restart();
             Run sync = facecheck(login, "sync", "--db", url, "--kiosk", "A", "--json");
             assertThat(sync.exit()).as(sync.err()).isZero();
@@ -232,7 +236,7 @@ class PostgresCommandsTest {
             Run noCache = facecheck(fresh, checkinArgs(url, "2026-03-02T13:00:00Z", frames));
             assertThat(noCache.exit()).isEqualTo(ExitCodes.DATABASE);
             assertThat(noCache.err()).contains("cannot reach PostgreSQL server").contains("no cached gallery");
-            for (Run r : List.of(enroll, online, offline, refused, sync, again, report, noCache)) {
+            for (Run r : List.of(enroll, online, offline, refused, status, sync, again, report, noCache)) {
                 assertThat(r.all()).doesNotContain(pg.password());
             }
         } finally {
