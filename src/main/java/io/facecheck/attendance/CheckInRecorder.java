@@ -111,6 +111,9 @@ public final class CheckInRecorder implements LastEventLookup {
         Optional<CheckInEvent> result;
         try {
             result = recordOnServer(d, uuid);
+            if (offline != null) {
+                result.ifPresent(offline::logged);
+            }
         } catch (StoreException e) {
             if (offline == null || !e.unreachable()) {
                 throw e;
@@ -180,11 +183,10 @@ public final class CheckInRecorder implements LastEventLookup {
     @Override
     public Optional<LastEvent> last(String code) {
         if (offline != null) {
-            Optional<LastEvent> journalled = offline.local().lastOf(offline.server(), code)
-                    .filter(e -> e.state() == OfflineStore.Settled.PENDING)
-                    .map(e -> new LastEvent(e.at(), e.direction()));
-            if (journalled.isPresent() || !offline.online()) {
-                return journalled;
+            boolean waiting = offline.local().lastOf(offline.server(), code)
+                    .filter(e -> e.state() == OfflineStore.Settled.PENDING).isPresent();
+            if (waiting || !offline.online()) {
+                return offline.lastKnown(code);
             }
             try {
                 return lastOnServer(code);
@@ -193,7 +195,7 @@ public final class CheckInRecorder implements LastEventLookup {
                     throw e;
                 }
                 offline.wentDown(e);
-                return Optional.empty();
+                return offline.lastKnown(code);
             }
         }
         return lastOnServer(code);

@@ -36,6 +36,8 @@ public final class OfflineKiosk implements AutoCloseable {
 
     /** How long an offline kiosk waits before asking the server again. */
     public static final Duration RETRY_INTERVAL = Duration.ofSeconds(10);
+    /** How far below the newest event id seen {@link #refreshLastEvents} looks again (ids commit out of order). */
+    private static final long LAST_EVENT_OVERLAP = 256;
 
     /** What one upload did. */
     public record SyncResult(int uploaded, int alreadyThere, int duplicates, int rejected, int stillPending,
@@ -246,6 +248,63 @@ public final class OfflineKiosk implements AutoCloseable {
         });
     }
 
+    /**
+     * Notes the server's check-ins made since the last call (by any kiosk, from the last day at most) in the local
+     * store, so that an offline kiosk still knows each person's last event for IN/OUT toggling. Incremental: by
+     * event id, looking back a little for ids committed out of order. Does nothing while offline.
+     */
+    public void refreshLastEvents() {
+        refreshLastEvents(java.time.Instant.now().minus(Duration.ofDays(1)));
+    }
+
+    /** As {@link #refreshLastEvents()}, with events before {@code notBefore} left out. */
+    public synchronized void refreshLastEvents(java.time.Instant notBefore) {
+        if (!online) {
+            return;
+        }
+        EventRepository events = new EventRepository(central);
+        long mark = local.lastEventMark(server);
+        long from = Math.max(0, mark - LAST_EVENT_OVERLAP);
+        try {
+            while (true) {
+                List<io.facecheck.store.CheckInEvent> batch = events.after(from, notBefore, 5000);
+                long upTo = Math.max(mark, batch.stream().mapToLong(io.facecheck.store.CheckInEvent::id).max().orElse(mark));
+                local.noteLastEvents(server, batch.stream().map(e -> new OfflineStore.LastSeen(e.code(), e.at(),
+                        e.direction())).toList(), upTo);
+                if (batch.size() < 5000) {
+                    return;
+                }
+                from = upTo;
+                mark = upTo;
+            }
+        } catch (StoreException e) {
+            if (!e.unreachable()) {
+                throw e;
+            }
+            wentDown(e);
+        }
+    }
+
+    /** The person's last event as this kiosk knows it offline: its own journal or the server's, the later. */
+    Optional<LastEvent> lastKnown(String code) {
+        Optional<LastEvent> journalled = local.lastOf(server, code)
+                .filter(e -> e.state() == OfflineStore.Settled.PENDING)
+                .map(e -> new LastEvent(e.at(), e.direction()));
+        Optional<LastEvent> seen = local.lastSeen(server, code).map(e -> new LastEvent(e.at(), e.direction()));
+        if (journalled.isEmpty()) {
+            return seen;
+        }
+        if (seen.isEmpty() || !seen.get().at().isAfter(journalled.get().at())) {
+            return journalled;
+        }
+        return seen;
+    }
+
+    /** After a check-in committed on the server: this kiosk knows it as the person's last event. */
+    void logged(io.facecheck.store.CheckInEvent e) {
+        local.noteLastEvents(server, List.of(new OfflineStore.LastSeen(e.code(), e.at(), e.direction())), -1);
+    }
+
     /** Name and department of {@code code}: from the server when it answers, else from the gallery cache. */
     Optional<String[]> person(String code) {
         return local.person(server, code);
@@ -265,6 +324,7 @@ public final class OfflineKiosk implements AutoCloseable {
             if (worthTrying() && (!online || pending(null) > 0)) {
                 sync(null, debounce);
             }
+            refreshLastEvents();
         }, LOG);
     }
 

@@ -158,7 +158,13 @@ final class CheckinCommand implements Callable<Integer> {
     private void uploadWaiting(AttendanceContext ctx) {
         var offline = ctx.attendance.offline();
         String kioskId = kiosk != null ? kiosk : ctx.settings.checkIn().kioskId();
-        if (offline.isEmpty() || !offline.get().online() || offline.get().pending(kioskId) == 0) {
+        if (offline.isEmpty() || !offline.get().online()) {
+            return;
+        }
+        // what the other kiosks logged lately: IN/OUT stays right if the server goes away mid-command or before
+        // the next one
+        offline.get().refreshLastEvents();
+        if (offline.get().pending(kioskId) == 0) {
             return;
         }
         var r = offline.get().sync(kioskId, ctx.settings.checkIn().debounce());

@@ -87,6 +87,22 @@ public final class EventRepository {
         });
     }
 
+    /**
+     * Events with an id above {@code afterId} and {@code at >= notBefore}, in id order, at most {@code limit}:
+     * what a kiosk has not seen yet of the others' check-ins.
+     */
+    public List<CheckInEvent> after(long afterId, Instant notBefore, int limit) {
+        return db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(SELECT + "WHERE v.id > ? AND v.at_utc >= ? "
+                    + "ORDER BY v.id LIMIT ?")) {
+                ps.setLong(1, afterId);
+                Rows.setInstant(ps, 2, notBefore);
+                ps.setInt(3, limit);
+                return read(ps);
+            }
+        });
+    }
+
     /** The employee's events with {@code from <= at <= to}, in time order. */
     public List<CheckInEvent> ofEmployeeBetween(long employeeId, Instant from, Instant to) {
         return db.inTransaction(conn -> {

@@ -108,6 +108,17 @@ public final class OfflineStore implements AutoCloseable {
                 sealed      VARBINARY NOT NULL,
                 PRIMARY KEY (server, model_id, code)
             );
+            CREATE TABLE IF NOT EXISTS last_event (
+                server      VARCHAR(1000) NOT NULL,
+                code        VARCHAR(64) NOT NULL,
+                at_utc      TIMESTAMP WITH TIME ZONE NOT NULL,
+                direction   VARCHAR(3) NOT NULL,
+                PRIMARY KEY (server, code)
+            );
+            CREATE TABLE IF NOT EXISTS last_event_mark (
+                server      VARCHAR(1000) PRIMARY KEY,
+                event_id    BIGINT NOT NULL
+            );
             """;
 
     private final Path file;
@@ -268,6 +279,71 @@ public final class OfflineStore implements AutoCloseable {
                 Rows.instant(rs, "at_utc"), ZoneId.of(rs.getString("zone")), Direction.valueOf(rs.getString("direction")),
                 Rows.nullableDouble(rs, "distance"), Rows.nullableDouble(rs, "liveness"),
                 Rows.instant(rs, "recorded_at"), Settled.valueOf(rs.getString("state")));
+    }
+
+    // ---- the server's latest events (for IN/OUT while offline) -----------------------------------------------
+
+    /** A person's latest event on the server, as last seen by this kiosk. */
+    public record LastSeen(String code, Instant at, Direction direction) {
+    }
+
+    /**
+     * Keeps the later of the cached and the given latest event of each person, and notes that the server's events
+     * up to id {@code upTo} have been seen (a negative id leaves the mark as it was).
+     */
+    public void noteLastEvents(String server, Collection<LastSeen> events, long upTo) {
+        work("cache the latest events", c -> {
+            try (PreparedStatement ps = c.prepareStatement("MERGE INTO last_event (server, code, at_utc, direction) "
+                    + "KEY (server, code) SELECT ?, ?, ?, ? FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM last_event "
+                    + "WHERE server = ? AND code = ? AND at_utc >= ?)")) {
+                for (LastSeen e : events) {
+                    ps.setString(1, server);
+                    ps.setString(2, e.code());
+                    Rows.setInstant(ps, 3, e.at());
+                    ps.setString(4, e.direction().name());
+                    ps.setString(5, server);
+                    ps.setString(6, e.code());
+                    Rows.setInstant(ps, 7, e.at());
+                    ps.executeUpdate();
+                }
+            }
+            if (upTo >= 0) {
+                try (PreparedStatement ps = c.prepareStatement("MERGE INTO last_event_mark (server, event_id) KEY "
+                        + "(server) VALUES (?, ?)")) {
+                    ps.setString(1, server);
+                    ps.setLong(2, upTo);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The id of the server's newest event already noted by {@link #noteLastEvents}, or -1. */
+    public long lastEventMark(String server) {
+        return work("read the latest events", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT event_id FROM last_event_mark WHERE server = ?")) {
+                ps.setString(1, server);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : -1L;
+                }
+            }
+        });
+    }
+
+    /** The person's latest event on the server as last seen, if any. */
+    public Optional<LastSeen> lastSeen(String server, String code) {
+        return work("read the latest events", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT at_utc, direction FROM last_event WHERE server = ? "
+                    + "AND code = ?")) {
+                ps.setString(1, server);
+                ps.setString(2, code);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new LastSeen(code, Rows.instant(rs, "at_utc"),
+                            Direction.valueOf(rs.getString("direction")))) : Optional.empty();
+                }
+            }
+        });
     }
 
     // ---- gallery cache ---------------------------------------------------------------------------------------

@@ -188,6 +188,42 @@ class OfflineKioskTest {
     }
 
     @Test
+    void offlineInOutTogglingKnowsTheLastEventAnotherKioskLoggedBeforeTheServerWentAway() {
+        String url = server.newDatabase();
+        FaceKeys keys = FaceKeys.defaults();
+        Instant nine = Instant.parse("2026-03-02T09:00:00Z");
+        try (Database admin = server.open(url)) {
+            new EmployeeRepository(admin).create("ADA", "Ada", null);
+            // Ada came in at kiosk B this morning
+            assertThat(new CheckInRecorder(admin, "B", ZONE, DEBOUNCE).record(arrival("ADA", nine))).isPresent();
+        }
+        try (Database kiosk = Database.openWhenReachable(url, server.credentials(), keys);
+             OfflineKiosk offline = new OfflineKiosk(kiosk, OfflineStore.open(dir.resolve("offline"), keys),
+                     Duration.ofHours(1))) {
+            // what the kiosk's background sync does while the server answers (the last day's events; "today" here)
+            offline.refreshLastEvents(nine.minus(Duration.ofDays(1)));
+            server.stop();
+            CheckInRecorder recorder = new CheckInRecorder(kiosk, "A", ZONE, DEBOUNCE, false, offline);
+            MutableClock clock = new MutableClock(Instant.parse("2026-03-02T12:00:00Z"));
+            CheckInPolicy policy = new CheckInPolicy(new CheckInRules(3, 5, Duration.ofSeconds(2), DEBOUNCE,
+                    io.facecheck.config.DirectionMode.TOGGLE, false, 0.2, ZONE), clock, recorder);
+            Decision d = null;
+            for (int f = 0; f < 3; f++) {
+                clock.advance(Duration.ofMillis(100));
+                d = policy.observe(FrameObservation.known("ADA", 0.4, null));
+            }
+            assertThat(d.isCheckIn()).isTrue();
+            assertThat(d.direction()).as("out for lunch, though the server is away").isEqualTo(Direction.OUT);
+            CheckInEvent lunch = recorder.record(d).orElseThrow();
+            assertThat(lunch.pending()).isTrue();
+            // back from lunch, still offline: the journal's OUT is the latest, so IN
+            assertThat(recorder.last("ADA")).get().extracting(LastEvent::direction).isEqualTo(Direction.OUT);
+        } finally {
+            server.restart();
+        }
+    }
+
+    @Test
     void aKioskStartedWhileTheServerIsDownRecognisesFromItsEncryptedGalleryCache() {
         String url = server.newDatabase();
         FaceKeys keys = FaceKeys.defaults();

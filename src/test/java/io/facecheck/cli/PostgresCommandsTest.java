@@ -192,7 +192,8 @@ class PostgresCommandsTest {
             assertThat(pending).hasSize(1);
             assertThat(pending.get(0).get("pending").asBoolean()).isTrue();
             assertThat(pending.get(0).get("code").asText()).isEqualTo("GWB");
-            assertThat(pending.get(0).get("direction").asText()).isEqualTo("IN");
+            assertThat(pending.get(0).get("direction").asText()).as("the morning's IN is known offline too")
+                    .isEqualTo("OUT");
             assertThat(offline.err()).contains("cannot be reached").contains("facecheck sync --kiosk A");
             String uuid = pending.get(0).get("uuid").asText();
 
