@@ -116,6 +116,7 @@ public final class Backups {
                 throw new StoreException(StoreException.Kind.CONFLICT, "database " + db.url() + " is not empty ("
                         + describe(before) + "); restore replaces everything in it only with --force");
             }
+            rehearse(source, keys);
             db.run(c -> {
                 try (Statement s = c.createStatement()) {
                     s.execute("DROP ALL OBJECTS");
@@ -128,6 +129,45 @@ public final class Backups {
             Map<String, Integer> rows = db.inTransaction(Backups::counts);
             new AuditLog(db).record(actor, AuditLog.RESTORE, source.toString(), describe(rows));
             return new Result(source, size(source), rows);
+        }
+    }
+
+    /**
+     * Restores {@code source} into a scratch database first and opens the result as FaceCheck would (schema,
+     * face-data key), so that a truncated or damaged backup, or one made under another key, is refused before
+     * anything in the real database is dropped. The scratch files (still encrypted face data) are deleted.
+     */
+    private static void rehearse(Path source, FaceKeys keys) {
+        Path scratch;
+        try {
+            scratch = Files.createTempDirectory("facecheck-restore");
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Kind.OTHER, "cannot make a scratch folder to check the backup: "
+                    + e.getMessage(), e);
+        }
+        String trial = "jdbc:h2:file:" + scratch.resolve("trial").toAbsolutePath();
+        try {
+            try (Database db = Database.open(trial, keys)) {
+                db.run(c -> {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("DROP ALL OBJECTS");
+                        s.execute("RUNSCRIPT FROM " + literal(source) + " COMPRESSION ZIP");
+                    }
+                });
+            }
+            try (Database db = Database.open(trial, keys)) {
+                db.inTransaction(Backups::counts);
+            }
+        } catch (StoreException e) {
+            throw new StoreException(e.kind() == StoreException.Kind.KEY ? StoreException.Kind.KEY
+                    : StoreException.Kind.INVALID, "backup " + source + " cannot be restored (checked in a scratch "
+                    + "database; nothing was changed): " + e.getMessage(), e);
+        } finally {
+            try (var files = Files.walk(scratch)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                LOG.warn("cannot delete the scratch folder {}: {}", scratch, e.getMessage());
+            }
         }
     }
 

@@ -68,6 +68,17 @@ class BackupsTest {
         assertThatThrownBy(() -> Backups.restore(out, url("copy"), keys(), false, "test"))
                 .isInstanceOf(StoreException.class).hasMessageContaining("is not empty").hasMessageContaining("--force");
         assertThat(Backups.restore(out, url("copy"), keys(), true, "test").rows()).containsEntry("employee", 1);
+        // a damaged backup (cut short: a full disk, a broken copy) is refused before anything is dropped
+        Path cut = dir.resolve("cut.zip");
+        byte[] whole = Files.readAllBytes(out);
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length * 2 / 3));
+        assertThatThrownBy(() -> Backups.restore(cut, url("copy"), keys(), true, "test"))
+                .isInstanceOf(StoreException.class).hasMessageContaining("cannot be restored")
+                .hasMessageContaining("nothing was changed");
+        try (Database db = Database.open(url("copy"), keys())) {
+            assertThat(new EmployeeRepository(db).list(true)).extracting(e -> e.code()).containsExactly("E1");
+            assertThat(new TemplateRepository(db).listByModel("m").get(0).vector()).containsExactly(v);
+        }
     }
 
     @Test
