@@ -42,21 +42,35 @@ public final class Models implements AutoCloseable {
         if (p != null && !p.isBlank()) {
             return Paths.get(p);
         }
-        Path cwd = Paths.get("models");
-        if (Files.isDirectory(cwd)) {
-            return cwd;
-        }
+        Path jar = null;
         try {
-            Path jar = Paths.get(Models.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            for (Path d = jar.getParent(); d != null; d = d.getParent()) {
-                if (Files.isDirectory(d.resolve("models"))) {
-                    return d.resolve("models");
-                }
-            }
+            jar = Paths.get(Models.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (Exception ignored) {
-            // fall through to the working-directory default
+            // no code source: the working-directory default
         }
-        return cwd;
+        return defaultDir(Paths.get("models"), jar);
+    }
+
+    /**
+     * The models folder: {@code cwdModels} ("models" in the working directory) if it is FaceCheck's (run from a
+     * clone) — any other folder of that name (the user's own) must not shadow the installed models — else the
+     * nearest FaceCheck models folder above the jar (an installation), else {@code cwdModels}.
+     */
+    static Path defaultDir(Path cwdModels, Path jar) {
+        if (isOurs(cwdModels)) {
+            return cwdModels;
+        }
+        for (Path d = jar == null ? null : jar.getParent(); d != null; d = d.getParent()) {
+            if (isOurs(d.resolve("models"))) {
+                return d.resolve("models");
+            }
+        }
+        return cwdModels;
+    }
+
+    /** Whether {@code d} is a FaceCheck models folder: its index or the default embedder is in it. */
+    private static boolean isOurs(Path d) {
+        return Files.isRegularFile(d.resolve("MODELS.md")) || Files.isDirectory(d.resolve(ModelNames.MOBILEFACENET));
     }
 
     public Path dir() {
