@@ -16,9 +16,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Locale;
@@ -147,13 +145,7 @@ public final class DegradationChart {
         Set<String> kinds = new LinkedHashSet<>();
         points.forEach(p -> kinds.add(p.degradation().kind()));
         JFreeChart chart = chart(points, title);
-        Path dir = png.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, ".robustness-", ".png.tmp");
-        try {
-            ChartUtils.saveChartAsPNG(tmp.toFile(), chart, Math.max(600, 420 * kinds.size()), 520);
-            Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        ChartFiles.writeAtomically(png, f -> ChartUtils.saveChartAsPNG(f.toFile(), chart,
+                Math.max(600, 420 * kinds.size()), 520));
     }
 }

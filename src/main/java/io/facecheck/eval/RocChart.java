@@ -9,9 +9,7 @@ import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -116,15 +114,10 @@ public final class RocChart {
      */
     public static void write(Map<String, List<RocPoint>> curves, String title, Path png) throws IOException {
         BufferedImage img = render(curves, title, 800, 600);
-        Path dir = png.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, ".roc-", ".png.tmp");
-        try {
-            if (!ImageIO.write(img, "png", tmp.toFile())) {
+        ChartFiles.writeAtomically(png, f -> {
+            if (!ImageIO.write(img, "png", f.toFile())) {
                 throw new IOException("no PNG writer available");
             }
-            Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 }

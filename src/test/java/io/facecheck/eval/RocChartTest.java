@@ -44,6 +44,9 @@ class RocChartTest {
         try (Stream<Path> s = Files.list(dir)) {
             assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly("roc.png");
         }
+        // a chart is no secret: readable like any saved file, not owner-only like the temporary file it came from
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(png)))
+                .isEqualTo("rw-r--r--");
     }
 
     @Test
