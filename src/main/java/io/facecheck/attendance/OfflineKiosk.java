@@ -142,19 +142,28 @@ public final class OfflineKiosk implements AutoCloseable {
         if (!worthTrying()) {
             return false;
         }
-        if (!online) {
-            try {
-                central.probe();
-            } catch (StoreException e) {
-                if (!e.unreachable()) {
-                    throw e;
-                }
-                wentDown(e);
-                return false;
-            }
-            cameBack();
+        if (!online && !answers()) {
+            return false;
         }
         return local.pendingCount(server, kioskId) == 0;
+    }
+
+    /**
+     * Asks the server with one direct connection (the pool would wait its whole timeout for a server that refuses)
+     * and notes the answer.
+     */
+    private boolean answers() {
+        try {
+            central.probe();
+        } catch (StoreException e) {
+            if (!e.unreachable()) {
+                throw e;
+            }
+            wentDown(e);
+            return false;
+        }
+        cameBack();
+        return true;
     }
 
     /**
@@ -163,18 +172,8 @@ public final class OfflineKiosk implements AutoCloseable {
      */
     public synchronized SyncResult sync(String kioskId, Duration debounce) {
         List<OfflineStore.JournalEntry> waiting = local.pending(server, kioskId);
-        if (!online) {
-            // one direct connection first: the pool would wait its whole timeout for a server that refuses
-            try {
-                central.probe();
-            } catch (StoreException ex) {
-                if (!ex.unreachable()) {
-                    throw ex;
-                }
-                wentDown(ex);
-                return new SyncResult(0, 0, 0, 0, waiting.size(), false);
-            }
-            cameBack();
+        if (!online && !answers()) {
+            return new SyncResult(0, 0, 0, 0, waiting.size(), false);
         }
         int uploaded = 0;
         int already = 0;
