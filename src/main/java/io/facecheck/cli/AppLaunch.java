@@ -1,5 +1,6 @@
 package io.facecheck.cli;
 
+import io.facecheck.ui.AppServices;
 import io.facecheck.ui.FaceCheckLauncher;
 import io.facecheck.ui.LaunchOptions;
 
@@ -8,9 +9,15 @@ final class AppLaunch {
     private AppLaunch() {
     }
 
+    /**
+     * Opens the settings and the database first (a database that cannot be opened exits 5 with its message, as in
+     * every command; a kiosk's server that is merely unreachable is not such a case, see {@link AppServices#open}),
+     * then the window on them.
+     */
     static void open(LaunchOptions options) {
+        AppServices services = AppServices.open(options);
         try {
-            FaceCheckLauncher.launch(options);
+            FaceCheckLauncher.launch(options, services);
         } catch (UnsupportedOperationException | IllegalStateException | UnsatisfiedLinkError e) {
             throw new CliException(ExitCodes.FAILURE, "cannot open the FaceCheck window: " + e.getMessage()
                     + " — " + hint(String.valueOf(e.getMessage())));

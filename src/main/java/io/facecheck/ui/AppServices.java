@@ -39,13 +39,16 @@ public final class AppServices implements AutoCloseable {
     private final TemplateRepository templates;
     private final Reports reports;
     private final AttendanceCorrections corrections;
+    private final boolean kiosk;
     private AttendanceEngine engine;
     private AutoCloseable gallerySync;
+    private AutoCloseable journalSync;
     private java.util.concurrent.ScheduledExecutorService heartbeat;
     private java.util.concurrent.ScheduledExecutorService backups;
 
-    private AppServices(Settings settings, Path userSettingsFile, Database db) {
+    private AppServices(Settings settings, Path userSettingsFile, Database db, boolean kiosk) {
         this.settings = settings;
+        this.kiosk = kiosk;
         this.userSettingsFile = userSettingsFile;
         this.db = db;
         this.adminUsers = new AdminUsers(db);
@@ -58,9 +61,18 @@ public final class AppServices implements AutoCloseable {
         this.corrections = new AttendanceCorrections(db, c.zone());
     }
 
+    /** How often a kiosk uploads the check-ins it journalled while its database server was unreachable. */
+    public static final java.time.Duration JOURNAL_SYNC_INTERVAL = java.time.Duration.ofSeconds(5);
+
     /**
      * Loads settings (defaults, user file, then {@code options}) and opens the database. Slow (migrations,
      * models): call off the FX thread.
+     * <p>
+     * For the kiosk screen ({@link LaunchOptions.Screen#KIOSK}) a database server that cannot be reached now is not
+     * an error ({@link Database#openWhenReachable}): the kiosk then works from its offline store (gallery cache and
+     * journal, see {@link io.facecheck.attendance.OfflineKiosk}) and connects when the server answers. The admin
+     * screens alone need the server and open it strictly. Wrong credentials, a newer schema or a missing key fail
+     * here in both cases.
      */
     public static AppServices open(LaunchOptions options) {
         AppDirs dirs = AppDirs.current();
@@ -80,9 +92,11 @@ public final class AppServices implements AutoCloseable {
             overrides.put("checkin.liveness", options.liveness());
         }
         Settings settings = SettingsLoader.load(AppDirs.current(), userSettingsFile, overrides);
-        Database db = Database.open(settings.database().url(), credentials(settings),
-                io.facecheck.store.FaceKeys.configured(settings.security().keyFile()));
-        AppServices services = new AppServices(settings, userSettingsFile, db);
+        boolean kiosk = options.screen() == LaunchOptions.Screen.KIOSK;
+        io.facecheck.store.FaceKeys keys = io.facecheck.store.FaceKeys.configured(settings.security().keyFile());
+        Database db = kiosk ? Database.openWhenReachable(settings.database().url(), credentials(settings), keys)
+                : Database.open(settings.database().url(), credentials(settings), keys);
+        AppServices services = new AppServices(settings, userSettingsFile, db, kiosk);
         services.scheduleDailyBackups();
         return services;
     }
@@ -146,14 +160,50 @@ public final class AppServices implements AutoCloseable {
     /**
      * The face engine joined to the store (networks, gallery, open-set rule, enrollment, check-in stations),
      * loaded on first use with the detector and embedder of the settings. Seconds: call off the FX thread.
+     * <p>
+     * In a kiosk on a database server (with {@code kiosk.offline-store}) the engine survives the server: its gallery
+     * is cached locally and loaded from there when the server is down at the start, its check-ins are journalled
+     * while the server is unreachable, and the journal is uploaded every {@link #JOURNAL_SYNC_INTERVAL} once it
+     * answers again.
+     *
+     * @throws io.facecheck.store.StoreException {@link io.facecheck.store.StoreException#unreachable()} when the
+     *                                           server is down and this kiosk has no cached gallery of it
      */
     public synchronized AttendanceEngine engine() {
         if (engine == null) {
-            engine = AttendanceEngine.open(settings, db, AttendanceEngine.options(settings, FaceEngine.Options.defaults()));
+            engine = AttendanceEngine.open(settings, db, AttendanceEngine.options(settings, FaceEngine.Options.defaults()),
+                    null, kiosk);
             // changes made at the admin PC or another kiosk reach this gallery within seconds
             gallerySync = engine.gallery().startPolling(io.facecheck.attendance.GallerySync.POLL_INTERVAL);
+            engine.offline().ifPresent(o -> journalSync = o.startAutoSync(JOURNAL_SYNC_INTERVAL,
+                    settings.checkIn().debounce()));
         }
         return engine;
+    }
+
+    /** Whether this process shows the kiosk (its database server may be unreachable; see {@link #open}). */
+    public boolean kiosk() {
+        return kiosk;
+    }
+
+    /** The kiosk's offline mode (journal, gallery cache) once the engine is loaded, when it has one. */
+    public synchronized java.util.Optional<io.facecheck.attendance.OfflineKiosk> offline() {
+        return engine == null ? java.util.Optional.empty() : engine.offline();
+    }
+
+    /** This kiosk's check-ins journalled while the server was unreachable and not uploaded yet (local; never asks the server). */
+    public int pendingCheckIns() {
+        return offline().map(o -> o.pending(settings.checkIn().kioskId())).orElse(0);
+    }
+
+    /** Whether {@code e} (or what it wraps) says the database server cannot be reached, as opposed to any other failure. */
+    public static boolean unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.facecheck.store.StoreException se && se.unreachable()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The engine if {@link #engine()} has loaded it, else null; never loads. */
@@ -194,7 +244,9 @@ public final class AppServices implements AutoCloseable {
     /**
      * Starts this kiosk's heartbeat: its row in the {@code kiosk} table (id, last seen, version, pending events)
      * is rewritten every {@link io.facecheck.store.KioskRegistry#HEARTBEAT_INTERVAL} on a daemon thread, for the
-     * admin's "Kiosks" view and {@code facecheck kiosks}. A failed beat (database unreachable) is logged only.
+     * admin's "Kiosks" view and {@code facecheck kiosks}. A failed beat (database unreachable) is logged only; with
+     * an offline mode it tells the kiosk it is offline, and no beat is tried while it is (the journal's sync
+     * notices the server's return).
      */
     public synchronized void startHeartbeat(java.util.function.IntSupplier pendingEvents) {
         if (heartbeat != null) {
@@ -209,10 +261,20 @@ public final class AppServices implements AutoCloseable {
             return t;
         });
         heartbeat.scheduleWithFixedDelay(() -> {
+            var offline = offline();
+            if (offline.isPresent() && !offline.get().online()) {
+                return;
+            }
             try {
                 registry.beat(id, version(), pendingEvents.getAsInt(), started);
+            } catch (io.facecheck.store.StoreException e) {
+                if (offline.isPresent() && e.unreachable()) {
+                    offline.get().wentDown(e);
+                } else {
+                    LOG.warn("kiosk heartbeat: {}", e.getMessage());
+                }
             } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(AppServices.class).warn("kiosk heartbeat: {}", e.getMessage());
+                LOG.warn("kiosk heartbeat: {}", e.getMessage());
             }
         }, 0, io.facecheck.store.KioskRegistry.HEARTBEAT_INTERVAL.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
@@ -221,6 +283,13 @@ public final class AppServices implements AutoCloseable {
     public synchronized void close() {
         if (heartbeat != null) {
             heartbeat.shutdownNow();
+        }
+        if (journalSync != null) {
+            try {
+                journalSync.close();
+            } catch (Exception e) {
+                // shutting a scheduler down does not fail
+            }
         }
         if (gallerySync != null) {
             try {

@@ -12,13 +12,22 @@ public final class FaceCheckApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(FaceCheckApp.class);
     public static final String STYLESHEET = FaceCheckApp.class.getResource("facecheck.css").toExternalForm();
 
+    /** Services opened before the window by {@link FaceCheckLauncher#launch(LaunchOptions, AppServices)}. */
+    private static final java.util.concurrent.atomic.AtomicReference<AppServices> PREOPENED =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
     private MainWindow window;
+
+    static void preopened(AppServices services) {
+        PREOPENED.set(services);
+    }
 
     @Override
     public void start(Stage stage) {
         LaunchOptions options = LaunchOptions.fromNamed(getParameters().getNamed());
         LOG.info("starting FaceCheck: {}", options);
-        window = new MainWindow(options);
+        AppServices opened = PREOPENED.getAndSet(null);
+        window = opened == null ? new MainWindow(options) : new MainWindow(options, () -> opened);
         KioskLock lock = options.fullscreen() ? new KioskLock(window::services) : null;
         Scene scene = new Scene(lock == null ? window.root() : lock.wrap(window.root()), 1280, 720);
         scene.getStylesheets().add(STYLESHEET);

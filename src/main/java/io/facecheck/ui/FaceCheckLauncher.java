@@ -25,4 +25,23 @@ public final class FaceCheckLauncher {
     public static void launch(LaunchOptions options) {
         Application.launch(FaceCheckApp.class, options.toArgs().toArray(String[]::new));
     }
+
+    /**
+     * As {@link #launch(LaunchOptions)} with the services opened already (by a command, so that a database that
+     * cannot be opened is its exit code, not a window that only says so). The window closes them; when it cannot
+     * open, they are closed here.
+     */
+    public static void launch(LaunchOptions options, AppServices services) {
+        FaceCheckApp.preopened(services);
+        boolean started = false;
+        try {
+            launch(options);
+            started = true;
+        } finally {
+            if (!started) {
+                FaceCheckApp.preopened(null);
+                services.close();
+            }
+        }
+    }
 }

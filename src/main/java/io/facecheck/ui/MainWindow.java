@@ -17,6 +17,8 @@ import io.facecheck.ui.kiosk.FrameAnalyzer;
 import io.facecheck.ui.kiosk.KioskDimmer;
 import io.facecheck.ui.kiosk.KioskView;
 import io.facecheck.ui.kiosk.KioskViewModel;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -54,6 +56,14 @@ public final class MainWindow implements AutoCloseable {
     private EnrollmentViewModel lastEnrollment;
     private EmployeesViewModel employeesVm;
     private FrameCapture adminCamera;
+    private PauseTransition retryTimer;
+    private java.util.concurrent.ScheduledExecutorService offlineWatch;
+    private boolean closed;
+
+    /** How long a kiosk that could not load its gallery (server down, nothing cached) waits before trying again. */
+    public static final java.time.Duration RETRY_INTERVAL = io.facecheck.attendance.OfflineKiosk.RETRY_INTERVAL;
+    /** How often the kiosk's offline banner is brought up to date from the local journal. */
+    static final java.time.Duration OFFLINE_WATCH_INTERVAL = java.time.Duration.ofSeconds(1);
 
     public MainWindow(LaunchOptions options) {
         this(options, () -> AppServices.open(options));
@@ -102,21 +112,91 @@ public final class MainWindow implements AutoCloseable {
         if (kiosk == null) {
             kiosk = new KioskViewModel(this::analyzer);
             String camera = options.camera() != null ? options.camera() : services.configuredCamera();
-            BackgroundTask.wrap(() -> {
-                        services.engine().engine().warmUp(); // the first real frame is not 300 ms late
-                        services.startHeartbeat(() -> 0);
-                        return services.engine();
-                    })
-                    .onSuccess(e -> kiosk.useCamera(camera))
-                    .onFailure(e -> {
-                        LOG.error("recognition unavailable", e);
-                        kiosk.useCamera(camera);
-                        kiosk.showError("Recognition unavailable: " + e.getMessage());
-                    })
-                    .executeWith(executor);
+            loadRecognition(camera, false);
         }
         dimmer = new KioskDimmer(kiosk.lastUpdateProperty(), services.settings().kiosk().dimAfter());
         show(dimmer.wrap(new KioskView(kiosk, this::showLogin)));
+    }
+
+    /**
+     * Loads the engine in the background, then starts the camera with recognition. When the database server is
+     * unreachable and this kiosk has no cached gallery of it, the camera runs as a preview, the screen says so, and
+     * it tries again every {@link #RETRY_INTERVAL} (asking the server with one quick connection first, so the
+     * models are not reloaded for nothing).
+     */
+    private void loadRecognition(String camera, boolean retry) {
+        BackgroundTask.wrap(() -> {
+                    if (retry) {
+                        services.database().probe();
+                    }
+                    services.engine().engine().warmUp(); // the first real frame is not 300 ms late
+                    services.startHeartbeat(services::pendingCheckIns);
+                    return services.engine();
+                })
+                .onSuccess(e -> {
+                    if (kiosk == null || closed) {
+                        return;
+                    }
+                    kiosk.showError("");
+                    kiosk.useCamera(camera);
+                    e.offline().ifPresent(this::watchOffline);
+                })
+                .onFailure(e -> {
+                    if (kiosk == null || closed) {
+                        return;
+                    }
+                    if (!retry) {
+                        kiosk.useCamera(camera); // a preview: the person sees the kiosk is alive
+                    }
+                    if (AppServices.unreachable(e)) {
+                        LOG.warn("recognition unavailable, trying again in {} s: {}", RETRY_INTERVAL.toSeconds(),
+                                e.getMessage());
+                        if (!retry || kiosk.errorProperty().get().isEmpty()) {
+                            kiosk.showError(serverDownMessage(e.getMessage())); // the first words say the most
+                        }
+                        retryTimer = new PauseTransition(javafx.util.Duration.millis(RETRY_INTERVAL.toMillis()));
+                        retryTimer.setOnFinished(x -> loadRecognition(camera, true));
+                        retryTimer.play();
+                    } else {
+                        LOG.error("recognition unavailable", e);
+                        kiosk.showError("Recognition unavailable: " + e.getMessage());
+                    }
+                })
+                .executeWith(executor);
+    }
+
+    /** The kiosk screen's words for a database server that cannot be reached while nothing is cached. */
+    static String serverDownMessage(String cause) {
+        return "Check-in unavailable: " + cause + ". Trying again every " + RETRY_INTERVAL.toSeconds() + " s.";
+    }
+
+    /**
+     * Keeps the kiosk's offline banner up to date: whether the server answers and how many check-ins wait for it
+     * (read from this kiosk's own journal every {@link #OFFLINE_WATCH_INTERVAL}, never from the server), handed to
+     * the FX thread when it changes.
+     */
+    private void watchOffline(io.facecheck.attendance.OfflineKiosk offline) {
+        if (offlineWatch != null) {
+            return;
+        }
+        String kioskId = services.settings().checkIn().kioskId();
+        KioskViewModel vm = kiosk;
+        offlineWatch = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                UiExecutors.named("kiosk-offline-watch"));
+        String[] shown = {null};
+        offlineWatch.scheduleWithFixedDelay(() -> {
+            try {
+                boolean online = offline.online();
+                int waiting = offline.pending(kioskId);
+                String state = online + "/" + waiting;
+                if (!state.equals(shown[0])) {
+                    shown[0] = state;
+                    Platform.runLater(() -> vm.showConnection(online, waiting));
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("offline journal: {}", e.getMessage());
+            }
+        }, 0, OFFLINE_WATCH_INTERVAL.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** A fresh analyser (its own check-in station: K-of-N memory, debounce) per camera source; preview only without an engine. */
@@ -125,7 +205,8 @@ public final class MainWindow implements AutoCloseable {
         if (engine == null) {
             return FrameAnalyzer.PREVIEW_ONLY;
         }
-        return new RecognitionAnalyzer(engine.station(null, Clock.systemUTC()), services.employees());
+        return new RecognitionAnalyzer(engine.station(null, Clock.systemUTC()), services.employees(),
+                engine.offline().orElse(null));
     }
 
 
@@ -240,6 +321,13 @@ public final class MainWindow implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        if (retryTimer != null) {
+            retryTimer.stop();
+        }
+        if (offlineWatch != null) {
+            offlineWatch.shutdownNow();
+        }
         if (kiosk != null) {
             kiosk.close();
         }

@@ -48,13 +48,23 @@ public final class KioskView extends BorderPane {
         Label problem = new Label();
         problem.setId("kiosk-error");
         problem.getStyleClass().add("kiosk-error");
+        problem.setWrapText(true); // a database server that cannot be reached takes a sentence or two
+        problem.setMaxWidth(Double.MAX_VALUE);
         problem.textProperty().bind(vm.errorProperty());
         problem.visibleProperty().bind(vm.errorProperty().isNotEmpty().and(vm.cameraMissingProperty().not()));
         problem.managedProperty().bind(problem.visibleProperty());
-        HBox header = new HBox(16, title, problem, spacer, clock, admin);
+        HBox header = new HBox(16, title, spacer, clock, admin);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("kiosk-header");
-        setTop(header);
+        Label offline = new Label();
+        offline.setId("offline-banner");
+        offline.getStyleClass().add("offline-banner");
+        offline.setMaxWidth(Double.MAX_VALUE);
+        offline.setAlignment(Pos.CENTER);
+        offline.textProperty().bind(vm.offlineProperty());
+        offline.visibleProperty().bind(vm.offlineProperty().isNotEmpty());
+        offline.managedProperty().bind(offline.visibleProperty());
+        setTop(new VBox(header, offline, problem));
 
         preview = new PreviewPane(vm.captureProperty(), vm.lastUpdateProperty());
         preview.setId("preview");

@@ -39,6 +39,7 @@ public final class KioskViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<BannerKind> bannerKind = new ReadOnlyObjectWrapper<>(BannerKind.NONE);
     private final ReadOnlyObjectWrapper<KioskUpdate> lastUpdate = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper offline = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper challenge = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper livenessResult = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Runnable> onCheckIn = new SimpleObjectProperty<>(Chime::play);
@@ -92,6 +93,23 @@ public final class KioskViewModel implements AutoCloseable {
     /** Shows a problem that is not the camera's (e.g. models missing) under the preview. */
     public void showError(String message) {
         error.set(message);
+    }
+
+    /**
+     * Whether the database server answers and how many of this kiosk's check-ins wait in its local journal for it;
+     * shown as the offline banner ({@link #offlineProperty()}). Call on the FX thread.
+     */
+    public void showConnection(boolean online, int waiting) {
+        offline.set(offlineText(online, waiting));
+    }
+
+    /** The offline banner's words: empty when the server answers and nothing waits. */
+    static String offlineText(boolean online, int waiting) {
+        if (online && waiting <= 0) {
+            return "";
+        }
+        String n = waiting == 1 ? "1 check-in" : waiting + " check-ins";
+        return online ? "Back online — uploading " + n : "Offline — " + n + " waiting";
     }
 
     private void onState(CaptureState s) {
@@ -201,6 +219,14 @@ public final class KioskViewModel implements AutoCloseable {
     /** How the last challenge ended: {@code passed} (and logged), {@code failed}, or empty. */
     public ReadOnlyStringProperty livenessResultProperty() {
         return livenessResult.getReadOnlyProperty();
+    }
+
+    /**
+     * "Offline — N check-ins waiting" while the database server is unreachable (check-ins are kept on this kiosk
+     * and uploaded when it answers), "Back online — uploading N check-ins" until they are; else empty.
+     */
+    public ReadOnlyStringProperty offlineProperty() {
+        return offline.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {

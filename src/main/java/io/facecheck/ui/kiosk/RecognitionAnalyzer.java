@@ -1,6 +1,7 @@
 package io.facecheck.ui.kiosk;
 
 import io.facecheck.attendance.CheckInStation;
+import io.facecheck.attendance.OfflineKiosk;
 import io.facecheck.attendance.LivenessGate;
 import io.facecheck.face.liveness.ActiveChallenge;
 import io.facecheck.attendance.Decision;
@@ -10,6 +11,7 @@ import io.facecheck.face.QualityIssue;
 import io.facecheck.face.QualityReport;
 import io.facecheck.store.CheckInEvent;
 import io.facecheck.store.EmployeeRepository;
+import io.facecheck.store.StoreException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +30,21 @@ public final class RecognitionAnalyzer implements FrameAnalyzer {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RecognitionAnalyzer.class);
     private final CheckInStation station;
     private final EmployeeRepository employees;
+    private final OfflineKiosk offline;
     private final Map<String, String> names = new ConcurrentHashMap<>();
 
     public RecognitionAnalyzer(CheckInStation station, EmployeeRepository employees) {
+        this(station, employees, null);
+    }
+
+    /**
+     * @param offline the kiosk's offline mode, or null: while the server is unreachable, names come from its gallery
+     *                cache
+     */
+    public RecognitionAnalyzer(CheckInStation station, EmployeeRepository employees, OfflineKiosk offline) {
         this.station = Objects.requireNonNull(station);
         this.employees = Objects.requireNonNull(employees);
+        this.offline = offline;
     }
 
     @Override
@@ -103,8 +115,32 @@ public final class RecognitionAnalyzer implements FrameAnalyzer {
         return null;
     }
 
+    /** The name drawn beside a recognised face: from the server, or while it is unreachable from the gallery cache. */
     private String name(String code) {
-        return names.computeIfAbsent(code, c -> employees.findByCode(c).map(e -> e.name()).orElse(c));
+        String known = names.get(code);
+        if (known != null) {
+            return known;
+        }
+        Optional<String> name;
+        if (offline != null && !offline.online()) {
+            name = cachedName(code);
+        } else {
+            try {
+                name = employees.findByCode(code).map(e -> e.name());
+            } catch (StoreException e) {
+                if (offline == null || !e.unreachable()) {
+                    throw e;
+                }
+                offline.wentDown(e);
+                name = cachedName(code);
+            }
+        }
+        name.ifPresent(n -> names.put(code, n));
+        return name.orElse(code);
+    }
+
+    private Optional<String> cachedName(String code) {
+        return offline.local().person(offline.server(), code).map(p -> p[0]);
     }
 
     static KioskUpdate.Message guidance(QualityReport q) {
