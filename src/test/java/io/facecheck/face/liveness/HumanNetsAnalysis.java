@@ -182,12 +182,14 @@ final class HumanNetsAnalysis {
                 sb.append(row(split, "plane or net (when unsure)", thOr, counts(ts, split, Mode.PLANE_OR_NET, thOr)));
                 sb.append(row(split, "plane and net", thAnd, counts(ts, split, Mode.PLANE_AND_NET, thAnd)));
             }
-            sb.append("threshold sweep, net alone (dev | test: APCER print, APCER replay, BPCER):\n");
-            for (double th : new double[]{0.1, 0.3, 0.5, 0.7, 0.9, 0.95, 0.99}) {
-                int[] d = counts(ts, "dev", Mode.NET, th);
-                int[] t = counts(ts, "test", Mode.NET, th);
-                sb.append(String.format(Locale.ROOT, "  %.2f: dev %s %s %s | test %s %s %s%n", th, pct(d[3], d[2]),
-                        pct(d[5], d[4]), pct(d[1], d[0]), pct(t[3], t[2]), pct(t[5], t[4]), pct(t[1], t[0])));
+            for (Mode m : new Mode[]{Mode.NET, Mode.PLANE_OR_NET, Mode.PLANE_AND_NET}) {
+                sb.append("threshold sweep, ").append(m).append(" (dev | test: APCER print, APCER replay, BPCER):\n");
+                for (double th : new double[]{0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995}) {
+                    int[] d = counts(ts, "dev", m, th);
+                    int[] t = counts(ts, "test", m, th);
+                    sb.append(String.format(Locale.ROOT, "  %.3f: dev %s %s %s | test %s %s %s%n", th, pct(d[3], d[2]),
+                            pct(d[5], d[4]), pct(d[1], d[0]), pct(t[3], t[2]), pct(t[5], t[4]), pct(t[1], t[0])));
+                }
             }
         }
         return sb.toString();

@@ -12,9 +12,10 @@ import org.tensorflow.types.TFloat32;
  * A single-frame network on a face crop the way human (@vladmandic/human) feeds its {@code liveness} and
  * {@code antispoof} nets: the face box made square about its centre and enlarged by {@code cropFactor}, cut out and
  * resized bilinearly to 192x192 (human's face-mesh crop), then resized bilinearly to the net's input size.
- * Returns the first value of the named output. Thread-safe.
+ * Returns the named value of the output. Test-side only: used to measure the candidates (docs/liveness.md); no
+ * shipped code runs these nets. Thread-safe.
  */
-public final class FaceCropNet {
+final class FaceCropNet {
     /** Human's face-mesh crop size, the intermediate resolution of its face tensor. */
     public static final int MESH_CROP = 192;
 
