@@ -23,7 +23,8 @@ final class HumanNetsAnalysis {
     }
 
     /** Per frame of one presentation: the plane verdict and the windowed net score (NaN before the window fills). */
-    record Track(LivenessAttackSet.Kind kind, String split, String name, LivenessVerdict.Verdict[] plane, double[] net) {
+    record Track(LivenessAttackSet.Kind kind, String split, String name, LivenessVerdict.Verdict[] plane, double[] net,
+                 List<LandmarkFrame> frames) {
     }
 
     static List<Track> tracks(List<LivenessAttackSet.Sample> set, int column, boolean invert) {
@@ -45,7 +46,7 @@ final class HumanNetsAnalysis {
                 }
                 net[i] = i >= WINDOW - 1 ? sum / WINDOW : Double.NaN;
             }
-            out.add(new Track(s.kind(), s.split(), s.name(), plane, net));
+            out.add(new Track(s.kind(), s.split(), s.name(), plane, net, s.frames()));
         }
         return out;
     }
@@ -182,6 +183,7 @@ final class HumanNetsAnalysis {
                 sb.append(row(split, "plane or net (when unsure)", thOr, counts(ts, split, Mode.PLANE_OR_NET, thOr)));
                 sb.append(row(split, "plane and net", thAnd, counts(ts, split, Mode.PLANE_AND_NET, thAnd)));
             }
+            sb.append(challenge(ts, thAnd));
             for (Mode m : new Mode[]{Mode.NET, Mode.PLANE_OR_NET, Mode.PLANE_AND_NET}) {
                 sb.append("threshold sweep, ").append(m).append(" (dev | test: APCER print, APCER replay, BPCER):\n");
                 for (double th : new double[]{0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995}) {
@@ -192,6 +194,84 @@ final class HumanNetsAnalysis {
                 }
             }
         }
+        return sb.toString();
+    }
+
+    /**
+     * {@code challenge} as measured in docs/liveness.md (one challenge 0.5 s after the face appears, expected over
+     * the random action), without and with the net as a veto at the moment the challenge passes: accepted only if
+     * the net's windowed score then reaches {@code th}. For bona fide clips the count is of challenge passes (the
+     * set has no recordings of people following an instruction, so this is how many of the passes it saw the veto
+     * would have refused, not a BPCER).
+     */
+    static String challenge(List<Track> ts, double th) {
+        StringBuilder sb = new StringBuilder();
+        for (String split : List.of("dev", "test")) {
+            double[] plain = new double[3];
+            double[] vetoed = new double[3];
+            int[] n = new int[3];
+            for (Track t : ts) {
+                if (!t.split().equals(split)) {
+                    continue;
+                }
+                int k = t.kind().ordinal();
+                n[k]++;
+                ActiveChallenge.Action[] actions = ActiveChallenge.Action.values();
+                for (ActiveChallenge.Action a : actions) {
+                    PassiveLiveness p = new PassiveLiveness(LivenessSettings.DEFAULTS);
+                    ActiveChallenge c = null;
+                    long t0 = t.frames().isEmpty() ? 0 : t.frames().get(0).nanos();
+                    for (int i = 0; i < t.frames().size(); i++) {
+                        LandmarkFrame f = t.frames().get(i);
+                        p.add(f);
+                        if (p.verdict().spoof()) {
+                            break;
+                        }
+                        if (c == null && (f.nanos() - t0) / 1e9 >= LivenessAttackSet.CHALLENGE_AT) {
+                            c = new ActiveChallenge(a, LivenessSettings.DEFAULTS, f.nanos());
+                        }
+                        if (c != null && c.add(f) != ActiveChallenge.State.PENDING) {
+                            if (c.state() == ActiveChallenge.State.PASSED) {
+                                plain[k] += 1.0 / actions.length;
+                                if (!Double.isNaN(t.net()[i]) && t.net()[i] >= th) {
+                                    vetoed[k] += 1.0 / actions.length;
+                                }
+                            }
+                            break;
+                        }
+                    }
+                }
+            }
+            int b = LivenessAttackSet.Kind.BONA_FIDE.ordinal();
+            int pr = LivenessAttackSet.Kind.PRINT.ordinal();
+            int r = LivenessAttackSet.Kind.REPLAY.ordinal();
+            sb.append(String.format(Locale.ROOT, "challenge %s, without | with the net as veto at %.3f: APCER print %.1f %% | %.1f %%,"
+                            + " APCER replay %.1f %% (%.1f/%d) | %.1f %% (%.1f/%d); bona fide challenge passes %.1f | %.1f of %d%n",
+                    split, th, 100 * plain[pr] / n[pr], 100 * vetoed[pr] / n[pr], 100 * plain[r] / n[r], plain[r], n[r],
+                    100 * vetoed[r] / n[r], vetoed[r], n[r], plain[b], vetoed[b], n[b]));
+        }
+        // the real head turns of the bona fide clips: a challenge for each action started at every frame
+        // (LivenessTuning --turns); of those that pass, how many the veto would refuse at the passing frame
+        int passed = 0;
+        int refused = 0;
+        for (Track t : ts) {
+            if (t.kind() != LivenessAttackSet.Kind.BONA_FIDE) {
+                continue;
+            }
+            for (int i = 0; i < t.frames().size(); i++) {
+                for (ActiveChallenge.Action a : ActiveChallenge.Action.values()) {
+                    ActiveChallenge c = new ActiveChallenge(a, LivenessSettings.DEFAULTS, t.frames().get(i).nanos());
+                    for (int j = i; j < t.frames().size() && c.state() == ActiveChallenge.State.PENDING; j++) {
+                        if (c.add(t.frames().get(j)) == ActiveChallenge.State.PASSED) {
+                            passed++;
+                            refused += !Double.isNaN(t.net()[j]) && t.net()[j] >= th ? 0 : 1;
+                        }
+                    }
+                }
+            }
+        }
+        sb.append(String.format(Locale.ROOT, "bona fide head turns (challenge started at every frame, both splits): %d passed,"
+                + " the veto at %.3f would refuse %d of them%n", passed, th, refused));
         return sb.toString();
     }
 
