@@ -1,5 +1,8 @@
 package io.facecheck.cli;
 
+import io.facecheck.config.ConfigException;
+import io.facecheck.config.Settings;
+import io.facecheck.config.SettingsLoader;
 import io.facecheck.face.DetectedFace;
 import io.facecheck.face.Face;
 import io.facecheck.face.FaceEngine;
@@ -10,6 +13,9 @@ import io.facecheck.face.RgbImage;
 import io.facecheck.face.track.FaceTracker;
 import io.facecheck.match.Gallery;
 import io.facecheck.match.Vectors;
+import io.facecheck.store.Database;
+import io.facecheck.store.FaceKeys;
+import io.facecheck.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,6 +56,16 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engineOptions;
 
+    @Option(names = "--gallery-db", paramLabel = "URL", description = {"Also time a kiosk's gallery load from this "
+            + "database, which must hold no employees, e.g. jdbc:postgresql://HOST:PORT/DB (login from "
+            + "database.user/database.password or FACECHECK_DB_USER/FACECHECK_DB_PASSWORD); the made-up people are "
+            + "deleted again. A temporary H2 file is always timed. Repeatable."})
+    List<String> galleryDbs = new ArrayList<>();
+
+    @Option(names = "--gallery-templates", paramLabel = "N", defaultValue = "100000",
+            description = "Templates (5 per made-up person) for the gallery load (default: 100000; 0 skips it).")
+    int galleryTemplates;
+
     /** One stage's timings. */
     record Stat(double medianMs, double p90Ms) {
         static Stat of(double[] ms) {
@@ -77,6 +93,7 @@ final class BenchCommand implements Callable<Integer> {
         if (iterations < 3) {
             throw new CliException(ExitCodes.FAILURE, "--iterations must be at least 3");
         }
+        checkGalleryOptions();
         List<byte[]> files = readImages(dir);
         ImageLoader loader = new ImageLoader();
         Map<String, Stat> stages = new LinkedHashMap<>();
@@ -84,6 +101,7 @@ final class BenchCommand implements Callable<Integer> {
         Stat endToEnd;
         Stat endToEndTracked;
         Map<String, Double> cpu = new LinkedHashMap<>();
+        int galleryDimension;
         try (FaceEngine engine = engineOptions.open()) {
             engine.warmUp();
             stages.put("decode", time(iterations, i -> decode(loader, files.get(i % files.size()))));
@@ -154,6 +172,7 @@ final class BenchCommand implements Callable<Integer> {
                 Gallery g = randomGallery(engine.embedder().dimension(), n);
                 stages.put("match" + (n / 1000) + "k", time(iterations, i -> g.search(query, 5)));
             }
+            galleryDimension = engine.embedder().dimension();
             threads.put("tensorflowIntraOp", engine.options().threads().intraOp());
             threads.put("tensorflowInterOp", engine.options().threads().interOp());
             threads.put("gallerySearch", gThreads);
@@ -163,9 +182,21 @@ final class BenchCommand implements Callable<Integer> {
             threads.put("minFace", engine.options().minFace());
             threads.put("tracking", tracker.tracking());
         }
+        Map<String, Object> galleryLoad = galleryLoads(galleryDimension);
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("stages", stages);
+            if (!galleryLoad.isEmpty()) {
+                Map<String, Object> loadMs = new LinkedHashMap<>();
+                Map<String, Object> heapMb = new LinkedHashMap<>();
+                galleryLoad.forEach((store, r) -> {
+                    loadMs.put(store, ((Map<?, ?>) r).get("loadMs"));
+                    heapMb.put(store, ((Map<?, ?>) r).get("galleryHeapMb"));
+                });
+                doc.put("galleryLoad100kMs", loadMs);
+                doc.put("galleryMemoryMb", heapMb);
+                doc.put("galleryLoad", galleryLoad);
+            }
             doc.put("endToEndMs", Map.of("median", endToEnd.medianMs(), "p90", endToEnd.p90Ms()));
             doc.put("endToEndTrackedMs", Map.of("median", endToEndTracked.medianMs(), "p90", endToEndTracked.p90Ms()));
             doc.put("cpuMsPerFrame", cpu);
@@ -181,8 +212,64 @@ final class BenchCommand implements Callable<Integer> {
                     "end-to-end tracked", endToEndTracked.medianMs(), endToEndTracked.p90Ms());
             System.out.println("CPU ms per frame, all threads (less sensitive to other load on the machine): " + cpu);
             System.out.println("threads: " + threads);
+            galleryLoad.forEach((store, r) -> {
+                Map<?, ?> m = (Map<?, ?>) r;
+                System.out.printf(Locale.ROOT, "gallery load from %s: %s templates in %s ms, %s MB of heap "
+                        + "(written in %s ms)%n", store, m.get("templates"), m.get("loadMs"), m.get("galleryHeapMb"),
+                        m.get("fillMs"));
+            });
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * A kiosk's start with {@code --gallery-templates} templates (default 100k): filled into a temporary H2 file and
+     * each {@code --gallery-db}, encrypted with a throwaway key, loaded by the kiosk's own gallery code, then
+     * deleted. Keyed by store: {@code h2}, {@code postgresql}, or the URL (without credentials) for a second one.
+     */
+    private Map<String, Object> galleryLoads(int dimension) throws IOException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (galleryTemplates == 0) {
+            return out;
+        }
+        Path tmp = Files.createTempDirectory("facecheck-bench");
+        try {
+            FaceKeys keys = FaceKeys.resolve(null, Map.of(), tmp);
+            try (Database db = Database.open("jdbc:h2:file:" + tmp.resolve("gallery").toAbsolutePath(), keys)) {
+                out.put("h2", GalleryLoadBench.measure(db, dimension, galleryTemplates));
+            }
+            Settings.DatabaseSettings login = galleryDbs.isEmpty() ? null : SettingsLoader.load(Map.of()).database();
+            for (String url : galleryDbs) {
+                try (Database db = Database.open(url, new Database.Credentials(login.user(), login.password()), keys)) {
+                    String name = db.vendor() == Database.Vendor.POSTGRESQL ? "postgresql" : "h2";
+                    out.put(out.containsKey(name) ? Database.redactUrl(url) : name,
+                            GalleryLoadBench.measure(db, dimension, galleryTemplates));
+                }
+            }
+        } catch (StoreException e) {
+            throw StoreOptions.asCli(e);
+        } catch (ConfigException e) {
+            throw new CliException(ExitCodes.FAILURE, e.getMessage());
+        } finally {
+            try (var files = Files.walk(tmp)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return out;
+    }
+
+    /** Checks the gallery options before the minute of engine timings. */
+    private void checkGalleryOptions() {
+        if (galleryTemplates < 0) {
+            throw new CliException(ExitCodes.FAILURE, "--gallery-templates must be 0 (skip) or more, not "
+                    + galleryTemplates);
+        }
+        for (String url : galleryDbs) {
+            if (Database.Vendor.of(url).isEmpty()) {
+                throw new CliException(ExitCodes.FAILURE, "--gallery-db " + Database.redactUrl(url)
+                        + ": not a database URL (jdbc:postgresql://HOST:PORT/DB or jdbc:h2:file:PATH)");
+            }
+        }
     }
 
     private interface Run {

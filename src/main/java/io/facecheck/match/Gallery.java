@@ -121,33 +121,37 @@ public final class Gallery {
         if (identity == null || identity.isEmpty()) {
             throw new IllegalArgumentException("identity must not be empty");
         }
-        List<float[]> unit = new ArrayList<>(embeddings.size());
+        // check all first (all or none), normalise straight into the matrix (no copy per template: a kiosk's start
+        // adds 100k of them)
+        double[] inverseNorms = new double[embeddings.size()];
+        int k = 0;
         for (float[] e : embeddings) {
             if (e.length != dim) {
                 throw new IllegalArgumentException("embedding has " + e.length + " dimensions, gallery has " + dim);
             }
-            unit.add(Vectors.normalized(e));
+            inverseNorms[k++] = Vectors.inverseNorm(e);
         }
         lock.writeLock().lock();
         try {
-            int label = labels.computeIfAbsent(identity, k -> {
-                names.add(k);
+            int label = labels.computeIfAbsent(identity, id -> {
+                names.add(id);
                 if (names.size() > counts.length) {
                     counts = Arrays.copyOf(counts, counts.length * 2);
                 }
                 return names.size() - 1;
             });
-            for (float[] u : unit) {
+            k = 0;
+            for (float[] e : embeddings) {
                 int chunk = rows / chunkRows, row = rows % chunkRows;
                 if (chunk == chunks.size()) {
                     chunks.add(new float[chunkRows * dim]);
                     labelChunks.add(new int[chunkRows]);
                 }
-                System.arraycopy(u, 0, chunks.get(chunk), row * dim, dim);
+                Vectors.scaleInto(e, inverseNorms[k++], chunks.get(chunk), row * dim);
                 labelChunks.get(chunk)[row] = label;
                 rows++;
             }
-            counts[label] += unit.size();
+            counts[label] += k;
         } finally {
             lock.writeLock().unlock();
         }

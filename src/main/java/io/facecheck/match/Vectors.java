@@ -55,6 +55,17 @@ public final class Vectors {
      * @throws IllegalArgumentException when {@code v} is zero or holds NaN/infinity
      */
     public static float[] normalized(float[] v) {
+        float[] out = new float[v.length];
+        scaleInto(v, inverseNorm(v), out, 0);
+        return out;
+    }
+
+    /**
+     * 1 / |v|, the factor that makes {@code v} unit-length.
+     *
+     * @throws IllegalArgumentException when {@code v} is zero or holds NaN/infinity
+     */
+    public static double inverseNorm(float[] v) {
         double s = 0;
         for (float x : v) {
             s += (double) x * x;
@@ -62,11 +73,13 @@ public final class Vectors {
         if (!(s > 0) || !Double.isFinite(s)) {
             throw new IllegalArgumentException("cannot normalise a zero or non-finite vector");
         }
-        double inv = 1 / Math.sqrt(s);
-        float[] out = new float[v.length];
+        return 1 / Math.sqrt(s);
+    }
+
+    /** Writes {@code v} times {@code factor} into {@code out} from {@code offset} ({@link #normalized}'s rounding). */
+    public static void scaleInto(float[] v, double factor, float[] out, int offset) {
         for (int i = 0; i < v.length; i++) {
-            out[i] = (float) (v[i] * inv);
+            out[offset + i] = (float) (v[i] * factor);
         }
-        return out;
     }
 }

@@ -2,6 +2,9 @@ package io.facecheck.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.facecheck.store.Database;
+import io.facecheck.store.EmployeeRepository;
+import io.facecheck.store.PgServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -135,7 +138,12 @@ class EngineCommandsTest {
     @Test
     void benchReportsEveryStage(@TempDir Path tmp) throws IOException {
         Files.copy(Path.of(BLAIR_1), tmp.resolve("a.jpg"));
-        JsonNode doc = json(CliRun.of("bench", "--images", tmp.toString(), "--iterations", "3", "--json"));
+        PgServer pg = PgServer.shared();
+        String pgUrl = pg.newDatabase();
+        // in-process runs cannot set the environment: the login goes in the URL's parameters here
+        JsonNode doc = json(CliRun.of("bench", "--images", tmp.toString(), "--iterations", "3", "--json",
+                "--gallery-templates", "500", "--gallery-db", pgUrl + "?user=" + PgServer.USER + "&password="
+                        + pg.password()));
         for (String stage : new String[] {"decode", "detect", "track", "align", "embed", "embedBatch8PerFace",
                 "liveness", "match1k", "match10k", "match100k"}) {
             assertThat(doc.get("stages").get(stage).get("medianMs").asDouble()).as(stage).isPositive();
@@ -147,6 +155,30 @@ class EngineCommandsTest {
         assertThat(doc.get("cpuMsPerFrame").has("endToEndTracked")).isTrue();
         assertThat(doc.get("threads").get("tracking").asBoolean()).isTrue();
         assertThat(doc.get("threads").get("tensorflowIntraOp").asInt()).isEqualTo(1);
+        // a kiosk's gallery load from each store: 100 made-up people × 5 templates written, loaded, deleted again
+        for (String store : new String[] {"h2", "postgresql"}) {
+            assertThat(doc.get("galleryLoad100kMs").get(store).asLong()).as(store).isNotNegative();
+            assertThat(doc.get("galleryMemoryMb").get(store).isNumber()).as(store).isTrue();
+            JsonNode detail = doc.get("galleryLoad").get(store);
+            assertThat(detail.get("templates").asInt()).isEqualTo(500);
+            assertThat(detail.get("identities").asInt()).isEqualTo(100);
+            assertThat(detail.get("matrixMb").asDouble()).isPositive();
+            assertThat(detail.get("fillMs").asLong()).isNotNegative();
+        }
+        try (Database db = pg.open(pgUrl)) {
+            assertThat(new EmployeeRepository(db).list(true)).isEmpty();
+        }
+    }
+
+    @Test
+    void benchRefusesANegativeGallerySizeAndAGalleryDbThatIsNoUrlBeforeTimingAnything() {
+        CliRun negative = CliRun.of("bench", "--gallery-templates", "-1");
+        assertThat(negative.exit()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(negative.err()).contains("--gallery-templates must be 0 (skip) or more");
+        CliRun noUrl = CliRun.of("bench", "--gallery-db", "postgres-host");
+        assertThat(noUrl.exit()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(noUrl.err()).contains("--gallery-db postgres-host: not a database URL");
+        assertThat(noUrl.out()).isEmpty();
     }
 
     @Test

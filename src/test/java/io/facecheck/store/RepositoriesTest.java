@@ -90,6 +90,58 @@ class RepositoriesTest {
     }
 
     @Test
+    void batchFilledTemplatesAreSealedAndReadLikeAddedOnesAndGoAgainByCodePrefix() throws Exception {
+        Employee a = employees.create("A", "Ada", null);
+        templates.add(a.id(), null, "m@1", new float[]{0.6f, 0.8f, 0, 0}, 1.0, "a.jpg");
+        GalleryFill fill = new GalleryFill(db);
+        int written = fill.add(java.util.List.of(
+                new GalleryFill.Person("BENCH-1", "One", java.util.List.of(new float[]{1, 0, 0, 0},
+                        new float[]{0, 1, 0, 0})),
+                new GalleryFill.Person("BENCH-2", "Two", java.util.List.of(new float[]{0, 0, 1, 0}))),
+                "m@1", 1.0, "bench");
+
+        assertThat(written).isEqualTo(3);
+        java.util.List<FaceTemplate> all = templates.listByModel("m@1");
+        assertThat(all).extracting(FaceTemplate::employeeCode).containsExactly("A", "BENCH-1", "BENCH-1", "BENCH-2");
+        assertThat(all.get(2).vector()).containsExactly(0, 1, 0, 0);
+        assertThat(all.get(3).source()).isEqualTo("bench");
+        assertThat(employees.require("BENCH-2").active()).isTrue();
+        // each row sealed under the current key with its own id, as add() seals them
+        int rows = db.inTransaction(c -> {
+            int n = 0;
+            try (var rs = c.createStatement().executeQuery("SELECT id, key_id, sealed, dimension FROM face_template")) {
+                while (rs.next()) {
+                    n++;
+                    byte[] sealed = rs.getBytes("sealed");
+                    assertThat(rs.getString("key_id")).isEqualTo(FaceDataCipher.keyIdOf(sealed))
+                            .isEqualTo(db.faceCipher().keys().writeKey().id());
+                    assertThat(rs.getInt("dimension")).isEqualTo(4);
+                    long id = rs.getLong("id");
+                    assertThat(db.faceCipher().openVector(FaceDataEncryption.TEMPLATES, id, sealed)).hasSize(4);
+                    assertThatThrownBy(() -> db.faceCipher().open(FaceDataEncryption.TEMPLATES, id + 1000, sealed))
+                            .isInstanceOf(StoreException.class);
+                }
+            }
+            return n;
+        });
+        assertThat(rows).isEqualTo(4);
+        // running kiosks are told, as for add()
+        assertThat(templates.changes().since(0)).extracting(GalleryChanges.Change::employeeCode)
+                .containsExactly("A", "BENCH-1", "BENCH-1", "BENCH-2");
+        // a taken code: nothing of the batch is written
+        assertThatThrownBy(() -> fill.add(java.util.List.of(new GalleryFill.Person("BENCH-3", "Three",
+                java.util.List.of(new float[]{0, 0, 0, 1})), new GalleryFill.Person("A", "Again",
+                java.util.List.of(new float[]{0, 0, 0, 1}))), "m@1", 1.0, "bench"))
+                .isInstanceOf(StoreException.class);
+        assertThat(employees.findByCode("BENCH-3")).isEmpty();
+
+        assertThat(fill.removeByCodePrefix("BENCH-")).isEqualTo(2);
+        assertThat(templates.listByModel("m@1")).extracting(FaceTemplate::employeeCode).containsExactly("A");
+        assertThat(templates.changes().since(0)).extracting(GalleryChanges.Change::employeeCode).containsExactly("A");
+        assertThat(employees.list(true)).extracting(Employee::code).containsExactly("A");
+    }
+
+    @Test
     void deletingAnEmployeeErasesTemplatesCropsAndEvents() {
         Employee a = employees.create("A", "Ada", null);
         long crop = templates.addCrop(a.id(), new byte[]{9}, 112, 112, 1, "x");
