@@ -234,16 +234,28 @@ public final class GallerySync {
         if (cache != null && !cache.online()) {
             return 0; // offline: the journal's sync notices the server's return, then polls catch up
         }
+        try {
+            return pollStore();
+        } catch (StoreException e) {
+            if (cache != null && e.unreachable()) {
+                cache.wentDown(e); // the kiosk learns of the outage within a poll, not at the next check-in
+                return 0;
+            }
+            throw e;
+        }
+    }
+
+    private int pollStore() {
         Set<String> codes = new LinkedHashSet<>();
+        List<Long> fresh = new ArrayList<>();
         long newest = watermark;
         for (GalleryChanges.Change c : changes.since(Math.max(0, watermark - OVERLAP))) {
-            if (seen.add(c.seq())) {
+            if (!seen.contains(c.seq())) {
+                fresh.add(c.seq());
                 codes.add(c.employeeCode());
                 newest = Math.max(newest, c.seq());
             }
         }
-        watermark = newest;
-        seen.headSet(watermark - OVERLAP, false).clear();
         Map<String, List<float[]>> changed = new LinkedHashMap<>();
         Set<String> removed = new LinkedHashSet<>();
         for (String code : codes) {
@@ -254,6 +266,10 @@ public final class GallerySync {
                 changed.put(code, mine);
             }
         }
+        // only now, with every reload done, are the changes seen: a poll the server dies in is repeated in full
+        seen.addAll(fresh);
+        watermark = newest;
+        seen.headSet(watermark - OVERLAP, false).clear();
         fromCache = false; // the server answered: what changed since the cache was saved is applied now
         updateCache(changed, removed);
         if (!codes.isEmpty()) {
