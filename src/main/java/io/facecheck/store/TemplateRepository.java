@@ -19,6 +19,9 @@ public final class TemplateRepository {
             + "t.quality, t.source, t.created_at";
     private static final String CROP_COLUMNS = "id, employee_id, png, width, height, quality, source, created_at";
 
+    /** Rows a driver fetches at a time when a whole gallery is read. */
+    private static final int FETCH_ROWS = 1_000;
+
     private final Database db;
     private final Clock clock;
 
@@ -84,10 +87,13 @@ public final class TemplateRepository {
         });
     }
 
-    /** Templates of {@code modelId} of active employees, ordered by employee code then id. */
+    /**
+     * Templates of {@code modelId} of active employees, ordered by employee code then id (a kiosk's gallery at its
+     * start: 100k rows are read in pages of {@link #FETCH_ROWS}, not all held by the driver at once).
+     */
     public List<FaceTemplate> listByModel(String modelId) {
-        return db.inTransaction(conn -> query(conn, "WHERE t.model_id = ? AND e.active ORDER BY e.code, t.id",
-                modelId));
+        return db.inTransaction(conn -> query(conn, FETCH_ROWS,
+                "WHERE t.model_id = ? AND e.active ORDER BY e.code, t.id", modelId));
     }
 
     /** The templates of {@code modelId} of the employee with {@code code} when active (a kiosk's partial reload). */
@@ -187,23 +193,43 @@ public final class TemplateRepository {
     }
 
     private List<FaceTemplate> query(Connection conn, String where, Object... params) throws SQLException {
+        return query(conn, 0, where, params);
+    }
+
+    /** @param fetchRows rows the driver fetches at a time (0: its default; PostgreSQL's is all of them) */
+    private List<FaceTemplate> query(Connection conn, int fetchRows, String where, Object... params)
+            throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("SELECT " + TEMPLATE_COLUMNS
                 + " FROM face_template t JOIN employee e ON e.id = t.employee_id " + where)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
+            ps.setFetchSize(fetchRows);
+            if (fetchRows > 0 && ps.isWrapperFor(org.postgresql.PGStatement.class)) {
+                // the sealed bytes in binary from the first execution: as text, bytea travels hex-encoded, twice
+                // its size, and decoding it costs more than decrypting it
+                ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
+            }
             List<FaceTemplate> out = new ArrayList<>();
+            String code = null;
+            String model = null;
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    float[] v = db.faceCipher().openVector(FaceDataEncryption.TEMPLATES, rs.getLong(1),
-                            rs.getBytes("sealed"));
-                    out.add(new FaceTemplate(rs.getLong(1), rs.getLong(2), rs.getString(3), Rows.nullableLong(rs,
-                            "crop_id"), rs.getString("model_id"), v, rs.getDouble("quality"),
-                            rs.getString("source"), Rows.instant(rs, "created_at")));
+                    long id = rs.getLong(1);
+                    float[] v = db.faceCipher().openVector(FaceDataEncryption.TEMPLATES, id, rs.getBytes(6));
+                    // one String per employee and model, not per row: a gallery holds 100k rows
+                    code = same(code, rs.getString(3));
+                    model = same(model, rs.getString(5));
+                    out.add(new FaceTemplate(id, rs.getLong(2), code, Rows.nullableLong(rs, "crop_id"), model, v,
+                            rs.getDouble(7), rs.getString(8), Rows.instant(rs, "created_at")));
                 }
             }
             return out;
         }
+    }
+
+    private static String same(String previous, String s) {
+        return s != null && s.equals(previous) ? previous : s;
     }
 
     private List<EnrollmentCrop> readCrops(PreparedStatement ps) throws SQLException {
