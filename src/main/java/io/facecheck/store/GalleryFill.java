@@ -116,15 +116,7 @@ public final class GalleryFill {
                 ps.setString(1, like);
                 ps.executeUpdate();
             }
-            // the templates first, in one statement; then the employees. PostgreSQL (unlike H2) has no index on
-            // face_template.employee_id, and the cascade from each deleted employee would read the whole table,
-            // its dead rows included, once per employee (minutes for 20k people): an index for this transaction
-            boolean pg = db.vendor() == Database.Vendor.POSTGRESQL;
-            if (pg) {
-                try (Statement st = conn.createStatement()) {
-                    st.execute("CREATE INDEX gallery_fill_employee ON face_template (employee_id)");
-                }
-            }
+            // the templates first, in one statement (by the employee index of schema version 6); then the employees
             try (PreparedStatement ps = conn.prepareStatement("DELETE FROM face_template WHERE employee_id IN "
                     + "(SELECT id FROM employee WHERE code LIKE ? ESCAPE '!')")) {
                 ps.setString(1, like);
@@ -134,11 +126,6 @@ public final class GalleryFill {
             try (PreparedStatement ps = conn.prepareStatement("DELETE FROM employee WHERE code LIKE ? ESCAPE '!'")) {
                 ps.setString(1, like);
                 n = ps.executeUpdate();
-            }
-            if (pg) {
-                try (Statement st = conn.createStatement()) {
-                    st.execute("DROP INDEX gallery_fill_employee");
-                }
             }
             return n;
         });
