@@ -1,5 +1,6 @@
 package io.facecheck.ui;
 
+import io.facecheck.config.LivenessMode;
 import io.facecheck.store.AuditEntry;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -101,16 +102,17 @@ class AdminLoginTest {
         Snapshots.save(window.root().getScene(), "admin-settings");
         // settings are saved to the user file (audited) and read back at the next start
         AdminLoginTest.type(robot, "#settings-camera", "/dev/video2");
-        robot.interact(() -> robot.lookup("#settings-liveness").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
+        robot.interact(() -> robot.lookup("#settings-liveness").<javafx.scene.control.ChoiceBox<LivenessMode>>query()
+                .setValue(LivenessMode.CHALLENGE));
         press(robot, "#settings-save");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#settings-status").queryAs(Label.class)
                 .getText().startsWith("Saved"));
         java.util.Map<String, String> saved = io.facecheck.config.SettingsLoader.readFile(tmp.resolve("user.properties"));
-        assertThat(saved).containsEntry("kiosk.camera", "/dev/video2").containsEntry("checkin.liveness", "true")
+        assertThat(saved).containsEntry("kiosk.camera", "/dev/video2").containsEntry("checkin.liveness", "challenge")
                 .containsEntry("checkin.debounce", "PT5M");
         try (AppServices reread = AppServices.open(tmp.resolve("user.properties"),
                 LaunchOptions.DEFAULT.withDatabase("jdbc:h2:mem:settings-check"))) {
-            assertThat(reread.settings().checkIn().liveness()).isTrue();
+            assertThat(reread.settings().liveness().mode()).isEqualTo(LivenessMode.CHALLENGE);
             assertThat(reread.configuredCamera()).isEqualTo("/dev/video2");
         }
         robot.interact(() -> window.adminView().select("Audit log"));

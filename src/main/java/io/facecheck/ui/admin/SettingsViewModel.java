@@ -41,7 +41,7 @@ public final class SettingsViewModel {
     private final IntegerProperty debounceMinutes = new SimpleIntegerProperty();
     private final DoubleProperty threshold = new SimpleDoubleProperty();
     private final BooleanProperty useCardThreshold = new SimpleBooleanProperty();
-    private final BooleanProperty liveness = new SimpleBooleanProperty();
+    private final ObjectProperty<LivenessMode> liveness = new SimpleObjectProperty<>();
     private final StringProperty embedder = new SimpleStringProperty();
     private final StringProperty calibration = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
@@ -57,7 +57,7 @@ public final class SettingsViewModel {
         debounceMinutes.set((int) Math.max(0, s.checkIn().debounce().toMinutes()));
         useCardThreshold.set(s.engine().threshold().isEmpty());
         threshold.set(s.engine().threshold().orElse(Double.isNaN(cardThreshold) ? 0 : cardThreshold));
-        liveness.set(s.checkIn().liveness());
+        liveness.set(s.liveness().mode());
         embedder.set(s.engine().embedder());
         threshold.addListener((o, a, b) -> updateCalibration());
     }
@@ -123,10 +123,7 @@ public final class SettingsViewModel {
         changes.put("checkin.direction", mode.get().name());
         changes.put("checkin.debounce", "PT" + debounceMinutes.get() + "M");
         changes.put("engine.threshold", useCardThreshold.get() ? "" : String.format(Locale.ROOT, "%.4f", threshold.get()));
-        // the check box is the anti-spoofing network (net/true); unticked it keeps passive/challenge as they were
-        LivenessMode loaded = services.settings().liveness().mode();
-        changes.put("checkin.liveness", liveness.get() ? "true"
-                : loaded == LivenessMode.PASSIVE || loaded == LivenessMode.CHALLENGE ? loaded.id() : "false");
+        changes.put("checkin.liveness", (liveness.get() == null ? LivenessMode.OFF : liveness.get()).id());
         changes.put("engine.embedder", embedder.get());
         BackgroundTask.wrap(() -> {
                     UserSettingsFile.update(services.userSettingsFile(), changes);
@@ -157,7 +154,8 @@ public final class SettingsViewModel {
         return useCardThreshold;
     }
 
-    public BooleanProperty livenessProperty() {
+    /** {@code checkin.liveness}: off, passive, challenge or the anti-spoofing network. */
+    public ObjectProperty<LivenessMode> livenessProperty() {
         return liveness;
     }
 
