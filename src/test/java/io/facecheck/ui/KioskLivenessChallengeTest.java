@@ -6,7 +6,6 @@ import io.facecheck.camera.ImageFolderSource;
 import io.facecheck.face.RgbImage;
 import io.facecheck.face.liveness.LivenessAttackSet;
 import io.facecheck.store.CheckInEvent;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -103,13 +101,7 @@ class KioskLivenessChallengeTest {
             assertThat(r.enrolled()).as("enrolled: %s", r).isTrue();
             return s;
         });
-        FxToolkit.setupStage(st -> {
-            Scene scene = new Scene(window.root(), 1280, 720);
-            scene.getStylesheets().add(FaceCheckApp.STYLESHEET);
-            st.setScene(scene);
-            st.show();
-            window.start();
-        });
+        Windows.show(window);
         // the engine loaded and the configured (blank) camera started: from now on a new source keeps its analyser
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> window.services() != null
                 && window.services().loadedEngine() != null && window.kiosk() != null

@@ -5,7 +5,6 @@ import io.facecheck.store.Database;
 import io.facecheck.store.EventRepository;
 import io.facecheck.store.PgServer;
 import io.facecheck.ui.kiosk.KioskViewModel;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -87,13 +85,7 @@ class KioskOfflineTest {
         // 1. the server is down and this kiosk has never seen it: no gallery to work from
         server.stop();
         window = new MainWindow(opts, () -> AppServices.open(settings, opts));
-        FxToolkit.setupStage(st -> {
-            Scene scene = new Scene(window.root(), 1280, 720);
-            scene.getStylesheets().add(FaceCheckApp.STYLESHEET);
-            st.setScene(scene);
-            st.show();
-            window.start();
-        });
+        Windows.show(window);
         String serverName = "127.0.0.1:" + server.port();
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> window.kiosk() != null
                 && window.kiosk().errorProperty().get().contains(serverName));

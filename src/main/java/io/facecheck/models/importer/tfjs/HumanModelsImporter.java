@@ -1,7 +1,5 @@
 package io.facecheck.models.importer.tfjs;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.facecheck.models.ModelCard;
 import io.facecheck.models.ModelNames;
 import io.facecheck.models.Sha256;
@@ -9,7 +7,6 @@ import io.facecheck.models.importer.NetworkImporter;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +32,7 @@ public final class HumanModelsImporter implements NetworkImporter {
 
     @Override
     public void importModel(Path packageRoot, Path modelsDir, String name) throws IOException {
-        checkPackage(packageRoot);
+        io.facecheck.models.importer.ImportSupport.requirePackage(packageRoot, PACKAGE, VERSION);
         switch (name) {
             case ModelNames.HUMAN_LIVENESS -> {
                 Path json = packageRoot.resolve("models/liveness.json");
@@ -53,20 +50,6 @@ public final class HumanModelsImporter implements NetworkImporter {
             }
             default -> throw new IllegalArgumentException("human-models importer does not know model '" + name
                     + "'; it writes " + names());
-        }
-    }
-
-    private static void checkPackage(Path root) throws IOException {
-        Path pj = root.resolve("package.json");
-        if (!Files.isRegularFile(pj)) {
-            throw new NoSuchFileException(pj.toAbsolutePath().toString(), null,
-                    "not an unpacked npm package of " + PACKAGE + "@" + VERSION + " (no package.json)");
-        }
-        JsonNode json = new ObjectMapper().readTree(pj.toFile());
-        String n = json.path("name").asText();
-        String v = json.path("version").asText();
-        if (!PACKAGE.equals(n) || !VERSION.equals(v)) {
-            throw new IOException(pj.toAbsolutePath() + " is " + n + "@" + v + ", expected " + PACKAGE + "@" + VERSION);
         }
     }
 
