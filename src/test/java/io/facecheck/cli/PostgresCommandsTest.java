@@ -230,6 +230,14 @@ class PostgresCommandsTest {
                         .contains(uuid).doesNotHaveDuplicates();
             }
 
+            // identify and erase with the login from the environment too
+            Run id = facecheck(login, "identify", "--db", url, "--json", photo("George_W_Bush", 7));
+            assertThat(JSON.readTree(id.out()).get("identity").asText()).as(id.err()).isEqualTo("GWB");
+            Run erase = facecheck(login, "employees", "erase-face", "GWB", "--db", url, "--json");
+            assertThat(erase.exit()).as(erase.err()).isZero();
+            Run gone = facecheck(login, "identify", "--db", url, "--json", photo("George_W_Bush", 7));
+            assertThat(JSON.readTree(gone.out()).get("identity").isNull()).as(gone.out()).isTrue();
+
             // another machine that never reached the server has nothing cached: a clear error, exit 5
             pg.stop();
             Map<String, String> fresh = new java.util.HashMap<>(login);
@@ -237,7 +245,7 @@ class PostgresCommandsTest {
             Run noCache = facecheck(fresh, checkinArgs(url, "2026-03-02T13:00:00Z", frames));
             assertThat(noCache.exit()).isEqualTo(ExitCodes.DATABASE);
             assertThat(noCache.err()).contains("cannot reach PostgreSQL server").contains("no cached gallery");
-            for (Run r : List.of(enroll, online, offline, refused, status, sync, again, report, noCache)) {
+            for (Run r : List.of(enroll, online, offline, refused, status, sync, again, report, id, erase, gone, noCache)) {
                 assertThat(r.all()).doesNotContain(pg.password());
             }
         } finally {
