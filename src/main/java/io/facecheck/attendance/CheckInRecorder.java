@@ -154,11 +154,15 @@ public final class CheckInRecorder implements LastEventLookup {
 
     /** Offline: the check-in into the local journal (on disk when this returns), debounced against it. */
     private Optional<CheckInEvent> journal(Decision d, String uuid) {
+        // within the debounce of what this kiosk journalled, or of the person's last event on the server as last seen
         Optional<OfflineStore.JournalEntry> last = offline.local().lastOf(offline.server(), d.code());
-        if (last.isPresent() && last.get().state() != OfflineStore.Settled.DUPLICATE
+        boolean journalled = last.isPresent() && last.get().state() != OfflineStore.Settled.DUPLICATE
                 && last.get().state() != OfflineStore.Settled.REJECTED
-                && Duration.between(last.get().at(), d.at()).abs().compareTo(debounce) < 0) {
-            LOG.info("check-in of {} skipped: already journalled within {}", d.code(), debounce);
+                && Duration.between(last.get().at(), d.at()).abs().compareTo(debounce) < 0;
+        boolean onServer = offline.local().lastSeen(offline.server(), d.code())
+                .filter(e -> Duration.between(e.at(), d.at()).abs().compareTo(debounce) < 0).isPresent();
+        if (journalled || onServer) {
+            LOG.info("check-in of {} skipped: already logged within {}", d.code(), debounce);
             return Optional.empty();
         }
         Optional<String[]> who = offline.person(d.code());

@@ -194,6 +194,9 @@ public final class OfflineKiosk implements AutoCloseable {
             }
             cameBack();
             local.settle(e.uuid(), outcome == null ? OfflineStore.Settled.UPLOADED : outcome);
+            if (outcome == null || outcome == OfflineStore.Settled.UPLOADED) {
+                logged(e.asEvent());
+            }
             if (outcome == null) {
                 already++;
             } else {

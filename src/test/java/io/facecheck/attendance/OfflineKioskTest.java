@@ -214,6 +214,9 @@ class OfflineKioskTest {
             }
             assertThat(d.isCheckIn()).isTrue();
             assertThat(d.direction()).as("out for lunch, though the server is away").isEqualTo(Direction.OUT);
+            // a second kiosk process would not log her again within the debounce of the morning's event either
+            assertThat(recorder.record(arrival("ADA", nine.plusSeconds(120)))).as("within the debounce of 9:00")
+                    .isEmpty();
             CheckInEvent lunch = recorder.record(d).orElseThrow();
             assertThat(lunch.pending()).isTrue();
             // back from lunch, still offline: the journal's OUT is the latest, so IN
