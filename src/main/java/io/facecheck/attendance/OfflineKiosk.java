@@ -36,6 +36,8 @@ public final class OfflineKiosk implements AutoCloseable {
 
     /** How long an offline kiosk waits before asking the server again. */
     public static final Duration RETRY_INTERVAL = Duration.ofSeconds(10);
+    /** How long settled check-ins stay in the journal after their upload (for a look back at what happened). */
+    public static final Duration KEEP_SETTLED = Duration.ofDays(30);
     /** How far below the newest event id seen {@link #refreshLastEvents} looks again (ids commit out of order). */
     private static final long LAST_EVENT_OVERLAP = 256;
 
@@ -209,6 +211,8 @@ public final class OfflineKiosk implements AutoCloseable {
             }
         }
         if (!waiting.isEmpty()) {
+            // what the server has had for a month is of no more use here (pending check-ins are never dropped)
+            local.forgetSettledBefore(java.time.Instant.now().minus(KEEP_SETTLED));
             LOG.info("journal uploaded to {}: {} new, {} there already, {} within the debounce of an event there, "
                     + "{} of employees no longer there", central.displayName(), uploaded, already, duplicates, rejected);
         }

@@ -273,6 +273,22 @@ public final class OfflineStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Forgets journalled check-ins settled (uploaded, or not uploaded for a reason logged then) before
+     * {@code before}: the server has them or never will; pending ones are never dropped.
+     *
+     * @return how many were forgotten
+     */
+    public int forgetSettledBefore(Instant before) {
+        return work("prune the journal", c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM journal WHERE state <> 'PENDING' AND "
+                    + "settled_at < ?")) {
+                Rows.setInstant(ps, 1, before);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     private static JournalEntry entry(ResultSet rs) throws SQLException {
         return new JournalEntry(rs.getLong("seq"), rs.getString("uuid"), rs.getString("server"),
                 rs.getString("kiosk_id"), rs.getString("code"), rs.getString("name"), rs.getString("department"),

@@ -179,6 +179,13 @@ class OfflineKioskTest {
             assertThat(r.duplicates()).isEqualTo(1);
             assertThat(offline.pending(null)).isZero();
             assertThat(offline.sync("A", DEBOUNCE).settled()).isZero();
+            // settled check-ins are pruned after a while; a waiting one never is
+            offline.wentDown(new StoreException(StoreException.Kind.CANNOT_OPEN, "cable unplugged",
+                    new java.net.ConnectException("cable unplugged")));
+            assertThat(a.record(arrival("BOB", nine.plusSeconds(3600)))).get().matches(CheckInEvent::pending);
+            assertThat(offline.local().forgetSettledBefore(Instant.now().plusSeconds(60))).isEqualTo(2);
+            assertThat(offline.local().entries(offline.server(), null, null)).hasSize(1);
+            assertThat(offline.pending("A")).isEqualTo(1);
         }
         try (Database admin = server.open(url)) {
             assertThat(new EventRepository(admin).all())
