@@ -20,8 +20,8 @@ import java.util.concurrent.Callable;
  * while its database server was unreachable (a running kiosk does it by itself once the server answers).
  */
 @Command(name = "sync", mixinStandardHelpOptions = true,
-        description = {"Upload the check-ins this machine's kiosk journalled while the database server was",
-                "unreachable: in order, with their original times, each exactly once (a second sync uploads",
+        description = {"Upload the check-ins journalled while the database server was unreachable.",
+                "In order, with their original times, each exactly once (a second sync uploads",
                 "nothing); one within the debounce of an event the server has is not uploaded."})
 final class SyncCommand implements Callable<Integer> {
     @Option(names = "--kiosk", paramLabel = "ID", description = "Only this kiosk's check-ins (default: every kiosk's "
