@@ -5,7 +5,6 @@ import io.facecheck.store.Database;
 import io.facecheck.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.BufferedReader;
@@ -35,14 +34,14 @@ final class AdminUserCommand implements Runnable {
         StoreOptions store;
         @Parameters(paramLabel = "NAME")
         String name;
-        @Option(names = "--actor", paramLabel = "NAME", description = "Who does it, for the audit log (default: cli).")
-        String actor = "cli";
+        @Mixin
+        ActorOption actor;
 
         @Override
         public Integer call() {
             char[] password = readPassword();
             try (Database db = store.open()) {
-                new AdminUsers(db).add(name, password, actor);
+                new AdminUsers(db).add(name, password, actor.name());
                 System.out.println("added administrator " + name);
                 return ExitCodes.OK;
             } catch (StoreException e) {

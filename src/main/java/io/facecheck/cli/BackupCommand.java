@@ -26,13 +26,13 @@ final class BackupCommand implements Callable<Integer> {
     boolean force;
     @Option(names = "--json", description = "Print file, bytes and rows per table as JSON.")
     boolean json;
-    @Option(names = "--actor", paramLabel = "NAME", description = "Who does it, for the audit log (default: cli).")
-    String actor = "cli";
+    @Mixin
+    ActorOption actor;
 
     @Override
     public Integer call() {
         try (Database db = store.open()) {
-            Backups.Result r = Backups.backup(db, out, force, actor);
+            Backups.Result r = Backups.backup(db, out, force, actor.name());
             print(r, json, "backup of " + Database.fileOf(db.url()).map(Path::toString).orElse(db.url()) + " written to");
             return ExitCodes.OK;
         } catch (StoreException e) {

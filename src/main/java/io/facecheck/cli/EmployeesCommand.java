@@ -149,8 +149,8 @@ final class EmployeesCommand implements Runnable {
         StoreOptions store;
         @Parameters(paramLabel = "CODE")
         String code;
-        @Option(names = "--actor", paramLabel = "NAME", description = "Who does it, for the audit log (default: cli).")
-        String actor = "cli";
+        @Mixin
+        ActorOption actor;
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
 
@@ -183,7 +183,7 @@ final class EmployeesCommand implements Runnable {
     static final class EraseFaceCmd extends OneEmployeeCmd {
         @Override
         Optional<Map<String, Object>> act(Database db) {
-            int n = EnrollmentService.eraseFaceData(db, code, actor);
+            int n = EnrollmentService.eraseFaceData(db, code, actor.name());
             if (n < 0) {
                 return Optional.empty();
             }
@@ -206,7 +206,7 @@ final class EmployeesCommand implements Runnable {
     static final class DeleteCmd extends OneEmployeeCmd {
         @Override
         Optional<Map<String, Object>> act(Database db) {
-            return EnrollmentService.erase(db, code, actor) ? Optional.of(Map.of("deleted", code)) : Optional.empty();
+            return EnrollmentService.erase(db, code, actor.name()) ? Optional.of(Map.of("deleted", code)) : Optional.empty();
         }
 
         @Override

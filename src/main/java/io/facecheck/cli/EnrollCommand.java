@@ -58,8 +58,8 @@ final class EnrollCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "Replace the person's earlier samples instead of adding to them.")
     boolean replace;
 
-    @Option(names = "--actor", paramLabel = "NAME", description = "Who does it, for the audit log (default: cli).")
-    String actor = "cli";
+    @Mixin
+    ActorOption actor;
 
     @Option(names = "--json", description = "Print JSON: enrolled (codes), rejected ({file, reason}).")
     boolean json;
@@ -75,7 +75,7 @@ final class EnrollCommand implements Callable<Integer> {
         checkInput();
         try (AttendanceContext ctx = AttendanceContext.open(store, engineOptions)) {
             EnrollmentService service = ctx.enrollment();
-            var options = new EnrollmentService.Options(force, replace, actor);
+            var options = new EnrollmentService.Options(force, replace, actor.name());
             List<EnrollmentService.Result> results = new ArrayList<>();
             List<EmployeeImporter.Problem> problems = new ArrayList<>();
             if (source.single != null) {

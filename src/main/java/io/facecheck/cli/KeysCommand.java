@@ -35,15 +35,15 @@ final class KeysCommand implements Runnable {
         StoreOptions store;
         @Option(names = "--json", description = "Print oldKeyId, newKeyId, records, keyFile as JSON.")
         boolean json;
-        @Option(names = "--actor", paramLabel = "NAME", description = "Who does it, for the audit log (default: cli).")
-        String actor = "cli";
+        @Mixin
+        ActorOption actor;
 
         @Override
         public Integer call() {
             try (Database db = store.open()) {
                 FaceKeyRotation.Result r = FaceKeyRotation.rotate(db, new FaceKeyRotation.Listener() { });
                 String keyFile = db.faceCipher().keys().describe();
-                new AuditLog(db).record(actor, AuditLog.KEY_ROTATE, keyFile,
+                new AuditLog(db).record(actor.name(), AuditLog.KEY_ROTATE, keyFile,
                         "key " + r.oldKeyId() + " -> " + r.newKeyId() + ", " + r.records() + " records re-encrypted");
                 if (json) {
                     Map<String, Object> out = new LinkedHashMap<>();

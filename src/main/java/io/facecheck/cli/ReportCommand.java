@@ -38,8 +38,8 @@ final class ReportCommand implements Callable<Integer> {
             + "(default: report.bom in the settings).")
     Boolean bom;
 
-    @Option(names = "--actor", paramLabel = "NAME", description = "Who exports, for the audit log (default: cli).")
-    String actor = "cli";
+    @Mixin
+    ActorOption actor;
 
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
@@ -55,8 +55,8 @@ final class ReportCommand implements Callable<Integer> {
         try (Database db = store.open()) {
             Reports reports = new Reports(db, s.checkIn().zone(), s.checkIn().workStart(),
                     bom != null ? bom : s.report().bom(), s.report().delimiter());
-            int rows = summary ? reports.exportSummary(first, last, out, actor)
-                    : reports.exportEvents(first, last, out, actor);
+            int rows = summary ? reports.exportSummary(first, last, out, actor.name())
+                    : reports.exportEvents(first, last, out, actor.name());
             if (json) {
                 Json.print(Map.of("file", out.toAbsolutePath().toString(), "rows", rows,
                         "kind", summary ? "summary" : "events"));

@@ -25,13 +25,13 @@ final class RestoreCommand implements Callable<Integer> {
     boolean force;
     @Option(names = "--json", description = "Print file, bytes and rows per table as JSON.")
     boolean json;
-    @Option(names = "--actor", paramLabel = "NAME", description = "Who does it, for the audit log (default: cli).")
-    String actor = "cli";
+    @Mixin
+    ActorOption actor;
 
     @Override
     public Integer call() {
         try {
-            Backups.Result r = Backups.restore(file, store.settings().database().url(), store.keys(), force, actor);
+            Backups.Result r = Backups.restore(file, store.settings().database().url(), store.keys(), force, actor.name());
             BackupCommand.print(r, json, "restored " + store.settings().database().url() + " from");
             return ExitCodes.OK;
         } catch (StoreException e) {

@@ -4,7 +4,6 @@ import io.facecheck.attendance.TemplateRebuilder;
 import io.facecheck.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.util.concurrent.Callable;
 
@@ -27,13 +26,13 @@ final class TemplatesCommand implements Runnable {
         StoreOptions store;
         @Mixin
         EngineOptions engineOptions;
-        @Option(names = "--actor", paramLabel = "NAME", description = "Who does it, for the audit log (default: cli).")
-        String actor = "cli";
+        @Mixin
+        ActorOption actor;
 
         @Override
         public Integer call() {
             try (AttendanceContext ctx = AttendanceContext.open(store, engineOptions)) {
-                int n = new TemplateRebuilder(ctx.db).rebuild(ctx.engine.embedder(), actor);
+                int n = new TemplateRebuilder(ctx.db).rebuild(ctx.engine.embedder(), actor.name());
                 System.out.println("rebuilt " + n + " templates for " + ctx.engine.embedder().modelId());
                 return ExitCodes.OK;
             } catch (StoreException e) {

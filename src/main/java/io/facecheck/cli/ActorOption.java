@@ -1,0 +1,13 @@
+package io.facecheck.cli;
+
+import picocli.CommandLine.Option;
+
+/** {@code --actor NAME}: who runs a command that changes or exports data, for the audit log. */
+final class ActorOption {
+    @Option(names = "--actor", paramLabel = "NAME", description = "Who does it, for the audit log (default: cli).")
+    String name = "cli";
+
+    String name() {
+        return name;
+    }
+}
