@@ -118,6 +118,15 @@ public final class EmployeesView extends BorderPane {
         return table;
     }
 
+    /** A list page's tool bar above its table: a refresh button and a status line beside it. */
+    static javafx.scene.layout.HBox refreshBar(javafx.scene.control.Button refresh, javafx.scene.control.Label status) {
+        status.getStyleClass().add("hint-text");
+        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(10, refresh, status);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setPadding(new javafx.geometry.Insets(0, 0, 10, 0));
+        return bar;
+    }
+
     static <T> TableColumn<T, String> col(String title, java.util.function.Function<T, String> value, double width) {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));

@@ -4,13 +4,11 @@ import io.facecheck.store.KioskRegistry;
 import io.facecheck.ui.BackgroundTask;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -46,11 +44,7 @@ public final class KiosksView extends BorderPane {
         Button refresh = new Button("Refresh");
         refresh.setId("kiosks-refresh");
         refresh.setOnAction(e -> reload());
-        status.getStyleClass().add("hint-text");
-        HBox bar = new HBox(10, refresh, status);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(0, 0, 10, 0));
-        setTop(bar);
+        setTop(EmployeesView.refreshBar(refresh, status));
         setCenter(table);
     }
 
