@@ -75,6 +75,20 @@ public final class CsvReports {
         }
     }
 
+    /**
+     * Writes any table with this file's conventions (BOM, delimiter, CRLF, formula-like cells neutralised) to
+     * {@code out}, replaced atomically.
+     */
+    public void writeTable(List<String> header, List<List<String>> rows, Path out) {
+        writeAtomically(out, w -> {
+            try (CSVPrinter p = start(w, header)) {
+                for (List<String> r : rows) {
+                    row(p, r.toArray(String[]::new));
+                }
+            }
+        });
+    }
+
     /** A cell as written: formula-like text gets a leading apostrophe so spreadsheets show it as text. */
     public static String neutralise(String cell) {
         if (cell == null || cell.isEmpty()) {
@@ -113,15 +127,32 @@ public final class CsvReports {
         void write(Writer w) throws IOException;
     }
 
+    /** Writes the bytes of a report file. */
+    public interface OutputWork {
+        void write(java.io.OutputStream out) throws IOException;
+    }
+
     private static void writeAtomically(Path out, WriterWork work) {
+        replaceAtomically(out, o -> {
+            try (Writer w = new java.io.OutputStreamWriter(o, StandardCharsets.UTF_8)) {
+                work.write(w);
+            }
+        });
+    }
+
+    /**
+     * Writes a report file through a temporary file beside it that replaces {@code out} only once complete, so a
+     * failed export never leaves a half-written report (and never destroys the previous one).
+     */
+    public static void replaceAtomically(Path out, OutputWork work) {
         Path target = out.toAbsolutePath();
         Path dir = target.getParent();
         try {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             try {
-                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                    work.write(w);
+                try (java.io.OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+                    work.write(o);
                 }
                 try {
                     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -11,7 +11,7 @@ import java.util.OptionalDouble;
  */
 public record Settings(DatabaseSettings database, CheckInSettings checkIn, EngineSettings engine,
                        ReportSettings report, KioskSettings kiosk, LivenessConfig liveness,
-                       SecuritySettings security, BackupSettings backup) {
+                       SecuritySettings security, BackupSettings backup, TimesheetSettings timesheet) {
 
     /**
      * @param url      JDBC URL: {@code jdbc:h2:file:PATH} (embedded) or {@code jdbc:postgresql://HOST:PORT/DB}
@@ -149,6 +149,16 @@ public record Settings(DatabaseSettings database, CheckInSettings checkIn, Engin
             if (keep < 1) {
                 throw new ConfigException("backup.keep must be at least 1, got " + keep);
             }
+        }
+    }
+
+    /** @param leaveTypes the leave types HR records (lower case, in the order configured) */
+    public record TimesheetSettings(java.util.List<String> leaveTypes) {
+        public TimesheetSettings {
+            if (leaveTypes == null || leaveTypes.isEmpty()) {
+                throw new ConfigException("timesheet.leave-types must name at least one leave type");
+            }
+            leaveTypes = java.util.List.copyOf(leaveTypes);
         }
     }
 }

@@ -140,7 +140,10 @@ public final class SettingsLoader {
         var security = new Settings.SecuritySettings(keyFile.isEmpty() ? null : java.nio.file.Path.of(expand(keyFile)));
         var backup = new Settings.BackupSettings(bool("backup.daily"), integer("backup.keep"),
                 java.nio.file.Path.of(expand(required("backup.dir"))));
-        return new Settings(db, checkIn, engine, report, kiosk, liveness, security, backup);
+        var timesheet = new Settings.TimesheetSettings(java.util.Arrays.stream(
+                values.getOrDefault("timesheet.leave-types", "annual,sick,unpaid").split(","))
+                .map(t -> t.strip().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty()).distinct().toList());
+        return new Settings(db, checkIn, engine, report, kiosk, liveness, security, backup, timesheet);
     }
 
     private LivenessMode livenessMode() {

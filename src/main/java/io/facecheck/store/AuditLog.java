@@ -23,6 +23,12 @@ public final class AuditLog {
     public static final String KEY_ROTATE = "key-rotate";
     public static final String BACKUP = "backup";
     public static final String RESTORE = "restore";
+    public static final String EMPLOYEE_ADD = "employee-add";
+    public static final String SHIFT_ADD = "shift-add";
+    public static final String SCHEDULE = "schedule-assign";
+    public static final String ROSTER = "roster-import";
+    public static final String HOLIDAY = "holiday-add";
+    public static final String LEAVE = "leave-add";
 
     private final Database db;
     private final Clock clock;

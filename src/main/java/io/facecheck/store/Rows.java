@@ -53,4 +53,28 @@ final class Rows {
         }
     }
 
+    static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.BIGINT);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
+
+    /**
+     * The row id of the employee with {@code code} ({@code NOT_FOUND} naming the code otherwise); {@code lock}
+     * holds their row until the transaction ends, so checks across their rows (overlapping leave) cannot race.
+     */
+    static long employeeId(java.sql.Connection conn, String code, boolean lock) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT id FROM employee WHERE code = ?"
+                + (lock ? " FOR UPDATE" : ""))) {
+            ps.setString(1, code);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new StoreException(StoreException.Kind.NOT_FOUND, "no employee with code " + code);
+                }
+                return rs.getLong(1);
+            }
+        }
+    }
 }
