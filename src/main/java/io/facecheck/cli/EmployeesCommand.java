@@ -22,10 +22,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code facecheck employees list|show|erase-face|delete}. */
+/** {@code facecheck employees list|show|add|import|erase-face|delete}. */
 @Command(name = "employees", mixinStandardHelpOptions = true,
-        description = "List, show or delete employees, or erase their face data.",
+        description = "List, show, add, import or delete employees, or erase their face data.",
         subcommands = {EmployeesCommand.ListCmd.class, EmployeesCommand.ShowCmd.class,
+                EmployeesAdminCommands.AddCmd.class, EmployeesAdminCommands.ImportCmd.class,
                 EmployeesCommand.EraseFaceCmd.class, EmployeesCommand.DeleteCmd.class})
 final class EmployeesCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -1,0 +1,89 @@
+package io.facecheck.cli;
+
+import io.facecheck.app.EmployeeAdminService;
+import io.facecheck.store.Database;
+import io.facecheck.store.Employee;
+import io.facecheck.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code facecheck employees add|import}: employees as HR keeps them, before they have a face. */
+final class EmployeesAdminCommands {
+    private EmployeesAdminCommands() {
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = {"Add an employee without a face yet (audited); enrol the face later with enroll.",
+                    "JSON: code, name, department, templates, active."})
+    static final class AddCmd implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+        @Option(names = "--code", required = true, paramLabel = "C", description = "Employee code (unique).")
+        String code;
+        @Option(names = "--name", required = true, paramLabel = "N", description = "Full name.")
+        String name;
+        @Option(names = "--department", paramLabel = "D", description = "Department (its schedule applies).")
+        String department;
+        @Mixin
+        ActorOption actor;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Database db = store.open()) {
+                Employee e = new EmployeeAdminService(db).add(code, name, department, actor.name());
+                if (json) {
+                    Json.print(EmployeesCommand.json(e, 0));
+                } else {
+                    System.out.println("added " + e.code() + " (" + e.name() + ")");
+                }
+                return ExitCodes.OK;
+            } catch (StoreException e) {
+                throw StoreOptions.asCli(e);
+            }
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Import employees from a CSV file of code,name,department rows (audited): new codes are "
+                    + "added, known ones updated; a malformed file is refused whole, naming the line.",
+                    "JSON: added, updated, unchanged (codes)."})
+    static final class ImportCmd implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+        @Parameters(paramLabel = "FILE.csv")
+        Path file;
+        @Mixin
+        ActorOption actor;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Database db = store.open()) {
+                EmployeeAdminService.ImportResult r = new EmployeeAdminService(db).importCsv(file, actor.name());
+                if (json) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("added", r.added());
+                    m.put("updated", r.updated());
+                    m.put("unchanged", r.unchanged());
+                    Json.print(m);
+                } else {
+                    System.out.println("employees: " + r.added().size() + " added, " + r.updated().size()
+                            + " updated, " + r.unchanged().size() + " unchanged");
+                }
+                return ExitCodes.OK;
+            } catch (StoreException e) {
+                throw StoreOptions.asCli(e);
+            }
+        }
+    }
+}

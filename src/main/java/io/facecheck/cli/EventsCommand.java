@@ -1,0 +1,113 @@
+package io.facecheck.cli;
+
+import io.facecheck.app.CorrectionService;
+import io.facecheck.store.CheckInEvent;
+import io.facecheck.store.Database;
+import io.facecheck.store.Direction;
+import io.facecheck.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code facecheck events add|import}. */
+@Command(name = "events", mixinStandardHelpOptions = true,
+        description = "Add a check-in event by hand (a correction), or import events from another terminal.",
+        subcommands = {EventsCommand.AddCmd.class, EventsCommand.ImportCmd.class})
+final class EventsCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = {"Add an event the kiosk missed, with the reason (audited as a correction).",
+                    "JSON: id, code, at, direction, reason."})
+    static final class AddCmd implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+        @Option(names = "--code", required = true, paramLabel = "C", description = "The employee.")
+        String code;
+        @Option(names = "--at", required = true, paramLabel = "ISO-INSTANT",
+                description = "When, with its offset: 2026-03-02T08:55:00Z or 2026-03-02T09:55:00+01:00.")
+        String at;
+        @Option(names = "--direction", required = true, paramLabel = "IN|OUT", description = "IN or OUT.")
+        String direction;
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why (kept with the event).")
+        String reason;
+        @Mixin
+        ActorOption actor;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            var when = CliValues.instant("--at", at);
+            Direction d = switch (direction.strip().toUpperCase(Locale.ROOT)) {
+                case "IN" -> Direction.IN;
+                case "OUT" -> Direction.OUT;
+                default -> throw new CliException(ExitCodes.FAILURE, "--direction " + direction + " is not IN or OUT");
+            };
+            try (Database db = store.open()) {
+                CheckInEvent e = new CorrectionService(db, store.settings().checkIn().zone())
+                        .add(code, when, d, reason, actor.name());
+                if (json) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", e.id());
+                    m.put("code", e.code());
+                    m.put("at", e.at().toString());
+                    m.put("direction", e.direction().name());
+                    m.put("reason", e.correctionReason());
+                    Json.print(m);
+                } else {
+                    System.out.println("added " + e.direction() + " of " + e.code() + " at " + e.at() + " (event "
+                            + e.id() + ")");
+                }
+                return ExitCodes.OK;
+            } catch (StoreException e) {
+                throw StoreOptions.asCli(e);
+            }
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Import events (rows code,at,direction; at an ISO instant with offset) in one go (audited). "
+                    + "A row for an unknown code, a bad instant or direction refuses the whole file; events already "
+                    + "there are not added twice.",
+                    "JSON: added, alreadyThere."})
+    static final class ImportCmd implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+        @Parameters(paramLabel = "FILE.csv")
+        Path file;
+        @Mixin
+        ActorOption actor;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Database db = store.open()) {
+                CorrectionService.ImportResult r = new CorrectionService(db, store.settings().checkIn().zone())
+                        .importCsv(file, actor.name());
+                if (json) {
+                    Json.print(Map.of("added", r.added(), "alreadyThere", r.alreadyThere()));
+                } else {
+                    System.out.println("events: " + r.added() + " added, " + r.alreadyThere() + " already there");
+                }
+                return ExitCodes.OK;
+            } catch (StoreException e) {
+                throw StoreOptions.asCli(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.facecheck.cli;
+
+import io.facecheck.app.HolidayService;
+import io.facecheck.store.Database;
+import io.facecheck.store.StoreException;
+import io.facecheck.timesheet.Holiday;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code facecheck holidays add|import}. */
+@Command(name = "holidays", mixinStandardHelpOptions = true,
+        description = "Add a holiday, or import the all-day events of an iCalendar (.ics) file.",
+        subcommands = {HolidaysCommand.AddCmd.class, HolidaysCommand.ImportCmd.class})
+final class HolidaysCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static Map<String, Object> json(Holiday h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("date", h.date().toString());
+        m.put("name", h.name());
+        return m;
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a holiday (audited). JSON: date, name.")
+    static final class AddCmd implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+        @Parameters(index = "0", paramLabel = "DATE")
+        String date;
+        @Parameters(index = "1", paramLabel = "NAME")
+        String name;
+        @Mixin
+        ActorOption actor;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            var day = CliValues.date("DATE", date);
+            try (Database db = store.open()) {
+                Holiday h = new HolidayService(db).add(day, name, actor.name());
+                if (json) {
+                    Json.print(json(h));
+                } else {
+                    System.out.println("added holiday " + h.date() + " " + h.name());
+                }
+                return ExitCodes.OK;
+            } catch (StoreException e) {
+                throw StoreOptions.asCli(e);
+            }
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Import holidays from an iCalendar file (audited): every all-day event, each day of a "
+                    + "multi-day one; dates already in the calendar are kept; timed events are left out.",
+                    "JSON: added [{date, name}], alreadyThere [{date, name}], timedEventsIgnored."})
+    static final class ImportCmd implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+        @Parameters(paramLabel = "FILE.ics")
+        Path file;
+        @Mixin
+        ActorOption actor;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Database db = store.open()) {
+                HolidayService.ImportResult r = new HolidayService(db).importIcs(file, actor.name());
+                if (json) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("added", r.added().stream().map(HolidaysCommand::json).toList());
+                    m.put("alreadyThere", r.alreadyThere().stream().map(HolidaysCommand::json).toList());
+                    m.put("timedEventsIgnored", r.timedEventsIgnored());
+                    Json.print(m);
+                } else {
+                    System.out.println("holidays: " + r.added().size() + " added, " + r.alreadyThere().size()
+                            + " already there" + (r.timedEventsIgnored() > 0
+                            ? ", " + r.timedEventsIgnored() + " timed events left out" : ""));
+                }
+                return ExitCodes.OK;
+            } catch (StoreException e) {
+                throw StoreOptions.asCli(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.facecheck.cli;
+
+import io.facecheck.app.LeaveService;
+import io.facecheck.store.Database;
+import io.facecheck.store.StoreException;
+import io.facecheck.timesheet.Leave;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code facecheck leave add}. */
+@Command(name = "leave", mixinStandardHelpOptions = true, description = "Record leave.",
+        subcommands = {LeaveCommand.AddCmd.class})
+final class LeaveCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = {"Add leave (audited): full days --from..--to, or --hours on one day (--from = --to). "
+                    + "--type is one of timesheet.leave-types. Leave that overlaps the employee's leave is refused.",
+                    "JSON: code, from, to, type, minutes (null for full days)."})
+    static final class AddCmd implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+        @Option(names = "--code", required = true, paramLabel = "C", description = "The employee.")
+        String code;
+        @Option(names = "--from", required = true, paramLabel = "DATE", description = "First day.")
+        String from;
+        @Option(names = "--to", required = true, paramLabel = "DATE", description = "Last day, inclusive.")
+        String to;
+        @Option(names = "--type", required = true, paramLabel = "TYPE", description = "annual, sick, unpaid, ...")
+        String type;
+        @Option(names = "--hours", paramLabel = "H", description = "Hours of leave on that one day (e.g. 2.5).")
+        Double hours;
+        @Mixin
+        ActorOption actor;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            var first = CliValues.date("--from", from);
+            var last = CliValues.date("--to", to);
+            try (Database db = store.open()) {
+                Leave l = new LeaveService(db, store.settings().timesheet().leaveTypes())
+                        .add(code, first, last, type, hours, actor.name());
+                if (json) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("code", l.employeeCode());
+                    m.put("from", l.from().toString());
+                    m.put("to", l.to().toString());
+                    m.put("type", l.type());
+                    m.put("minutes", l.minutes());
+                    Json.print(m);
+                } else {
+                    System.out.println("added " + l.type() + " leave for " + l.employeeCode() + " " + l.from()
+                            + (l.from().equals(l.to()) ? "" : ".." + l.to())
+                            + (l.minutes() == null ? "" : " (" + l.minutes() + " min)"));
+                }
+                return ExitCodes.OK;
+            } catch (StoreException e) {
+                throw StoreOptions.asCli(e);
+            }
+        }
+    }
+}

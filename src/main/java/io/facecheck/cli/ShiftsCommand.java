@@ -1,0 +1,166 @@
+package io.facecheck.cli;
+
+import io.facecheck.app.ShiftService;
+import io.facecheck.store.Database;
+import io.facecheck.store.StoreException;
+import io.facecheck.timesheet.Shift;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code facecheck shifts add|list}. */
+@Command(name = "shifts", mixinStandardHelpOptions = true,
+        description = "Add or list shifts, the timetables schedules refer to (docs/timesheets.md).",
+        subcommands = {ShiftsCommand.AddCmd.class, ShiftsCommand.ListCmd.class})
+final class ShiftsCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static Map<String, Object> json(Shift s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", s.name());
+        m.put("start", s.start().toString());
+        m.put("end", s.end().toString());
+        m.put("graceInMinutes", s.graceInMinutes());
+        m.put("graceOutMinutes", s.graceOutMinutes());
+        m.put("breakMinutes", s.breakMinutes());
+        m.put("overtimeAfterMinutes", s.overtimeAfterMinutes());
+        m.put("flexible", s.flexible());
+        m.put("requiredMinutes", s.requiredMinutes());
+        return m;
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = {"Add a shift (audited): fixed, --start HH:MM --end HH:MM (an end before the start ends the "
+                    + "next day), or --flexible --hours H --earliest HH:MM --latest HH:MM.",
+                    "JSON: name, start, end, graceInMinutes, graceOutMinutes, breakMinutes, overtimeAfterMinutes, "
+                            + "flexible, requiredMinutes."})
+    static final class AddCmd implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+        @Parameters(paramLabel = "NAME")
+        String name;
+        @Option(names = "--start", paramLabel = "HH:MM", description = "Start of a fixed shift.")
+        String start;
+        @Option(names = "--end", paramLabel = "HH:MM", description = "End of a fixed shift.")
+        String end;
+        @Option(names = "--grace-in", paramLabel = "MIN", defaultValue = "0",
+                description = "Minutes late that still count as on time (default: 0).")
+        int graceIn;
+        @Option(names = "--grace-out", paramLabel = "MIN", defaultValue = "0",
+                description = "Minutes early that still count as a full day (default: 0).")
+        int graceOut;
+        @Option(names = "--break", paramLabel = "MIN", defaultValue = "0", description = "Unpaid break (default: 0).")
+        int breakMinutes;
+        @Option(names = "--overtime-after", paramLabel = "MIN", defaultValue = "" + Shift.DEFAULT_OVERTIME_AFTER_MINUTES,
+                description = "Overtime counts once it reaches this many minutes (default: ${DEFAULT-VALUE}).")
+        int overtimeAfter;
+        @Option(names = "--flexible", description = "Flexitime: --hours anywhere between --earliest and --latest.")
+        boolean flexible;
+        @Option(names = "--hours", paramLabel = "H", description = "Required hours of a flexible shift (e.g. 7.5).")
+        Double hours;
+        @Option(names = "--earliest", paramLabel = "HH:MM", description = "Earliest start of a flexible shift.")
+        String earliest;
+        @Option(names = "--latest", paramLabel = "HH:MM", description = "Latest end of a flexible shift.")
+        String latest;
+        @Mixin
+        ActorOption actor;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            Shift shift;
+            try {
+                shift = flexible ? flexibleShift() : fixedShift();
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCodes.FAILURE, e.getMessage());
+            }
+            try (Database db = store.open()) {
+                Shift s = new ShiftService(db).add(shift, actor.name());
+                if (json) {
+                    Json.print(json(s));
+                } else {
+                    System.out.println("added shift " + s.name());
+                }
+                return ExitCodes.OK;
+            } catch (StoreException e) {
+                throw StoreOptions.asCli(e);
+            }
+        }
+
+        private Shift fixedShift() {
+            if (start == null || end == null) {
+                throw new CliException(ExitCodes.FAILURE, "a fixed shift needs --start and --end "
+                        + "(or --flexible --hours --earliest --latest)");
+            }
+            if (hours != null || earliest != null || latest != null) {
+                throw new CliException(ExitCodes.FAILURE, "--hours, --earliest and --latest go with --flexible");
+            }
+            return Shift.fixed(name, CliValues.time("--start", start), CliValues.time("--end", end),
+                    CliValues.minutes("--grace-in", graceIn), CliValues.minutes("--grace-out", graceOut),
+                    CliValues.minutes("--break", breakMinutes), CliValues.minutes("--overtime-after", overtimeAfter));
+        }
+
+        private Shift flexibleShift() {
+            if (hours == null || earliest == null || latest == null) {
+                throw new CliException(ExitCodes.FAILURE, "a flexible shift needs --hours, --earliest and --latest");
+            }
+            if (start != null || end != null) {
+                throw new CliException(ExitCodes.FAILURE, "a flexible shift takes --earliest and --latest, not "
+                        + "--start and --end");
+            }
+            if (!(hours > 0 && hours <= 24)) {
+                throw new CliException(ExitCodes.FAILURE, "--hours " + hours + " must be more than 0 and at most 24");
+            }
+            return Shift.flexible(name, (int) Math.round(hours * 60), CliValues.time("--earliest", earliest),
+                    CliValues.time("--latest", latest), CliValues.minutes("--break", breakMinutes),
+                    CliValues.minutes("--overtime-after", overtimeAfter));
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the shifts.")
+    static final class ListCmd implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+        @Option(names = "--json", description = "Print JSON: an array of shifts (fields as for shifts add).")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Database db = store.open()) {
+                List<Shift> shifts = new ShiftService(db).list();
+                if (json) {
+                    List<Object> out = new ArrayList<>();
+                    shifts.forEach(s -> out.add(json(s)));
+                    Json.print(out);
+                } else {
+                    for (Shift s : shifts) {
+                        System.out.printf("%-16s %s%n", s.name(), s.flexible()
+                                ? String.format("flexible %d min between %s and %s, break %d", s.requiredMinutes(),
+                                s.start(), s.end(), s.breakMinutes())
+                                : String.format("%s-%s, grace in %d / out %d, break %d, overtime after %d", s.start(),
+                                s.end(), s.graceInMinutes(), s.graceOutMinutes(), s.breakMinutes(),
+                                s.overtimeAfterMinutes()));
+                    }
+                    System.out.flush();
+                }
+                return ExitCodes.OK;
+            } catch (StoreException e) {
+                throw StoreOptions.asCli(e);
+            }
+        }
+    }
+}
