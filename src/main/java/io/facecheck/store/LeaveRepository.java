@@ -89,9 +89,10 @@ public final class LeaveRepository {
         List<Leave> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                int m = rs.getInt("minutes");
+                Long minutes = Rows.nullableLong(rs, "minutes");
                 out.add(new Leave(rs.getString("code"), rs.getObject("from_date", LocalDate.class),
-                        rs.getObject("to_date", LocalDate.class), rs.getString("leave_type"), rs.wasNull() ? null : m));
+                        rs.getObject("to_date", LocalDate.class), rs.getString("leave_type"),
+                        minutes == null ? null : minutes.intValue()));
             }
         }
         return out;
