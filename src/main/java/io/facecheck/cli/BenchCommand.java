@@ -66,6 +66,12 @@ final class BenchCommand implements Callable<Integer> {
             description = "Templates (5 per made-up person) for the gallery load (default: 100000; 0 skips it).")
     int galleryTemplates;
 
+    @Option(names = "--timesheet", description = {"Instead of the engine stages, time a month's timesheet (200 made-up "
+            + "people, about 8,500 events, loading from the store included) on a temporary H2 file and each "
+            + "--gallery-db (which must hold no employees; the made-up people are deleted again): timesheet {STORE: "
+            + "{employees, events, rows, firstMs, medianMs, maxMs, fillMs}}."})
+    boolean timesheet;
+
     /** One stage's timings. */
     record Stat(double medianMs, double p90Ms) {
         static Stat of(double[] ms) {
@@ -85,6 +91,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (timesheet) {
+            checkGalleryOptions();
+            return timesheetOnly();
+        }
         Path dir = images != null ? images : DEFAULT_IMAGES;
         if (!Files.isDirectory(dir)) {
             throw new CliException(ExitCodes.FAILURE, "no photo folder " + dir.toAbsolutePath()
@@ -228,22 +238,31 @@ final class BenchCommand implements Callable<Integer> {
      * deleted. Keyed by store: {@code h2}, {@code postgresql}, or the URL (without credentials) for a second one.
      */
     private Map<String, Object> galleryLoads(int dimension) throws IOException {
-        Map<String, Object> out = new LinkedHashMap<>();
         if (galleryTemplates == 0) {
-            return out;
+            return new LinkedHashMap<>();
         }
+        return perStore("gallery", db -> GalleryLoadBench.measure(db, dimension, galleryTemplates));
+    }
+
+    /**
+     * {@code measure} on a temporary H2 file (named {@code tmpName}) and on each {@code --gallery-db}, with a
+     * throwaway face-data key. Keyed by store: {@code h2}, {@code postgresql}, or the URL (without credentials) for
+     * a second one.
+     */
+    private Map<String, Object> perStore(String tmpName, java.util.function.Function<Database, Map<String, Object>> measure)
+            throws IOException {
+        Map<String, Object> out = new LinkedHashMap<>();
         Path tmp = Files.createTempDirectory("facecheck-bench");
         try {
             FaceKeys keys = FaceKeys.resolve(null, Map.of(), tmp);
-            try (Database db = Database.open("jdbc:h2:file:" + tmp.resolve("gallery").toAbsolutePath(), keys)) {
-                out.put("h2", GalleryLoadBench.measure(db, dimension, galleryTemplates));
+            try (Database db = Database.open("jdbc:h2:file:" + tmp.resolve(tmpName).toAbsolutePath(), keys)) {
+                out.put("h2", measure.apply(db));
             }
             Settings.DatabaseSettings login = galleryDbs.isEmpty() ? null : SettingsLoader.load(Map.of()).database();
             for (String url : galleryDbs) {
                 try (Database db = Database.open(url, new Database.Credentials(login.user(), login.password()), keys)) {
                     String name = db.vendor() == Database.Vendor.POSTGRESQL ? "postgresql" : "h2";
-                    out.put(out.containsKey(name) ? Database.redactUrl(url) : name,
-                            GalleryLoadBench.measure(db, dimension, galleryTemplates));
+                    out.put(out.containsKey(name) ? Database.redactUrl(url) : name, measure.apply(db));
                 }
             }
         } catch (StoreException e) {
@@ -256,6 +275,26 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code --timesheet}: a month's timesheet of 200 people on each store ({@link TimesheetBench}), instead of the
+     * engine stages.
+     */
+    private int timesheetOnly() throws IOException {
+        Map<String, Object> perStore = perStore("timesheet", TimesheetBench::measure);
+        if (json) {
+            Json.print(Map.of("timesheet", perStore));
+        } else {
+            perStore.forEach((store, r) -> {
+                Map<?, ?> m = (Map<?, ?>) r;
+                System.out.printf(Locale.ROOT, "timesheet of %s people, %s events, %s rows (March 2026) from %s: first "
+                                + "%s ms, median %s ms, max %s ms of %d runs (written in %s ms)%n", m.get("employees"),
+                        m.get("events"), m.get("rows"), store, m.get("firstMs"), m.get("medianMs"), m.get("maxMs"), 5,
+                        m.get("fillMs"));
+            });
+        }
+        return ExitCodes.OK;
     }
 
     /** Checks the gallery options before the minute of engine timings. */

@@ -84,6 +84,42 @@ public final class ShiftRepository {
         });
     }
 
+    /**
+     * Deletes shift {@code name}; returns whether there was one.
+     *
+     * @throws StoreException {@code CONFLICT} while a schedule or roster still names it
+     */
+    public boolean delete(String name) {
+        return db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT COUNT(*) FROM schedule_assignment a JOIN shift s "
+                    + "ON s.id = a.shift_id WHERE s.name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) > 0) {
+                        throw new StoreException(StoreException.Kind.CONFLICT, "shift " + name
+                                + " is still in a schedule");
+                    }
+                }
+            }
+            try (PreparedStatement ps = conn.prepareStatement("SELECT COUNT(*) FROM roster_entry r JOIN shift s "
+                    + "ON s.id = r.shift_id WHERE s.name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) > 0) {
+                        throw new StoreException(StoreException.Kind.CONFLICT, "shift " + name
+                                + " is still in a roster");
+                    }
+                }
+            }
+            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM shift WHERE name = ?")) {
+                ps.setString(1, name);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
     /** The row id of shift {@code name} (null for {@link Shift#OFF}), or {@code NOT_FOUND}. */
     static Long idOf(Connection conn, String name) throws SQLException {
         if (name.equalsIgnoreCase(Shift.OFF)) {

@@ -448,4 +448,26 @@ class TimesheetCommandsTest {
     private static List<List<String>> neutralised(List<List<String>> rows) {
         return rows.stream().map(r -> r.stream().map(c -> c.startsWith("'=") ? c.substring(1) : c).toList()).toList();
     }
+
+    @Test
+    void benchTimesSheetsOnTheStoreAndLeavesItAsItWas() throws Exception {
+        CliRun r = CliRun.of("bench", "--timesheet", "--gallery-db", cliDb(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode stores = JSON.readTree(r.out()).get("timesheet");
+        String mine = store() == StoreKind.H2 ? "jdbc:h2:file:" : "postgresql";
+        assertThat(stores.fieldNames()).toIterable().hasSize(2);
+        for (JsonNode m : stores) {
+            assertThat(m.get("employees").asInt()).isEqualTo(200);
+            assertThat(m.get("rows").asInt()).isEqualTo(200 * 31);
+            assertThat(m.get("events").asInt()).isBetween(7_500, 9_000);
+            assertThat(m.get("medianMs").asDouble()).isPositive(); // measured, never asserted against a limit
+        }
+        assertThat(stores.fieldNames()).toIterable().anyMatch(k -> k.startsWith(mine) || k.equals("postgresql"));
+        // the made-up people, their events and their shifts are gone again
+        List<Employee> people = inDb(db -> new EmployeeRepository(db).list(true));
+        List<io.facecheck.timesheet.Shift> shifts = inDb(db -> new io.facecheck.store.ShiftRepository(db).list());
+        assertThat(people).isEmpty();
+        assertThat(events()).isEmpty();
+        assertThat(shifts).isEmpty();
+    }
 }
