@@ -470,4 +470,33 @@ class TimesheetCommandsTest {
         assertThat(events()).isEmpty();
         assertThat(shifts).isEmpty();
     }
+
+    /**
+     * The issue's acceptance check, where LibreOffice is installed (skipped elsewhere; on Debian:
+     * {@code apt-get install --no-install-recommends libreoffice-calc-nogui}): {@code soffice --headless
+     * --convert-to csv} turns each sheet of the XLSX into the very figures of the CSV export, cells as shown.
+     */
+    @Test
+    void libreOfficeReadsTheXlsxAsTheSameFiguresAsTheCsv() throws Exception {
+        Path soffice = java.util.stream.Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .map(d -> Path.of(d, "soffice")).filter(Files::isExecutable).findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(soffice != null && store() == StoreKind.H2,
+                "LibreOffice (soffice) is not installed; checked on H2 only");
+        scenario();
+        Path csv = dir.resolve("march.csv");
+        Path xlsx = dir.resolve("march.xlsx");
+        timesheet(csv);
+        timesheet(xlsx);
+        Path out = Files.createDirectories(dir.resolve("lo"));
+        // 44,34,76: comma, double quote, UTF-8; true at 9: cells as shown; -1: every sheet to its own file
+        Process p = new ProcessBuilder(soffice.toString(), "-env:UserInstallation=" + dir.resolve("lo-profile").toUri(),
+                "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+                "--outdir", out.toString(), xlsx.toString()).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as(log).isTrue();
+        assertThat(p.exitValue()).as(log).isZero();
+        assertThat(TimesheetFiles.csv(out.resolve("march-Days.csv"))).isEqualTo(neutralised(TimesheetFiles.csv(csv)));
+        assertThat(TimesheetFiles.csv(out.resolve("march-Summary.csv")))
+                .isEqualTo(neutralised(TimesheetFiles.csv(dir.resolve("march-totals.csv"))));
+    }
 }
