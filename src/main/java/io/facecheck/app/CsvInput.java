@@ -1,5 +1,6 @@
 package io.facecheck.app;
 
+import io.facecheck.attendance.EmployeeImporter;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -54,7 +55,7 @@ final class CsvInput {
             boolean first = true;
             for (CSVRecord rec : parser) {
                 List<String> cells = rec.toList().stream().map(String::strip).toList();
-                long line = lineAt(text, rec.getCharacterPosition());
+                long line = EmployeeImporter.lineAt(text, rec.getCharacterPosition());
                 if (first && cells.get(0).toLowerCase(Locale.ROOT).equals(columns.get(0))) {
                     first = false;
                     continue;
@@ -75,23 +76,6 @@ final class CsvInput {
     /** The message for a bad value in a row. */
     static InvalidInput bad(Path file, Row row, String what) {
         return new InvalidInput(file + " line " + row.line() + ": " + what);
-    }
-
-    /** 1-based line of the record starting at {@code position}, blank lines the parser skipped stepped over. */
-    private static long lineAt(String text, long position) {
-        long line = 1;
-        int i = 0;
-        for (; i < position && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        for (; i < text.length() && (text.charAt(i) == '\r' || text.charAt(i) == '\n'); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 
     private static String rootMessage(Throwable e) {

@@ -109,6 +109,8 @@ public final class ScheduleService {
             for (ScheduleRepository.RosterChange ch : changes) {
                 if (ch.before().isEmpty()) {
                     added++;
+                    lines.add(ch.after().employeeCode() + " " + ch.after().date() + ": none -> "
+                            + ch.after().shiftName());
                 } else if (!ch.before().get().equals(ch.after())) {
                     changed++;
                     lines.add(ch.after().employeeCode() + " " + ch.after().date() + ": "

@@ -113,9 +113,9 @@ public final class EmployeeImporter {
 
     /**
      * 1-based line of the record starting at {@code position}; the parser's position includes the empty lines it
-     * skipped before the record, so those are stepped over.
+     * skipped before the record, so those are stepped over. (Shared with the other CSV imports.)
      */
-    private static long lineAt(String text, long position) {
+    public static long lineAt(String text, long position) {
         long line = 1;
         int i = 0;
         for (; i < position && i < text.length(); i++) {
