@@ -82,6 +82,34 @@ class BackupsTest {
     }
 
     @Test
+    void aBackupSaysWhichKeysItNeedsAndOneFromBeforeThatIsReadFromItsScript() throws Exception {
+        Path out = dir.resolve("b.zip");
+        String keyId;
+        try (Database db = Database.open(url("src"), keys())) {
+            keyId = db.faceCipher().keys().currentId();
+            long emp = new EmployeeRepository(db).create("E1", "Ada", null).id();
+            new TemplateRepository(db).add(emp, null, "m", FaceDataEncryptionTest.vector(2), 1, "x");
+            assertThat(Backups.backup(db, out, false, "test").keyIds()).containsExactly(keyId);
+        }
+        assertThat(Backups.keyIdsOf(out)).containsExactly(keyId);
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(out.toFile())) {
+            assertThat(zip.getComment()).isEqualTo("facecheck face-data keys: " + keyId);
+        }
+        // a backup written before the keys were recorded: the same zip without its comment
+        byte[] bytes = Files.readAllBytes(out);
+        int commentLength = ("facecheck face-data keys: " + keyId).length();
+        byte[] old = java.util.Arrays.copyOf(bytes, bytes.length - commentLength);
+        old[old.length - 2] = 0;
+        old[old.length - 1] = 0;
+        Path before = Files.write(dir.resolve("old.zip"), old);
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(before.toFile())) {
+            assertThat(zip.getComment()).isNull();
+        }
+        assertThat(Backups.keyIdsOf(before)).containsExactly(keyId);
+        assertThat(Backups.restore(before, url("copy"), keys(), false, "test").keyIds()).containsExactly(keyId);
+    }
+
+    @Test
     void dailyBackupRunsOnceADayAndKeepsTheNewest() {
         Path backups = dir.resolve("daily");
         Instant t0 = Instant.parse("2026-03-02T08:00:00Z");
