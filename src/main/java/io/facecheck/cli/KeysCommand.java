@@ -15,14 +15,8 @@ import java.util.concurrent.Callable;
 /** {@code facecheck keys rotate}: the face-data encryption key. */
 @Command(name = "keys", mixinStandardHelpOptions = true, description = "Manage the face-data encryption key.",
         subcommands = {KeysCommand.Rotate.class})
-final class KeysCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class KeysCommand {
+    // not Runnable: without a sub-command picocli reports a usage error (see FaceCheckCommand)
 
     @Command(name = "rotate", mixinStandardHelpOptions = true,
             description = {"Re-encrypt every template and face crop under a new key, then replace the key file.",
