@@ -21,7 +21,8 @@ import java.util.concurrent.Callable;
 final class BackupCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The backup file (.zip).")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The backup file (.zip; the folder "
+            + "must exist).")
     Path out;
     @Option(names = "--force", description = "Replace FILE if it exists.")
     boolean force;
@@ -32,6 +33,7 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFiles.check("--out", out);
         try (Database db = store.open()) {
             Backups.Result r = Backups.backup(db, out, force, actor.name());
             print(r, json, "backup of " + Database.fileOf(db.url()).map(Path::toString).orElse(db.url()) + " written to");

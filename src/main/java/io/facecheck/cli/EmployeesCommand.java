@@ -27,14 +27,8 @@ import java.util.concurrent.Callable;
         description = "List, show or delete employees, or erase their face data.",
         subcommands = {EmployeesCommand.ListCmd.class, EmployeesCommand.ShowCmd.class,
                 EmployeesCommand.EraseFaceCmd.class, EmployeesCommand.DeleteCmd.class})
-final class EmployeesCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class EmployeesCommand {
+    // not Runnable: without a sub-command picocli reports a usage error (see FaceCheckCommand)
 
     /** Templates of the configured embedder's model per code; all templates when the card cannot be read. */
     static Map<String, Integer> templateCounts(Database db, String embedder) {

@@ -2,7 +2,6 @@ package io.facecheck.cli;
 
 import io.facecheck.attendance.EmployeeImporter;
 import io.facecheck.attendance.EnrollmentService;
-import io.facecheck.face.ImageLoader;
 import io.facecheck.store.StoreException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -26,8 +25,10 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "enroll", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Enroll people from photos: several per person, each checked (one face, quality).",
-                "Exit 3 when a face matches another employee (use --force), 2 when no photo was usable,",
-                "1 for unreadable input or CSV rows that could not be imported (the others are)."})
+                "The same rule in all three forms: every usable photo is used, everyone with one is enrolled, and",
+                "each photo or person left out is named on stderr. Exit 3 when a face matches another employee",
+                "(use --force); 1 when a photo cannot be read, a person has no usable photo or a CSV row is wrong",
+                "(the others are enrolled); 2 when nobody was enrolled because no photo shows one good face."})
 final class EnrollCommand implements Callable<Integer> {
     static final class Single {
         @Option(names = "--code", required = true, paramLabel = "CODE", description = "Employee code (unique).")
@@ -96,14 +97,12 @@ final class EnrollCommand implements Callable<Integer> {
         }
     }
 
-    /** Bad input fails before anything is loaded or written. */
+    /**
+     * A folder or CSV that is not there fails before anything is loaded or written. A photo that cannot be read
+     * does not: it is left out and named, as it is in a folder or a CSV's photo folder.
+     */
     private void checkInput() {
-        if (source.single != null) {
-            ImageLoader loader = new ImageLoader();
-            for (Path p : source.single.photos) {
-                EngineOptions.load(loader, p);
-            }
-        } else if (source.folder != null && !Files.isDirectory(source.folder)) {
+        if (source.folder != null && !Files.isDirectory(source.folder)) {
             throw new CliException(ExitCodes.FAILURE, "no such folder: " + source.folder);
         } else if (source.csv != null && !Files.isReadable(source.csv)) {
             throw new CliException(ExitCodes.FAILURE, "cannot read " + source.csv);
@@ -111,6 +110,9 @@ final class EnrollCommand implements Callable<Integer> {
     }
 
     private int report(List<EnrollmentService.Result> results, List<EmployeeImporter.Problem> problems) {
+        // a CSV names the people it left out with their line; the other forms name them here
+        List<EnrollmentService.Result> leftOut = source.csv != null ? List.of() : results.stream()
+                .filter(r -> !r.enrolled() && r.duplicate() == null).toList();
         List<String> enrolled = new ArrayList<>();
         List<Map<String, Object>> rejected = new ArrayList<>();
         List<EnrollmentService.Result> duplicates = new ArrayList<>();
@@ -146,6 +148,9 @@ final class EnrollCommand implements Callable<Integer> {
             for (var p : problems) {
                 probs.add(Map.of("line", p.line(), "message", p.message()));
             }
+            for (var r : leftOut) {
+                probs.add(Map.of("code", r.code(), "message", leftOutMessage(r)));
+            }
             doc.put("problems", probs);
             Json.print(doc);
         } else {
@@ -167,6 +172,9 @@ final class EnrollCommand implements Callable<Integer> {
             System.err.println("facecheck: " + (source.csv != null ? source.csv + ":" : "") + p.line() + ": "
                     + p.message());
         }
+        for (var r : leftOut) {
+            System.err.println("facecheck: " + leftOutMessage(r));
+        }
         if (!duplicates.isEmpty()) {
             var d = duplicates.get(0);
             System.err.printf("facecheck: %s not enrolled: the face matches employee %s (%s) at distance %.3f in %s;"
@@ -174,13 +182,29 @@ final class EnrollCommand implements Callable<Integer> {
                     d.duplicate().name(), d.duplicate().distance(), d.duplicate().file());
             return ExitCodes.DUPLICATE;
         }
-        if (!problems.isEmpty()) {
+        return exitCode(results, problems, enrolled.isEmpty());
+    }
+
+    /**
+     * The one rule of the three forms: input that could not be read (a photo, a CSV row) is 1 even when nobody was
+     * enrolled; otherwise nobody enrolled is 2 (no photo showed one good face), someone left out is 1.
+     */
+    private static int exitCode(List<EnrollmentService.Result> results, List<EmployeeImporter.Problem> problems,
+                                boolean nobodyEnrolled) {
+        boolean unreadable = problems.stream().anyMatch(p -> p.result() == null) || results.stream()
+                .flatMap(r -> r.rejected().stream())
+                .anyMatch(rej -> EnrollmentService.UNREADABLE.equals(rej.reason()));
+        if (unreadable) {
             return ExitCodes.FAILURE;
         }
-        if (enrolled.isEmpty()) {
-            System.err.println("facecheck: nobody enrolled: no usable photo");
+        if (nobodyEnrolled) {
+            System.err.println("facecheck: nobody enrolled: no photo shows one usable face");
             return ExitCodes.NO_FACE;
         }
-        return ExitCodes.OK;
+        return results.stream().allMatch(EnrollmentService.Result::enrolled) ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    private static String leftOutMessage(EnrollmentService.Result r) {
+        return r.code() + ": not enrolled: no usable photo (" + r.rejected().size() + " rejected)";
     }
 }

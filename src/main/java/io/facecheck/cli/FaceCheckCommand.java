@@ -32,17 +32,16 @@ import picocli.CommandLine.Command;
                 BackupCommand.class,
                 RestoreCommand.class
         })
-public final class FaceCheckCommand implements Runnable {
-
-    @Override
-    public void run() {
-        new CommandLine(this).usage(System.out);
-    }
+public final class FaceCheckCommand {
+    // neither Runnable nor Callable, like every command with sub-commands: picocli then answers a missing
+    // sub-command with a usage error (exit 64, usage on stderr) instead of printing the usage with exit 0
 
     /** Runs the command line and returns the exit code; never throws. */
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new FaceCheckCommand());
-        cl.setExecutionExceptionHandler(new CliErrors());
+        CliErrors errors = new CliErrors();
+        cl.setExecutionExceptionHandler(errors);
+        cl.setParameterExceptionHandler(errors);
         return cl.execute(args);
     }
 }

@@ -28,14 +28,8 @@ import java.util.concurrent.Callable;
         "The key file holds the active key, which encrypts, and the keys rotations retired, which only decrypt "
                 + "(backups made before a rotation)."},
         subcommands = {KeysCommand.ListKeys.class, KeysCommand.Rotate.class, KeysCommand.Retire.class})
-final class KeysCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class KeysCommand {
+    // not Runnable: without a sub-command picocli reports a usage error (see FaceCheckCommand)
 
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "The keys in the keyring: id, state (active, retired, pending during a rotation) and date; "

@@ -8,7 +8,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.BufferedWriter;
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -31,7 +37,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--summary", description = "Per person and day: first in, last out, hours, late, missing checkout.")
     boolean summary;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "CSV file to write (replaced).")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "CSV file to write (replaced; the "
+            + "folder must exist), or - for stdout (the messages then go to stderr).")
     Path out;
 
     @Option(names = "--bom", negatable = true, description = "Start with a UTF-8 byte-order mark for Excel "
@@ -51,24 +58,51 @@ final class ReportCommand implements Callable<Integer> {
         if (last.isBefore(first)) {
             throw new CliException(ExitCodes.FAILURE, "--to " + last + " is before --from " + first);
         }
+        boolean toStdout = OutputFiles.isStdout(out);
+        if (toStdout && json) {
+            throw new CliException(ExitCodes.USAGE, "--json and --out - would both print on stdout; give --out a file");
+        }
+        if (!toStdout) {
+            OutputFiles.check("--out", out);
+        }
         Settings s = store.settings();
         try (Database db = store.open()) {
             Reports reports = new Reports(db, s.checkIn().zone(), s.checkIn().workStart(),
                     bom != null ? bom : s.report().bom(), s.report().delimiter());
-            int rows = summary ? reports.exportSummary(first, last, out, actor.name())
-                    : reports.exportEvents(first, last, out, actor.name());
+            int rows;
+            if (toStdout) {
+                try (Writer w = stdout()) {
+                    rows = summary ? reports.exportSummary(first, last, w, "stdout", actor.name())
+                            : reports.exportEvents(first, last, w, "stdout", actor.name());
+                }
+            } else {
+                rows = summary ? reports.exportSummary(first, last, out, actor.name())
+                        : reports.exportEvents(first, last, out, actor.name());
+            }
             if (json) {
                 Json.print(Map.of("file", out.toAbsolutePath().toString(), "rows", rows,
                         "kind", summary ? "summary" : "events"));
             } else {
-                System.out.println("wrote " + rows + (summary ? " day summaries" : " events") + " to " + out);
+                // stdout carries only the CSV when it is the target
+                (toStdout ? System.err : System.out).println("wrote " + rows + (summary ? " day summaries" : " events")
+                        + " to " + (toStdout ? "stdout" : out));
             }
             return ExitCodes.OK;
         } catch (StoreException e) {
             throw StoreOptions.asCli(e);
-        } catch (UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new CliException(ExitCodes.FAILURE, e.getMessage());
         }
+    }
+
+    /** Stdout as a UTF-8 writer that the CSV printer may close: closing only flushes it. */
+    private static Writer stdout() {
+        return new FilterWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))) {
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
     }
 
     private static LocalDate date(String option, String value) {

@@ -179,19 +179,33 @@ public final class Backups {
                     + e.getMessage(), e);
         }
         String trial = "jdbc:h2:file:" + scratch.resolve("trial").toAbsolutePath();
+        StoreException damage = null;
         try {
             try (Database db = Database.open(trial, keys)) {
                 db.run(c -> {
                     try (Statement s = c.createStatement()) {
                         s.execute("DROP ALL OBJECTS");
-                        s.execute("RUNSCRIPT FROM " + literal(source) + " COMPRESSION ZIP");
                     }
                 });
+                try {
+                    db.run(c -> {
+                        try (Statement s = c.createStatement()) {
+                            s.execute("RUNSCRIPT FROM " + literal(source) + " COMPRESSION ZIP");
+                        }
+                    });
+                } catch (StoreException e) {
+                    // the scratch database is new and empty: a script that does not replay is the file's fault
+                    damage = damaged(source, e);
+                    throw damage;
+                }
             }
             try (Database db = Database.open(trial, keys)) {
                 db.inTransaction(Backups::counts);
             }
         } catch (StoreException e) {
+            if (e == damage) {
+                throw e;
+            }
             throw new StoreException(e.kind() == StoreException.Kind.KEY ? StoreException.Kind.KEY
                     : StoreException.Kind.INVALID, "backup " + source + " cannot be restored (checked in a scratch "
                     + "database; nothing was changed): " + e.getMessage(), e);
@@ -202,6 +216,23 @@ public final class Backups {
                 LOG.warn("cannot delete the scratch folder {}: {}", scratch, e.getMessage());
             }
         }
+    }
+
+    /**
+     * The backup {@code file} is cut short or corrupted. Says what the reader found (the zip's own message, e.g.
+     * "Unexpected end of ZLIB input stream"), never the SQL statement or the scratch database, which mean nothing
+     * to the person holding the file.
+     */
+    private static StoreException damaged(Path file, StoreException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String detail = Database.firstLine(root.getMessage());
+        int sql = detail.indexOf("; SQL statement:");
+        detail = sql < 0 ? detail : detail.substring(0, sql);
+        return new StoreException(StoreException.Kind.INVALID, "backup file " + file + " is damaged (cut short or "
+                + "corrupted: " + detail + "); nothing was changed", e);
     }
 
     /** The last backup of this database (from the audit log), if ever. */
