@@ -131,8 +131,8 @@ public final class Backups {
         try {
             needs = BackupKeyIds.of(source);
         } catch (IOException e) {
-            throw new StoreException(StoreException.Kind.INVALID, "backup " + source + " cannot be restored (it is "
-                    + "damaged: " + e.getMessage() + "); nothing was changed", e);
+            throw new StoreException(StoreException.Kind.INVALID, "backup file " + source + " is damaged (cut "
+                    + "short or corrupted: " + e.getMessage() + "); nothing was changed", e);
         }
         try (Database db = Database.open(url, keys)) {
             Map<String, Integer> before = db.inTransaction(Backups::counts);

@@ -290,6 +290,11 @@ class EncryptionCommandsTest {
 
     private Path backup(String name) {
         Path out = dir.resolve("elsewhere").resolve(name);
+        try {
+            Files.createDirectories(out.getParent()); // backup --out never creates folders
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         CliRun b = run("backup", "--out", out.toString());
         assertThat(b.exit()).as(b.err()).isZero();
         return out;
