@@ -3,6 +3,7 @@ package io.facecheck.cli;
 import io.facecheck.attendance.EmployeeImporter;
 import io.facecheck.attendance.EnrollmentService;
 import io.facecheck.face.ImageLoader;
+import io.facecheck.store.EmployeeFields;
 import io.facecheck.store.StoreException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -26,8 +27,10 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "enroll", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Enroll people from photos: several per person, each checked (one face, quality).",
-                "Exit 3 when a face matches another employee (use --force), 2 when no photo was usable,",
-                "1 for unreadable input or CSV rows that could not be imported (the others are)."})
+                "Exit 3 when a face matches another employee or the photos of one person do not show one",
+                "person (use --force), 2 when no photo was usable, 1 for unreadable input, a code that is",
+                "someone with another name (enroll never renames: see employees update) or CSV rows that",
+                "could not be imported (the others are)."})
 final class EnrollCommand implements Callable<Integer> {
     static final class Single {
         @Option(names = "--code", required = true, paramLabel = "CODE", description = "Employee code (unique).")
@@ -52,7 +55,8 @@ final class EnrollCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
-    @Option(names = "--force", description = "Enroll even when a face matches another employee.")
+    @Option(names = "--force", description = "Enroll even when a face matches another employee, or the photos "
+            + "do not show one person.")
     boolean force;
 
     @Option(names = "--replace", description = "Replace the person's earlier samples instead of adding to them.")
@@ -61,7 +65,9 @@ final class EnrollCommand implements Callable<Integer> {
     @Mixin
     ActorOption actor;
 
-    @Option(names = "--json", description = "Print JSON: enrolled (codes), rejected ({file, reason}).")
+    @Option(names = "--json", description = "Print JSON: enrolled (codes), rejected ({file, reason}), duplicates "
+            + "({code, matches, name, distance}), notOnePerson ({code, enrolledAs, threshold, photos: [{file, "
+            + "closest, distance}]}), problems ({line, message}).")
     boolean json;
 
     @Mixin
@@ -99,6 +105,11 @@ final class EnrollCommand implements Callable<Integer> {
     /** Bad input fails before anything is loaded or written. */
     private void checkInput() {
         if (source.single != null) {
+            try {
+                EmployeeFields.check(source.single.code, source.single.name, source.single.department);
+            } catch (StoreException e) {
+                throw StoreOptions.asCli(e);
+            }
             ImageLoader loader = new ImageLoader();
             for (Path p : source.single.photos) {
                 EngineOptions.load(loader, p);
@@ -114,12 +125,16 @@ final class EnrollCommand implements Callable<Integer> {
         List<String> enrolled = new ArrayList<>();
         List<Map<String, Object>> rejected = new ArrayList<>();
         List<EnrollmentService.Result> duplicates = new ArrayList<>();
+        List<EnrollmentService.Result> mixed = new ArrayList<>();
         for (var r : results) {
             if (r.enrolled()) {
                 enrolled.add(r.code());
             }
             if (r.duplicate() != null) {
                 duplicates.add(r);
+            }
+            if (r.notOnePerson() != null) {
+                mixed.add(r);
             }
             for (var rej : r.rejected()) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -142,6 +157,24 @@ final class EnrollCommand implements Callable<Integer> {
                 dups.add(m);
             }
             doc.put("duplicates", dups);
+            List<Map<String, Object>> notOne = new ArrayList<>();
+            for (var r : mixed) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("code", r.code());
+                m.put("enrolledAs", r.notOnePerson().enrolledAs());
+                m.put("threshold", r.notOnePerson().threshold());
+                List<Map<String, Object>> photos = new ArrayList<>();
+                for (var p : r.notOnePerson().photos()) {
+                    Map<String, Object> pm = new LinkedHashMap<>();
+                    pm.put("file", p.file());
+                    pm.put("closest", p.closest());
+                    pm.put("distance", p.distance());
+                    photos.add(pm);
+                }
+                m.put("photos", photos);
+                notOne.add(m);
+            }
+            doc.put("notOnePerson", notOne);
             List<Map<String, Object>> probs = new ArrayList<>();
             for (var p : problems) {
                 probs.add(Map.of("line", p.line(), "message", p.message()));
@@ -151,8 +184,8 @@ final class EnrollCommand implements Callable<Integer> {
         } else {
             for (var r : results) {
                 if (r.enrolled()) {
-                    System.out.println("enrolled " + r.code() + " (" + r.employee().name() + "): " + r.added()
-                            + " samples");
+                    System.out.println("enrolled " + r.code() + " (" + r.employee().name() + "): "
+                            + EnrollmentService.samples(r.added()));
                 }
             }
             System.out.flush();
@@ -167,11 +200,16 @@ final class EnrollCommand implements Callable<Integer> {
             System.err.println("facecheck: " + (source.csv != null ? source.csv + ":" : "") + p.line() + ": "
                     + p.message());
         }
-        if (!duplicates.isEmpty()) {
-            var d = duplicates.get(0);
+        for (var d : duplicates) {
             System.err.printf("facecheck: %s not enrolled: the face matches employee %s (%s) at distance %.3f in %s;"
                             + " use --force if they are different people%n", d.code(), d.duplicate().code(),
                     d.duplicate().name(), d.duplicate().distance(), d.duplicate().file());
+        }
+        for (var r : mixed) {
+            System.err.println("facecheck: " + r.code() + " not enrolled: " + r.notOnePerson().describe()
+                    + "; use --force if they do show one person");
+        }
+        if (!duplicates.isEmpty() || !mixed.isEmpty()) {
             return ExitCodes.DUPLICATE;
         }
         if (!problems.isEmpty()) {
