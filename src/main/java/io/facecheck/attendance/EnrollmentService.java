@@ -179,7 +179,7 @@ public final class EnrollmentService {
      *                                           name or department; before any photo is read
      */
     public Result enroll(String code, String name, String department, List<Path> photos, Options options) {
-        checkRecord(code, name, department);
+        String c = checkRecord(code, name, department);
         List<Sample> samples = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
         for (Path p : photos) {
@@ -190,13 +190,13 @@ public final class EnrollmentService {
                 rejected.add(a.rejection());
             }
         }
-        return save(code, name, department, samples, rejected, options);
+        return save(c, name, department, samples, rejected, options);
     }
 
     /** Enrolls from already captured images (the enrollment wizard's camera samples). */
     public Result enrollImages(String code, String name, String department, List<RgbImage> images,
                                List<String> sources, Options options) {
-        checkRecord(code, name, department);
+        String c = checkRecord(code, name, department);
         List<Sample> samples = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
@@ -207,7 +207,7 @@ public final class EnrollmentService {
                 rejected.add(a.rejection());
             }
         }
-        return save(code, name, department, samples, rejected, options);
+        return save(c, name, department, samples, rejected, options);
     }
 
     /** Loads and checks one photo. */
@@ -246,15 +246,17 @@ public final class EnrollmentService {
      * Refuses what enrolling must not do to the employee's record, before any slow work: values that cannot be
      * stored, and a name or department other than the stored ones (renaming is an edit of the employee, and a
      * different name under a taken code is much more often the wrong code than a wish to rename).
+     *
+     * @return the code as stored (trimmed)
      */
-    public void checkRecord(String code, String name, String department) {
+    private String checkRecord(String code, String name, String department) {
         String c = EmployeeFields.code(code);
         String n = name == null ? null : EmployeeFields.name(name);
         String d = EmployeeFields.department(department);
         Optional<Employee> found = employees.findByCode(c);
         if (found.isEmpty()) {
             EmployeeFields.name(name); // a new employee needs one
-            return;
+            return c;
         }
         Employee old = found.get();
         String hint = "; enrolling adds photos to an employee but does not edit them: give their own name to add "
@@ -269,6 +271,7 @@ public final class EnrollmentService {
                     + (old.department() == null ? "no department" : "department " + old.department())
                     + ", not " + d + hint);
         }
+        return c;
     }
 
     /** Equal as text: the same characters whether typed composed (é) or decomposed (e + ´). */
@@ -278,7 +281,6 @@ public final class EnrollmentService {
 
     private Result save(String code, String name, String department, List<Sample> samples, List<Rejection> rejected,
                         Options options) {
-        code = code.strip();
         if (samples.isEmpty()) {
             LOG.info("enroll {}: no usable photo ({} rejected)", code, rejected.size());
             return new Result(code, null, 0, rejected, null, null);
@@ -296,13 +298,12 @@ public final class EnrollmentService {
             }
         }
         boolean[] existed = new boolean[1];
-        String theCode = code;
         Employee employee = db.inTransaction(c -> {
-            Optional<Employee> found = employees.findByCode(theCode);
+            Optional<Employee> found = employees.findByCode(code);
             existed[0] = found.isPresent();
             Employee e;
             if (found.isEmpty()) {
-                e = employees.create(theCode, name, department);
+                e = employees.create(code, name, department);
             } else {
                 e = found.get();
                 if (options.replace()) {
@@ -314,7 +315,7 @@ public final class EnrollmentService {
                         s.crop().height(), s.quality(), s.source());
                 templates.add(e.id(), cropId, embedder.modelId(), s.embedding(), s.quality(), s.source());
             }
-            audit.record(options.actor(), AuditLog.ENROLL, theCode, samples(samples.size()) + " ("
+            audit.record(options.actor(), AuditLog.ENROLL, code, samples(samples.size()) + " ("
                     + embedder.modelId() + ")" + (options.replace() ? ", replacing earlier ones" : "")
                     + (options.force() ? ", forced" : "") + (rejected.isEmpty() ? "" : ", " + rejected.size()
                     + " photos rejected"));
