@@ -106,6 +106,8 @@ public final class EmployeeImporter {
                     if (res.duplicate() != null) {
                         problems.add(new Problem(line, code + ": face matches employee " + res.duplicate().code()
                                 + " (" + res.duplicate().name() + "); not enrolled", res));
+                    } else if (res.notOnePerson() != null) {
+                        problems.add(new Problem(line, code + ": " + res.notOnePerson().describe() + "; not enrolled", res));
                     } else if (!res.enrolled()) {
                         problems.add(new Problem(line, code + ": no usable photo in " + dir + " ("
                                 + res.rejected().size() + " rejected)", res));

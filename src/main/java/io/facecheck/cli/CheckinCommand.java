@@ -113,6 +113,7 @@ final class CheckinCommand implements Callable<Integer> {
             List<CheckInEvent> logged = new ArrayList<>();
             LivenessGate.Status lastStatus = null;
             String refused = null;
+            Decision last = null;
             for (int i = 0; i < frames.size(); i++) {
                 clock.next();
                 CheckInStation.Outcome o = station.process(frames.get(i));
@@ -129,6 +130,9 @@ final class CheckinCommand implements Callable<Integer> {
                             .orElse("no face"));
                 }
                 o.logged().ifPresent(logged::add);
+                if (o.decision().isPresent()) {
+                    last = o.decision().get();
+                }
             }
             if (logged.isEmpty() && refused != null) {
                 System.err.println("facecheck: no check-in logged: the liveness check (" + ctx.settings.liveness().mode().id()
@@ -143,7 +147,8 @@ final class CheckinCommand implements Callable<Integer> {
                         + offline.pending(kioskId) + " waiting in all; they are uploaded by the "
                         + "next check-in with the server back, or by: facecheck sync --kiosk " + kioskId);
             }
-            print(logged, station.policy().unknownFaces().count(),
+            String why = last == null ? "no usable face in the photos" : last.whyNotLogged(station.policy().rules());
+            print(logged, why, station.policy().unknownFaces().count(),
                     station.livenessGate().isPresent() ? livenessJson(ctx.settings.liveness().mode(), lastStatus, refused) : null);
             return ExitCodes.OK;
         } catch (StoreException e) {
@@ -212,7 +217,8 @@ final class CheckinCommand implements Callable<Integer> {
         return m;
     }
 
-    private void print(List<CheckInEvent> logged, long unknown, Map<String, Object> liveness) {
+    /** @param why why the last frame logged nothing (shown when nothing was logged) */
+    private void print(List<CheckInEvent> logged, String why, long unknown, Map<String, Object> liveness) {
         if (json) {
             List<Map<String, Object>> events = new ArrayList<>();
             for (CheckInEvent e : logged) {
@@ -237,7 +243,7 @@ final class CheckinCommand implements Callable<Integer> {
                         + (e.pending() ? " (pending: kept in the offline journal until the server answers)" : ""));
             }
             if (logged.isEmpty()) {
-                System.out.println("no check-in logged");
+                System.out.println("no check-in logged" + (why == null ? "" : ": " + why));
             }
             System.out.flush();
         }
