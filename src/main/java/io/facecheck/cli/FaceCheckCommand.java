@@ -1,10 +1,11 @@
 package io.facecheck.cli;
 
+import io.facecheck.config.AppVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code facecheck} command and its sub-commands. */
-@Command(name = "facecheck", mixinStandardHelpOptions = true, version = "FaceCheck 0.1.0",
+@Command(name = "facecheck", mixinStandardHelpOptions = true, versionProvider = FaceCheckCommand.Version.class,
         description = "Face-recognition attendance: kiosk, enrollment, reports and tools.",
         subcommands = {
                 KioskCommand.class,
@@ -33,6 +34,14 @@ import picocli.CommandLine.Command;
                 RestoreCommand.class
         })
 public final class FaceCheckCommand implements Runnable {
+
+    /** {@code -V}: the version the kiosks report too ({@link AppVersion}). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"FaceCheck " + AppVersion.current()};
+        }
+    }
 
     @Override
     public void run() {
