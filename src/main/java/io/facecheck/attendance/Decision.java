@@ -38,4 +38,9 @@ public record Decision(Kind kind, String code, Direction direction, Instant at, 
     public boolean isCheckIn() {
         return kind == Kind.CHECK_IN;
     }
+
+    /** This decision with another liveness score (the one stored with the check-in). */
+    public Decision withLiveness(Double score) {
+        return new Decision(kind, code, direction, at, distance, score, agreeing, lastEvent, sighting);
+    }
 }
