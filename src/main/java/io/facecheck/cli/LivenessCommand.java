@@ -117,8 +117,10 @@ final class LivenessCommand implements Callable<Integer> {
             doc.put("cuts", v.cuts());
             Json.print(doc);
         } else {
-            System.out.printf(Locale.ROOT, "%s: %s (score %.2f, %d frames with a face of %d; %s)%n", src.describe(),
-                    v.verdict().id(), v.score(), v.frames(), read, String.join(", ", v.reasons()));
+            // frames with a face of all read, not v.frames(): that counts only since the last cut
+            System.out.printf(Locale.ROOT, "%s: %s (score %.2f, %d frames with a face of %d, %d cuts; %s)%n",
+                    src.describe(), v.verdict().id(), v.score(), withFace, read, v.cuts(),
+                    String.join(", ", v.reasons()));
         }
         return ExitCodes.OK;
     }
