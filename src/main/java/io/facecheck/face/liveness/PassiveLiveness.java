@@ -86,17 +86,14 @@ public final class PassiveLiveness {
     public void add(LandmarkFrame f) {
         double iod = FaceShape.of(f.points68()).interOcular();
         Sample s = new Sample(f.nanos(), f.points68(), iod, f.cropHash(), f);
-        if (previous != null) {
-            switch (FrameContinuity.between(previous.frame, f, iod, settings)) {
-                case CONTINUOUS -> {
-                }
-                case CUT -> {
-                    cuts++;
-                    recentCuts.addLast(f.nanos());
-                    restart();
-                }
-                case GAP -> restart();
-            }
+        FrameContinuity.Step step = previous == null ? FrameContinuity.Step.CONTINUOUS
+                : FrameContinuity.between(previous.frame, f, iod, settings);
+        if (step == FrameContinuity.Step.CUT) {
+            cuts++;
+            recentCuts.addLast(f.nanos());
+        }
+        if (step != FrameContinuity.Step.CONTINUOUS) {
+            restart();
         }
         while (!recentCuts.isEmpty() && f.nanos() - recentCuts.peekFirst() > settings.continuity().window().toNanos()) {
             recentCuts.removeFirst();
