@@ -66,4 +66,9 @@ public record Decision(Kind kind, String code, Direction direction, Instant at, 
         }
         return s / 3600 + " h" + (s % 3600 / 60 == 0 ? "" : " " + s % 3600 / 60 + " min");
     }
+
+    /** This decision with another liveness score (the one stored with the check-in). */
+    public Decision withLiveness(Double score) {
+        return new Decision(kind, code, direction, at, distance, score, agreeing, lastEvent, sighting);
+    }
 }

@@ -111,18 +111,23 @@ final class CheckinCommand implements Callable<Integer> {
             FrameClock clock = new FrameClock(start.minusMillis(FRAME_MILLIS));
             CheckInStation station = ctx.attendance.station(kiosk, clock);
             List<CheckInEvent> logged = new ArrayList<>();
+            // one story: the gate's status when the check-in was logged, else when it was last refused, else
+            // the last frame's (each frame's status carries its own verdict and reason, so they never disagree)
             LivenessGate.Status lastStatus = null;
-            String refused = null;
             Decision last = null;
+            LivenessGate.Status loggedStatus = null;
+            LivenessGate.Status refusedStatus = null;
             for (int i = 0; i < frames.size(); i++) {
                 clock.next();
                 CheckInStation.Outcome o = station.process(frames.get(i));
                 if (o.liveness().isPresent()) {
                     lastStatus = o.liveness().get();
-                }
-                if (o.decision().isPresent() && o.decision().get().kind() == Decision.Kind.LIVENESS_FAILED
-                        && lastStatus != null) {
-                    refused = lastStatus.reason();
+                    if (o.logged().isPresent()) {
+                        loggedStatus = lastStatus;
+                    }
+                    if (o.decision().isPresent() && o.decision().get().kind() == Decision.Kind.LIVENESS_FAILED) {
+                        refusedStatus = lastStatus;
+                    }
                 }
                 if (o.decision().isEmpty()) {
                     System.err.println("facecheck: " + photos.get(i) + ": " + o.subject()
@@ -134,9 +139,12 @@ final class CheckinCommand implements Callable<Integer> {
                     last = o.decision().get();
                 }
             }
-            if (logged.isEmpty() && refused != null) {
+            LivenessGate.Status shown = loggedStatus != null ? loggedStatus
+                    : refusedStatus != null ? refusedStatus : lastStatus;
+            String refused = logged.isEmpty() && refusedStatus != null ? refusedStatus.reason() : null;
+            if (refused != null) {
                 System.err.println("facecheck: no check-in logged: the liveness check (" + ctx.settings.liveness().mode().id()
-                        + ") refused it: " + describe(refused, lastStatus));
+                        + ") refused it: " + describe(refused, shown));
             }
             long pending = logged.stream().filter(CheckInEvent::pending).count();
             if (pending > 0) {
@@ -149,7 +157,7 @@ final class CheckinCommand implements Callable<Integer> {
             }
             String why = last == null ? "no usable face in the photos" : last.whyNotLogged(station.policy().rules());
             print(logged, why, station.policy().unknownFaces().count(),
-                    station.livenessGate().isPresent() ? livenessJson(ctx.settings.liveness().mode(), lastStatus, refused) : null);
+                    station.livenessGate().isPresent() ? livenessJson(ctx.settings.liveness().mode(), shown, refused) : null);
             return ExitCodes.OK;
         } catch (StoreException e) {
             throw StoreOptions.asCli(e);
@@ -194,6 +202,8 @@ final class CheckinCommand implements Callable<Integer> {
     private static String describe(String reason, LivenessGate.Status s) {
         String text = switch (reason.contains(":") ? reason.substring(reason.indexOf(':') + 1) : reason) {
             case "static_frame_repeated" -> "the same picture was shown again and again (a still photo, not a camera)";
+            case "discontinuous" -> "the frames do not follow on from each other (different photos one after another, "
+                    + "not a camera's video)";
             case "planar_motion" -> "the face moved like a flat picture (a printed photo or a screen)";
             case "no_depth_motion" -> "the face did not move enough to tell a person from a photo";
             case "too_few_frames" -> "too few frames to tell a person from a photo";
