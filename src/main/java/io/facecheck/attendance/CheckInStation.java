@@ -176,6 +176,10 @@ public final class CheckInStation {
             policy.notRecorded(d);
             d = new Decision(Decision.Kind.LIVENESS_FAILED, d.code(), null, d.at(), d.distance(), d.liveness(),
                     d.agreeing(), null, false);
+        } else if (d.isCheckIn() && status.isPresent() && d.liveness() == null) {
+            // the gate let it in: its plane-test score is what the event's liveness column records (the
+            // anti-spoofing network, when it runs, gives the frame's own score instead)
+            d = d.withLiveness(status.get().verdict().score());
         }
         Optional<CheckInEvent> logged = Optional.empty();
         if (d.isCheckIn()) {

@@ -2,6 +2,7 @@ package io.facecheck.attendance;
 
 import io.facecheck.store.Direction;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -37,5 +38,37 @@ public record Decision(Kind kind, String code, Direction direction, Instant at, 
 
     public boolean isCheckIn() {
         return kind == Kind.CHECK_IN;
+    }
+
+    /**
+     * Why this frame logged nothing, in words a person at the kiosk or the command line understands (for example
+     * {@code TB was logged 40 s ago (debounce 5 min)}); null for a check-in.
+     */
+    public String whyNotLogged(CheckInRules rules) {
+        return switch (kind) {
+            case CHECK_IN -> null;
+            case PENDING -> code + " recognised in " + agreeing + " of the " + rules.k() + " frames needed";
+            case DEBOUNCED -> code + " was logged " + words(Duration.between(lastEvent, at)) + " ago (debounce "
+                    + words(rules.debounce()) + ")";
+            case UNKNOWN -> "the face was not recognised";
+            case LIVENESS_FAILED -> code + " did not pass the liveness check";
+        };
+    }
+
+    /** 40 s, 5 min, 1 min 30 s, 2 h 5 min. */
+    private static String words(Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return s / 60 + " min" + (s % 60 == 0 ? "" : " " + s % 60 + " s");
+        }
+        return s / 3600 + " h" + (s % 3600 / 60 == 0 ? "" : " " + s % 3600 / 60 + " min");
+    }
+
+    /** This decision with another liveness score (the one stored with the check-in). */
+    public Decision withLiveness(Double score) {
+        return new Decision(kind, code, direction, at, distance, score, agreeing, lastEvent, sighting);
     }
 }

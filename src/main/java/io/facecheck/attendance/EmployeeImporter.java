@@ -22,8 +22,17 @@ import java.util.Locale;
  * reported with its line number and skipped; the other rows are imported, each in its own transaction.
  */
 public final class EmployeeImporter {
-    /** A row that was not imported. */
-    public record Problem(long line, String message) {
+    /**
+     * A row that was not imported.
+     *
+     * @param result the enrollment the row led to (refused as a duplicate, or without a usable photo), or null when
+     *               the row itself could not be used (malformed, no photo folder, an error)
+     */
+    public record Problem(long line, String message, EnrollmentService.Result result) {
+        public Problem(long line, String message) {
+            this(line, message, null);
+        }
+
         @Override
         public String toString() {
             return "line " + line + ": " + message;
@@ -96,10 +105,12 @@ public final class EmployeeImporter {
                     results.add(res);
                     if (res.duplicate() != null) {
                         problems.add(new Problem(line, code + ": face matches employee " + res.duplicate().code()
-                                + " (" + res.duplicate().name() + "); not enrolled"));
+                                + " (" + res.duplicate().name() + "); not enrolled", res));
+                    } else if (res.notOnePerson() != null) {
+                        problems.add(new Problem(line, code + ": " + res.notOnePerson().describe() + "; not enrolled", res));
                     } else if (!res.enrolled()) {
                         problems.add(new Problem(line, code + ": no usable photo in " + dir + " ("
-                                + res.rejected().size() + " rejected)"));
+                                + res.rejected().size() + " rejected)", res));
                     }
                 } catch (RuntimeException | IOException e) {
                     problems.add(new Problem(line, code + ": " + rootMessage(e)));

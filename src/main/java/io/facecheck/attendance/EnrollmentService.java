@@ -11,7 +11,10 @@ import io.facecheck.face.RgbImage;
 import io.facecheck.store.AuditLog;
 import io.facecheck.store.Database;
 import io.facecheck.store.Employee;
+import io.facecheck.store.EmployeeFields;
 import io.facecheck.store.EmployeeRepository;
+import io.facecheck.store.FaceTemplate;
+import io.facecheck.store.StoreException;
 import io.facecheck.store.TemplateRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,9 +33,12 @@ import java.util.stream.Stream;
 /**
  * Enrolls people from several photos each. Every photo must show exactly one face that passes the quality gate,
  * or it is rejected with a reason ({@code unreadable}, {@code no_face}, {@code several_faces}, {@code too_small},
- * {@code blurry}, {@code turned_away}, {@code too_dark}, {@code too_bright}). When at least half of the accepted
- * photos match one other employee below the threshold, the enrollment is refused naming them, unless forced. Accepted samples are written with their
- * kept crops and an audit entry in one transaction, then added to the gallery.
+ * {@code blurry}, {@code turned_away}, {@code too_dark}, {@code too_bright}). Unless forced, the enrollment is
+ * refused when the accepted photos do not show one person (checked against each other and against the samples
+ * already enrolled under the code, see {@link OnePerson}), or when at least half of them match one other employee
+ * below the threshold. Enrolling never changes an existing employee's name or department: that is an edit of the
+ * employee, not of their face. Accepted samples are written with their kept crops and an audit entry in one
+ * transaction, then added to the gallery.
  */
 public final class EnrollmentService {
     private static final Logger LOG = LoggerFactory.getLogger(EnrollmentService.class);
@@ -68,16 +75,54 @@ public final class EnrollmentService {
     }
 
     /**
+     * A photo that does not show the person the rest of the enrollment shows.
+     *
+     * @param closest  the agreeing photo (or enrolled sample) nearest to it
+     * @param distance its distance to {@code closest}: not below the threshold
+     */
+    public record Mismatch(String file, String closest, double distance) {
+    }
+
+    /**
+     * Why an enrollment does not show one person.
+     *
+     * @param photos     the photos that disagree, in the order given
+     * @param code       the code being enrolled
+     * @param enrolledAs the employee's name when the photos were compared with their enrolled samples, else null
+     * @param threshold  the decision threshold they were compared with
+     */
+    public record NotOnePerson(List<Mismatch> photos, String code, String enrolledAs, double threshold) {
+        /** One sentence naming the photos that disagree and what they were compared with. */
+        public String describe() {
+            String person = enrolledAs == null ? "the other photos" : code + " (" + enrolledAs + ") as enrolled";
+            List<String> each = new ArrayList<>();
+            for (Mismatch m : photos) {
+                each.add(String.format(Locale.ROOT, "%s does not match %s (closest: %s at distance %.3f)", m.file(),
+                        person, m.closest(), m.distance()));
+            }
+            return "the photos do not show one person: " + String.join("; ", each)
+                    + String.format(Locale.ROOT, "; one person is closer than %.3f", threshold);
+        }
+    }
+
+    /**
      * Outcome of one enrollment.
      *
-     * @param employee  the employee as stored, or null when nothing was written
-     * @param added     templates added
-     * @param rejected  photos not used
-     * @param duplicate set when refused as a duplicate (nothing written)
+     * @param employee     the employee as stored, or null when nothing was written
+     * @param added        templates added
+     * @param rejected     photos not used
+     * @param duplicate    set when refused as a duplicate of another employee (nothing written)
+     * @param notOnePerson set when refused because the photos do not show one person (nothing written)
      */
-    public record Result(String code, Employee employee, int added, List<Rejection> rejected, Duplicate duplicate) {
+    public record Result(String code, Employee employee, int added, List<Rejection> rejected, Duplicate duplicate,
+                         NotOnePerson notOnePerson) {
         public boolean enrolled() {
             return employee != null && added > 0;
+        }
+
+        /** Refused (nothing written) for what the faces showed; {@code force} would enroll them anyway. */
+        public boolean refused() {
+            return duplicate != null || notOnePerson != null;
         }
     }
 
@@ -125,8 +170,16 @@ public final class EnrollmentService {
         this.duplicateThreshold = duplicateThreshold;
     }
 
-    /** Enrolls (or adds samples to) the employee {@code code} from photo files. */
+    /**
+     * Enrolls (or adds samples to) the employee {@code code} from photo files.
+     *
+     * @param name the employee's name; for an existing code it must be theirs, or null
+     * @throws io.facecheck.store.StoreException {@code INVALID} for a code, name or department that cannot be
+     *                                           stored, {@code CONFLICT} when the code is someone with another
+     *                                           name or department; before any photo is read
+     */
     public Result enroll(String code, String name, String department, List<Path> photos, Options options) {
+        String c = checkRecord(code, name, department);
         List<Sample> samples = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
         for (Path p : photos) {
@@ -137,12 +190,13 @@ public final class EnrollmentService {
                 rejected.add(a.rejection());
             }
         }
-        return save(code, name, department, samples, rejected, options);
+        return save(c, name, department, samples, rejected, options);
     }
 
     /** Enrolls from already captured images (the enrollment wizard's camera samples). */
     public Result enrollImages(String code, String name, String department, List<RgbImage> images,
                                List<String> sources, Options options) {
+        String c = checkRecord(code, name, department);
         List<Sample> samples = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
@@ -153,7 +207,7 @@ public final class EnrollmentService {
                 rejected.add(a.rejection());
             }
         }
-        return save(code, name, department, samples, rejected, options);
+        return save(c, name, department, samples, rejected, options);
     }
 
     /** Loads and checks one photo. */
@@ -188,17 +242,59 @@ public final class EnrollmentService {
         return new Analysis(new Sample(source, EnrollmentCrops.crop(image, main), embedding, main.score()), null);
     }
 
+    /**
+     * Refuses what enrolling must not do to the employee's record, before any slow work: values that cannot be
+     * stored, and a name or department other than the stored ones (renaming is an edit of the employee, and a
+     * different name under a taken code is much more often the wrong code than a wish to rename).
+     *
+     * @return the code as stored (trimmed)
+     */
+    private String checkRecord(String code, String name, String department) {
+        String c = EmployeeFields.code(code);
+        String n = name == null ? null : EmployeeFields.name(name);
+        String d = EmployeeFields.department(department);
+        Optional<Employee> found = employees.findByCode(c);
+        if (found.isEmpty()) {
+            EmployeeFields.name(name); // a new employee needs one
+            return c;
+        }
+        Employee old = found.get();
+        String hint = "; enrolling adds photos to an employee but does not edit them: give their own name to add "
+                + "photos of them, another code for another person, or change them first (facecheck employees "
+                + "update " + c + ", or the Employees page)";
+        if (n != null && !same(n, old.name())) {
+            throw new StoreException(StoreException.Kind.CONFLICT, "code " + c + " is " + old.name() + ", not " + n
+                    + hint);
+        }
+        if (d != null && !same(d, old.department())) {
+            throw new StoreException(StoreException.Kind.CONFLICT, "code " + c + " is in "
+                    + (old.department() == null ? "no department" : "department " + old.department())
+                    + ", not " + d + hint);
+        }
+        return c;
+    }
+
+    /** Equal as text: the same characters whether typed composed (é) or decomposed (e + ´). */
+    private static boolean same(String a, String b) {
+        return b != null && Normalizer.normalize(a, Normalizer.Form.NFC).equals(Normalizer.normalize(b, Normalizer.Form.NFC));
+    }
+
     private Result save(String code, String name, String department, List<Sample> samples, List<Rejection> rejected,
                         Options options) {
         if (samples.isEmpty()) {
             LOG.info("enroll {}: no usable photo ({} rejected)", code, rejected.size());
-            return new Result(code, null, 0, rejected, null);
+            return new Result(code, null, 0, rejected, null, null);
         }
         if (!options.force()) {
+            Optional<NotOnePerson> mixed = notOnePerson(code, samples, options.replace());
+            if (mixed.isPresent()) {
+                LOG.info("enroll {}: refused, {} photos do not show the same person", code, mixed.get().photos().size());
+                return new Result(code, null, 0, rejected, null, mixed.get());
+            }
             Optional<Duplicate> dup = findDuplicate(code, samples);
             if (dup.isPresent()) {
                 LOG.info("enroll {}: refused, matches {} at {}", code, dup.get().code(), dup.get().distance());
-                return new Result(code, null, 0, rejected, dup.get());
+                return new Result(code, null, 0, rejected, dup.get(), null);
             }
         }
         boolean[] existed = new boolean[1];
@@ -209,11 +305,7 @@ public final class EnrollmentService {
             if (found.isEmpty()) {
                 e = employees.create(code, name, department);
             } else {
-                Employee old = found.get();
-                String newName = name == null || name.isBlank() ? old.name() : name;
-                String newDept = department == null ? old.department() : department;
-                e = newName.equals(old.name()) && java.util.Objects.equals(newDept, old.department()) ? old
-                        : employees.update(code, newName, newDept, old.active());
+                e = found.get();
                 if (options.replace()) {
                     templates.deleteForEmployee(e.id());
                 }
@@ -223,7 +315,7 @@ public final class EnrollmentService {
                         s.crop().height(), s.quality(), s.source());
                 templates.add(e.id(), cropId, embedder.modelId(), s.embedding(), s.quality(), s.source());
             }
-            audit.record(options.actor(), AuditLog.ENROLL, code, samples.size() + " samples ("
+            audit.record(options.actor(), AuditLog.ENROLL, code, samples(samples.size()) + " ("
                     + embedder.modelId() + ")" + (options.replace() ? ", replacing earlier ones" : "")
                     + (options.force() ? ", forced" : "") + (rejected.isEmpty() ? "" : ", " + rejected.size()
                     + " photos rejected"));
@@ -234,8 +326,37 @@ public final class EnrollmentService {
         } else if (employee.active()) {
             gallery.added(code, samples.stream().map(Sample::embedding).toList());
         }
-        LOG.info("enroll {}: {} samples added, {} rejected", code, samples.size(), rejected.size());
-        return new Result(code, employee, samples.size(), rejected, null);
+        LOG.info("enroll {}: {} added, {} rejected", code, samples(samples.size()), rejected.size());
+        return new Result(code, employee, samples.size(), rejected, null, null);
+    }
+
+    /**
+     * The photos that do not show one person: compared with each other, and with the code's enrolled samples of
+     * this embedder unless they are being replaced (a new look is what replacing is for). Read from the store,
+     * not the gallery, so an inactive employee's samples count too.
+     */
+    private Optional<NotOnePerson> notOnePerson(String code, List<Sample> samples, boolean replace) {
+        Optional<Employee> existing = employees.findByCode(code);
+        List<OnePerson.Face> enrolled = new ArrayList<>();
+        if (existing.isPresent() && !replace) {
+            for (FaceTemplate t : templates.listByEmployee(existing.get().id())) {
+                if (t.modelId().equals(embedder.modelId())) {
+                    enrolled.add(new OnePerson.Face(t.source() == null ? "template " + t.id() : t.source(), t.vector()));
+                }
+            }
+        }
+        List<OnePerson.Face> added = samples.stream().map(s -> new OnePerson.Face(s.source(), s.embedding())).toList();
+        List<Mismatch> mismatches = OnePerson.mismatches(enrolled, added, duplicateThreshold);
+        if (mismatches.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new NotOnePerson(mismatches, code, enrolled.isEmpty() ? null : existing.get().name(),
+                duplicateThreshold));
+    }
+
+    /** "1 sample", "2 samples". */
+    public static String samples(int n) {
+        return n + (n == 1 ? " sample" : " samples");
     }
 
     /**
@@ -340,12 +461,23 @@ public final class EnrollmentService {
      * in it, in name order.
      */
     public List<Result> enrollFolder(Path dir, Options options) throws IOException {
+        List<Path> people;
+        try (Stream<Path> list = Files.list(dir)) {
+            people = list.filter(Files::isDirectory).sorted().toList();
+        }
+        // the folder name is the name of a new person only: for a code already enrolled nobody typed a name, so
+        // theirs stays; every record is checked before anyone is enrolled
+        List<String> names = new ArrayList<>();
+        for (Path person : people) {
+            String id = person.getFileName().toString();
+            String name = employees.findByCode(id.strip()).isPresent() ? null : id;
+            checkRecord(id, name, null);
+            names.add(name);
+        }
         List<Result> results = new ArrayList<>();
-        try (Stream<Path> people = Files.list(dir)) {
-            for (Path person : people.filter(Files::isDirectory).sorted().toList()) {
-                String id = person.getFileName().toString();
-                results.add(enroll(id, id, null, photosIn(person), options));
-            }
+        for (int i = 0; i < people.size(); i++) {
+            String id = people.get(i).getFileName().toString();
+            results.add(enroll(id, names.get(i), null, photosIn(people.get(i)), options));
         }
         return results;
     }

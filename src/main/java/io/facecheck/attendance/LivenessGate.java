@@ -40,9 +40,9 @@ public final class LivenessGate {
      * @param challenge the challenge asked, if any (null otherwise)
      * @param state     its state (null without one)
      * @param allowed   whether a check-in may be logged now
-     * @param reason    why not ({@code spoof:planar_motion}, {@code not_live:no_depth_motion},
-     *                  {@code challenge_pending}, {@code challenge_failed}, {@code not_recognised}); null when
-     *                  allowed
+     * @param reason    why not ({@code spoof:planar_motion}, {@code spoof:discontinuous},
+     *                  {@code not_live:no_depth_motion}, {@code challenge_pending}, {@code challenge_failed},
+     *                  {@code not_recognised}); null when allowed
      */
     public record Status(LivenessVerdict verdict, ActiveChallenge.Action challenge, ActiveChallenge.State state,
                          boolean allowed, String reason) {

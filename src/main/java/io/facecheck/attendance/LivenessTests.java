@@ -21,6 +21,8 @@ public final class LivenessTests {
     public static LivenessSettings of(Settings.LivenessConfig c) {
         return LivenessSettings.DEFAULTS.withLiveNonPlanarity(c.nonPlanarity())
                 .withPlanar(c.planarDeformation(), c.planarRatio(), c.planarFrames())
-                .withChallenge(c.turnDegrees(), c.challengeTimeout());
+                .withChallenge(c.turnDegrees(), c.challengeTimeout())
+                .withContinuity(new LivenessSettings.Continuity(c.cutBoxShift(), c.cutBoxScale(), c.cutCorrelation(),
+                        c.discontinuousCuts(), c.discontinuousWindow()));
     }
 }

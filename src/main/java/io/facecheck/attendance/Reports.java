@@ -6,6 +6,8 @@ import io.facecheck.store.Database;
 import io.facecheck.store.EventRepository;
 import io.facecheck.store.UnknownFaceLog;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -51,16 +53,36 @@ public final class Reports {
     public int exportEvents(LocalDate from, LocalDate to, Path out, String actor) {
         List<CheckInEvent> rows = events(from, to);
         csv.writeEvents(rows, out);
-        audit.record(actor, AuditLog.EXPORT, out.toString(), "events " + from + ".." + to + ", " + rows.size() + " rows");
-        return rows.size();
+        return audited(actor, out.toString(), "events", from, to, rows.size());
+    }
+
+    /**
+     * Writes the raw events of {@code from..to} to {@code out}, which the caller owns (stdout) and which is closed;
+     * audited with {@code target} as what was written. Returns the number of rows.
+     */
+    public int exportEvents(LocalDate from, LocalDate to, Writer out, String target, String actor) throws IOException {
+        List<CheckInEvent> rows = events(from, to);
+        csv.writeEvents(rows, out);
+        return audited(actor, target, "events", from, to, rows.size());
     }
 
     /** Writes the per-day summary of {@code from..to} to {@code out}; audited. Returns the number of rows. */
     public int exportSummary(LocalDate from, LocalDate to, Path out, String actor) {
         List<DaySummary> rows = summary(from, to);
         csv.writeSummary(rows, out);
-        audit.record(actor, AuditLog.EXPORT, out.toString(), "summary " + from + ".." + to + ", " + rows.size() + " rows");
-        return rows.size();
+        return audited(actor, out.toString(), "summary", from, to, rows.size());
+    }
+
+    /** As {@link #exportEvents(LocalDate, LocalDate, Writer, String, String)}, the per-day summary. */
+    public int exportSummary(LocalDate from, LocalDate to, Writer out, String target, String actor) throws IOException {
+        List<DaySummary> rows = summary(from, to);
+        csv.writeSummary(rows, out);
+        return audited(actor, target, "summary", from, to, rows.size());
+    }
+
+    private int audited(String actor, String target, String kind, LocalDate from, LocalDate to, int rows) {
+        audit.record(actor, AuditLog.EXPORT, target, kind + " " + from + ".." + to + ", " + rows + " rows");
+        return rows;
     }
 
     private static void checkRange(LocalDate from, LocalDate to) {

@@ -2,17 +2,18 @@ package io.facecheck.cli;
 
 import io.facecheck.ui.LaunchOptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
-/** {@code facecheck admin [--db URL]}: opens the admin login. */
+/** {@code facecheck admin [--db URL] [--key-file FILE]}: opens the admin login. */
 @Command(name = "admin", mixinStandardHelpOptions = true,
         description = "Open the admin screens (login; the first run asks to create an admin user).")
-final class AdminCommand implements Runnable {
-    @Option(names = "--db", paramLabel = "URL", description = "JDBC URL of the database (default: configured).")
-    String db;
+final class AdminCommand implements WindowCommand {
+    @Mixin
+    StoreOptions store;
 
     @Override
-    public void run() {
-        AppLaunch.open(new LaunchOptions(LaunchOptions.Screen.ADMIN, null, false, null, db));
+    public LaunchOptions launchOptions() {
+        return new LaunchOptions(LaunchOptions.Screen.ADMIN, null, false, null, store.databaseUrl(), null,
+                store.keyFilePath());
     }
 }

@@ -18,14 +18,8 @@ import java.util.concurrent.Callable;
 /** {@code facecheck admin-user add NAME} (password from stdin). */
 @Command(name = "admin-user", mixinStandardHelpOptions = true, description = "Manage administrator accounts.",
         subcommands = {AdminUserCommand.Add.class, AdminUserCommand.ListCmd.class})
-final class AdminUserCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class AdminUserCommand {
+    // not Runnable: without a sub-command picocli reports a usage error (see FaceCheckCommand)
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Add an administrator. The password is read from stdin (first line), or asked twice on a terminal.")

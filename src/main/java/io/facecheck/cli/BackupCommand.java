@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -20,17 +21,19 @@ import java.util.concurrent.Callable;
 final class BackupCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The backup file (.zip).")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The backup file (.zip; the folder "
+            + "must exist).")
     Path out;
     @Option(names = "--force", description = "Replace FILE if it exists.")
     boolean force;
-    @Option(names = "--json", description = "Print file, bytes and rows per table as JSON.")
+    @Option(names = "--json", description = "Print file, bytes, rows per table and keyIds as JSON.")
     boolean json;
     @Mixin
     ActorOption actor;
 
     @Override
     public Integer call() {
+        OutputFiles.check("--out", out);
         try (Database db = store.open()) {
             Backups.Result r = Backups.backup(db, out, force, actor.name());
             print(r, json, "backup of " + Database.fileOf(db.url()).map(Path::toString).orElse(db.url()) + " written to");
@@ -46,11 +49,17 @@ final class BackupCommand implements Callable<Integer> {
             m.put("file", r.file().toString());
             m.put("bytes", r.bytes());
             m.put("rows", r.rows());
+            m.put("keyIds", List.copyOf(r.keyIds()));
+            m.put("reencrypted", r.reencrypted());
             Json.print(m);
         } else {
             System.out.println(what + " " + r.file() + " (" + r.bytes() + " bytes; " + r.rows().get("employee")
                     + " employees, " + r.rows().get("face_template") + " templates, " + r.rows().get("check_in_event")
-                    + " events)");
+                    + " events; face data under key " + String.join(", ", r.keyIds()) + ")");
+            if (r.reencrypted() > 0) {
+                System.out.println("re-encrypted " + r.reencrypted() + " face-data records from a retired key under the"
+                        + " active key");
+            }
         }
     }
 }

@@ -111,17 +111,23 @@ final class CheckinCommand implements Callable<Integer> {
             FrameClock clock = new FrameClock(start.minusMillis(FRAME_MILLIS));
             CheckInStation station = ctx.attendance.station(kiosk, clock);
             List<CheckInEvent> logged = new ArrayList<>();
+            // one story: the gate's status when the check-in was logged, else when it was last refused, else
+            // the last frame's (each frame's status carries its own verdict and reason, so they never disagree)
             LivenessGate.Status lastStatus = null;
-            String refused = null;
+            Decision last = null;
+            LivenessGate.Status loggedStatus = null;
+            LivenessGate.Status refusedStatus = null;
             for (int i = 0; i < frames.size(); i++) {
                 clock.next();
                 CheckInStation.Outcome o = station.process(frames.get(i));
                 if (o.liveness().isPresent()) {
                     lastStatus = o.liveness().get();
-                }
-                if (o.decision().isPresent() && o.decision().get().kind() == Decision.Kind.LIVENESS_FAILED
-                        && lastStatus != null) {
-                    refused = lastStatus.reason();
+                    if (o.logged().isPresent()) {
+                        loggedStatus = lastStatus;
+                    }
+                    if (o.decision().isPresent() && o.decision().get().kind() == Decision.Kind.LIVENESS_FAILED) {
+                        refusedStatus = lastStatus;
+                    }
                 }
                 if (o.decision().isEmpty()) {
                     System.err.println("facecheck: " + photos.get(i) + ": " + o.subject()
@@ -129,10 +135,16 @@ final class CheckinCommand implements Callable<Integer> {
                             .orElse("no face"));
                 }
                 o.logged().ifPresent(logged::add);
+                if (o.decision().isPresent()) {
+                    last = o.decision().get();
+                }
             }
-            if (logged.isEmpty() && refused != null) {
+            LivenessGate.Status shown = loggedStatus != null ? loggedStatus
+                    : refusedStatus != null ? refusedStatus : lastStatus;
+            String refused = logged.isEmpty() && refusedStatus != null ? refusedStatus.reason() : null;
+            if (refused != null) {
                 System.err.println("facecheck: no check-in logged: the liveness check (" + ctx.settings.liveness().mode().id()
-                        + ") refused it: " + describe(refused, lastStatus));
+                        + ") refused it: " + describe(refused, shown));
             }
             long pending = logged.stream().filter(CheckInEvent::pending).count();
             if (pending > 0) {
@@ -143,8 +155,9 @@ final class CheckinCommand implements Callable<Integer> {
                         + offline.pending(kioskId) + " waiting in all; they are uploaded by the "
                         + "next check-in with the server back, or by: facecheck sync --kiosk " + kioskId);
             }
-            print(logged, station.policy().unknownFaces().count(),
-                    station.livenessGate().isPresent() ? livenessJson(ctx.settings.liveness().mode(), lastStatus, refused) : null);
+            String why = last == null ? "no usable face in the photos" : last.whyNotLogged(station.policy().rules());
+            print(logged, why, station.policy().unknownFaces().count(),
+                    station.livenessGate().isPresent() ? livenessJson(ctx.settings.liveness().mode(), shown, refused) : null);
             return ExitCodes.OK;
         } catch (StoreException e) {
             throw StoreOptions.asCli(e);
@@ -189,6 +202,8 @@ final class CheckinCommand implements Callable<Integer> {
     private static String describe(String reason, LivenessGate.Status s) {
         String text = switch (reason.contains(":") ? reason.substring(reason.indexOf(':') + 1) : reason) {
             case "static_frame_repeated" -> "the same picture was shown again and again (a still photo, not a camera)";
+            case "discontinuous" -> "the frames do not follow on from each other (different photos one after another, "
+                    + "not a camera's video)";
             case "planar_motion" -> "the face moved like a flat picture (a printed photo or a screen)";
             case "no_depth_motion" -> "the face did not move enough to tell a person from a photo";
             case "too_few_frames" -> "too few frames to tell a person from a photo";
@@ -212,7 +227,8 @@ final class CheckinCommand implements Callable<Integer> {
         return m;
     }
 
-    private void print(List<CheckInEvent> logged, long unknown, Map<String, Object> liveness) {
+    /** @param why why the last frame logged nothing (shown when nothing was logged) */
+    private void print(List<CheckInEvent> logged, String why, long unknown, Map<String, Object> liveness) {
         if (json) {
             List<Map<String, Object>> events = new ArrayList<>();
             for (CheckInEvent e : logged) {
@@ -237,7 +253,7 @@ final class CheckinCommand implements Callable<Integer> {
                         + (e.pending() ? " (pending: kept in the offline journal until the server answers)" : ""));
             }
             if (logged.isEmpty()) {
-                System.out.println("no check-in logged");
+                System.out.println("no check-in logged" + (why == null ? "" : ": " + why));
             }
             System.out.flush();
         }

@@ -5,9 +5,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
-/** Turns exceptions into one clear line on stderr and an exit code, never a bare stack trace. */
-final class CliErrors implements CommandLine.IExecutionExceptionHandler {
+import java.io.PrintWriter;
+
+/**
+ * Turns exceptions into one clear line on stderr and an exit code, never a bare stack trace. A wrong command line
+ * (picocli's parse errors, and a command that needs a sub-command given none) gets its own code,
+ * {@link ExitCodes#USAGE}, so that a script never reads it as "no face" (picocli's default is 2).
+ */
+final class CliErrors implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(CliErrors.class);
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("facecheck: " + ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        cmd.usage(err, cmd.getColorScheme());
+        err.flush();
+        return ExitCodes.USAGE;
+    }
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {

@@ -11,13 +11,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +32,8 @@ final class DetectCommand implements Callable<Integer> {
     @Parameters(paramLabel = "IMG", description = "Photo (JPEG, PNG, BMP or WebP).")
     Path image;
 
-    @Option(names = "--out", paramLabel = "PNG", description = "Write the photo with the faces drawn on it.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the photo with the faces drawn on it "
+            + "(.png or .jpg: the name sets the format; the folder must exist).")
     Path out;
 
     @Option(names = "--json", description = "Machine-readable output on stdout.")
@@ -44,7 +43,10 @@ final class DetectCommand implements Callable<Integer> {
     EngineOptions engineOptions;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
+        if (out != null) {
+            OutputFiles.imageFormat("--out", out);
+        }
         RgbImage img = EngineOptions.load(new ImageLoader(), image);
         List<Face> faces;
         String detectorName;
@@ -106,7 +108,7 @@ final class DetectCommand implements Callable<Integer> {
         return m;
     }
 
-    private static void writeAnnotated(RgbImage img, List<Face> faces, Path out) throws IOException {
+    private static void writeAnnotated(RgbImage img, List<Face> faces, Path out) {
         BufferedImage bi = img.toBufferedImage();
         Graphics2D g = bi.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -124,8 +126,6 @@ final class DetectCommand implements Callable<Integer> {
             }
         }
         g.dispose();
-        if (!ImageIO.write(bi, "png", out.toFile())) {
-            throw new CliException(ExitCodes.FAILURE, "cannot write PNG " + out.toAbsolutePath());
-        }
+        OutputFiles.writeImage("--out", bi, out);
     }
 }

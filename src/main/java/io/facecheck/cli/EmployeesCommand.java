@@ -4,6 +4,7 @@ import io.facecheck.attendance.EnrollmentService;
 import io.facecheck.models.ModelCard;
 import io.facecheck.models.ModelNames;
 import io.facecheck.models.Models;
+import io.facecheck.store.AuditLog;
 import io.facecheck.store.Database;
 import io.facecheck.store.Employee;
 import io.facecheck.store.EmployeeRepository;
@@ -22,20 +23,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code facecheck employees list|show|add|import|erase-face|delete}. */
+/** {@code facecheck employees list|show|add|import|update|erase-face|delete}. */
 @Command(name = "employees", mixinStandardHelpOptions = true,
-        description = "List, show, add, import or delete employees, or erase their face data.",
+        description = "List, show, add, import, update or delete employees, or erase their face data.",
         subcommands = {EmployeesCommand.ListCmd.class, EmployeesCommand.ShowCmd.class,
                 EmployeesAdminCommands.AddCmd.class, EmployeesAdminCommands.ImportCmd.class,
-                EmployeesCommand.EraseFaceCmd.class, EmployeesCommand.DeleteCmd.class})
-final class EmployeesCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+                EmployeesCommand.UpdateCmd.class, EmployeesCommand.EraseFaceCmd.class,
+                EmployeesCommand.DeleteCmd.class})
+final class EmployeesCommand {
+    // not Runnable: without a sub-command picocli reports a usage error (see FaceCheckCommand)
 
     /** Templates of the configured embedder's model per code; all templates when the card cannot be read. */
     static Map<String, Integer> templateCounts(Database db, String embedder) {
@@ -174,6 +170,42 @@ final class EmployeesCommand implements Runnable {
             } catch (StoreException e) {
                 throw StoreOptions.asCli(e);
             }
+        }
+    }
+
+    @Command(name = "update", mixinStandardHelpOptions = true,
+            description = "Change an employee's name or department (audited; enroll never does). "
+                    + "--department \"\" clears it. JSON: code, name, department.")
+    static final class UpdateCmd extends OneEmployeeCmd {
+        @Option(names = "--name", paramLabel = "NAME", description = "New full name.")
+        String name;
+        @Option(names = "--department", paramLabel = "DEPT", description = "New department (\"\" for none).")
+        String department;
+
+        @Override
+        Optional<Map<String, Object>> act(Database db) {
+            if (name == null && department == null) {
+                throw new CliException(ExitCodes.FAILURE, "nothing to change: give --name or --department");
+            }
+            EmployeeRepository employees = new EmployeeRepository(db);
+            AuditLog audit = new AuditLog(db);
+            return db.inTransaction(c -> employees.findByCode(code).map(old -> {
+                Employee e = employees.update(code, name != null ? name : old.name(),
+                        department != null ? department : old.department(), old.active());
+                audit.record(actor.name(), AuditLog.UPDATE, code, "name " + old.name() + " -> " + e.name()
+                        + ", department " + old.department() + " -> " + e.department());
+                Map<String, Object> done = new LinkedHashMap<>();
+                done.put("code", e.code());
+                done.put("name", e.name());
+                done.put("department", e.department());
+                return done;
+            }));
+        }
+
+        @Override
+        String message(Map<String, Object> done) {
+            return code + ": name " + done.get("name") + ", department "
+                    + (done.get("department") == null ? "none" : done.get("department"));
         }
     }
 

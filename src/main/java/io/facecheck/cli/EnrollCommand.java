@@ -2,7 +2,7 @@ package io.facecheck.cli;
 
 import io.facecheck.attendance.EmployeeImporter;
 import io.facecheck.attendance.EnrollmentService;
-import io.facecheck.face.ImageLoader;
+import io.facecheck.store.EmployeeFields;
 import io.facecheck.store.StoreException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -26,8 +26,12 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "enroll", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Enroll people from photos: several per person, each checked (one face, quality).",
-                "Exit 3 when a face matches another employee (use --force), 2 when no photo was usable,",
-                "1 for unreadable input or CSV rows that could not be imported (the others are)."})
+                "The same rule in all three forms: every usable photo is used, everyone with one is enrolled, and",
+                "each photo or person left out is named on stderr. Exit 3 when a face matches another employee or",
+                "the photos of one person do not show one person (use --force); 1 when a photo cannot be read, a",
+                "person has no usable photo, a CSV row is wrong (the others are enrolled) or a code belongs to",
+                "someone with another name (enroll never renames: see employees update); 2 when nobody was",
+                "enrolled because no photo shows one good face."})
 final class EnrollCommand implements Callable<Integer> {
     static final class Single {
         @Option(names = "--code", required = true, paramLabel = "CODE", description = "Employee code (unique).")
@@ -52,7 +56,8 @@ final class EnrollCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
-    @Option(names = "--force", description = "Enroll even when a face matches another employee.")
+    @Option(names = "--force", description = "Enroll even when a face matches another employee, or the photos "
+            + "do not show one person.")
     boolean force;
 
     @Option(names = "--replace", description = "Replace the person's earlier samples instead of adding to them.")
@@ -61,7 +66,9 @@ final class EnrollCommand implements Callable<Integer> {
     @Mixin
     ActorOption actor;
 
-    @Option(names = "--json", description = "Print JSON: enrolled (codes), rejected ({file, reason}).")
+    @Option(names = "--json", description = "Print JSON: enrolled (codes), rejected ({file, reason}), duplicates "
+            + "({code, matches, name, distance}), notOnePerson ({code, enrolledAs, threshold, photos: [{file, "
+            + "closest, distance}]}), problems ({line, message}).")
     boolean json;
 
     @Mixin
@@ -96,12 +103,16 @@ final class EnrollCommand implements Callable<Integer> {
         }
     }
 
-    /** Bad input fails before anything is loaded or written. */
+    /**
+     * A folder or CSV that is not there fails before anything is loaded or written. A photo that cannot be read
+     * does not: it is left out and named, as it is in a folder or a CSV's photo folder.
+     */
     private void checkInput() {
         if (source.single != null) {
-            ImageLoader loader = new ImageLoader();
-            for (Path p : source.single.photos) {
-                EngineOptions.load(loader, p);
+            try {
+                EmployeeFields.check(source.single.code, source.single.name, source.single.department);
+            } catch (StoreException e) {
+                throw StoreOptions.asCli(e);
             }
         } else if (source.folder != null && !Files.isDirectory(source.folder)) {
             throw new CliException(ExitCodes.FAILURE, "no such folder: " + source.folder);
@@ -111,15 +122,22 @@ final class EnrollCommand implements Callable<Integer> {
     }
 
     private int report(List<EnrollmentService.Result> results, List<EmployeeImporter.Problem> problems) {
+        // a CSV names the people it left out with their line; the other forms name them here
+        List<EnrollmentService.Result> leftOut = source.csv != null ? List.of() : results.stream()
+                .filter(r -> !r.enrolled() && r.duplicate() == null && r.notOnePerson() == null).toList();
         List<String> enrolled = new ArrayList<>();
         List<Map<String, Object>> rejected = new ArrayList<>();
         List<EnrollmentService.Result> duplicates = new ArrayList<>();
+        List<EnrollmentService.Result> mixed = new ArrayList<>();
         for (var r : results) {
             if (r.enrolled()) {
                 enrolled.add(r.code());
             }
             if (r.duplicate() != null) {
                 duplicates.add(r);
+            }
+            if (r.notOnePerson() != null) {
+                mixed.add(r);
             }
             for (var rej : r.rejected()) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -142,17 +160,38 @@ final class EnrollCommand implements Callable<Integer> {
                 dups.add(m);
             }
             doc.put("duplicates", dups);
+            List<Map<String, Object>> notOne = new ArrayList<>();
+            for (var r : mixed) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("code", r.code());
+                m.put("enrolledAs", r.notOnePerson().enrolledAs());
+                m.put("threshold", r.notOnePerson().threshold());
+                List<Map<String, Object>> photos = new ArrayList<>();
+                for (var p : r.notOnePerson().photos()) {
+                    Map<String, Object> pm = new LinkedHashMap<>();
+                    pm.put("file", p.file());
+                    pm.put("closest", p.closest());
+                    pm.put("distance", p.distance());
+                    photos.add(pm);
+                }
+                m.put("photos", photos);
+                notOne.add(m);
+            }
+            doc.put("notOnePerson", notOne);
             List<Map<String, Object>> probs = new ArrayList<>();
             for (var p : problems) {
                 probs.add(Map.of("line", p.line(), "message", p.message()));
+            }
+            for (var r : leftOut) {
+                probs.add(Map.of("code", r.code(), "message", leftOutMessage(r)));
             }
             doc.put("problems", probs);
             Json.print(doc);
         } else {
             for (var r : results) {
                 if (r.enrolled()) {
-                    System.out.println("enrolled " + r.code() + " (" + r.employee().name() + "): " + r.added()
-                            + " samples");
+                    System.out.println("enrolled " + r.code() + " (" + r.employee().name() + "): "
+                            + EnrollmentService.samples(r.added()));
                 }
             }
             System.out.flush();
@@ -167,20 +206,44 @@ final class EnrollCommand implements Callable<Integer> {
             System.err.println("facecheck: " + (source.csv != null ? source.csv + ":" : "") + p.line() + ": "
                     + p.message());
         }
-        if (!duplicates.isEmpty()) {
-            var d = duplicates.get(0);
+        for (var r : leftOut) {
+            System.err.println("facecheck: " + leftOutMessage(r));
+        }
+        for (var d : duplicates) {
             System.err.printf("facecheck: %s not enrolled: the face matches employee %s (%s) at distance %.3f in %s;"
                             + " use --force if they are different people%n", d.code(), d.duplicate().code(),
                     d.duplicate().name(), d.duplicate().distance(), d.duplicate().file());
+        }
+        for (var r : mixed) {
+            System.err.println("facecheck: " + r.code() + " not enrolled: " + r.notOnePerson().describe()
+                    + "; use --force if they do show one person");
+        }
+        if (!duplicates.isEmpty() || !mixed.isEmpty()) {
             return ExitCodes.DUPLICATE;
         }
-        if (!problems.isEmpty()) {
+        return exitCode(results, problems, enrolled.isEmpty());
+    }
+
+    /**
+     * The one rule of the three forms: input that could not be read (a photo, a CSV row) is 1 even when nobody was
+     * enrolled; otherwise nobody enrolled is 2 (no photo showed one good face), someone left out is 1.
+     */
+    private static int exitCode(List<EnrollmentService.Result> results, List<EmployeeImporter.Problem> problems,
+                                boolean nobodyEnrolled) {
+        boolean unreadable = problems.stream().anyMatch(p -> p.result() == null) || results.stream()
+                .flatMap(r -> r.rejected().stream())
+                .anyMatch(rej -> EnrollmentService.UNREADABLE.equals(rej.reason()));
+        if (unreadable) {
             return ExitCodes.FAILURE;
         }
-        if (enrolled.isEmpty()) {
-            System.err.println("facecheck: nobody enrolled: no usable photo");
+        if (nobodyEnrolled) {
+            System.err.println("facecheck: nobody enrolled: no photo shows one usable face");
             return ExitCodes.NO_FACE;
         }
-        return ExitCodes.OK;
+        return results.stream().allMatch(EnrollmentService.Result::enrolled) ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    private static String leftOutMessage(EnrollmentService.Result r) {
+        return r.code() + ": not enrolled: no usable photo (" + r.rejected().size() + " rejected)";
     }
 }

@@ -107,6 +107,13 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // before the evaluation, which can take minutes: a chart that cannot be written fails now
+        if (roc != null) {
+            OutputFiles.requirePng("--roc", roc);
+        }
+        if (plot != null) {
+            OutputFiles.requirePng("--plot", plot);
+        }
         List<Pair> pairs;
         Map<String, Path> files = new LinkedHashMap<>();
         List<String> labels = null;

@@ -20,14 +20,8 @@ import java.util.concurrent.Callable;
 @Command(name = "events", mixinStandardHelpOptions = true,
         description = "Add a check-in event by hand (a correction), or import events from another terminal.",
         subcommands = {EventsCommand.AddCmd.class, EventsCommand.ImportCmd.class})
-final class EventsCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class EventsCommand {
+    // not Runnable: without a sub-command picocli reports a usage error (see FaceCheckCommand)
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = {"Add an event the kiosk missed, with the reason (audited as a correction).",

@@ -13,6 +13,11 @@ public final class ExitCodes {
     public static final int MODEL = 4;
     /** The database cannot be opened (locked, read-only). */
     public static final int DATABASE = 5;
+    /**
+     * The command line itself is wrong: an unknown option or command, a missing or malformed argument, a command
+     * that needs a sub-command given none. 64 is EX_USAGE of sysexits.h; it keeps 2 meaning "no face".
+     */
+    public static final int USAGE = 64;
 
     private ExitCodes() {
     }

@@ -1,10 +1,11 @@
 package io.facecheck.cli;
 
+import io.facecheck.config.AppVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code facecheck} command and its sub-commands. */
-@Command(name = "facecheck", mixinStandardHelpOptions = true, version = "FaceCheck 0.1.0",
+@Command(name = "facecheck", mixinStandardHelpOptions = true, versionProvider = FaceCheckCommand.Version.class,
         description = "Face-recognition attendance: kiosk, enrollment, reports and tools.",
         subcommands = {
                 KioskCommand.class,
@@ -37,17 +38,24 @@ import picocli.CommandLine.Command;
                 BackupCommand.class,
                 RestoreCommand.class
         })
-public final class FaceCheckCommand implements Runnable {
+public final class FaceCheckCommand {
+    // neither Runnable nor Callable, like every command with sub-commands: picocli then answers a missing
+    // sub-command with a usage error (exit 64, usage on stderr) instead of printing the usage with exit 0
 
-    @Override
-    public void run() {
-        new CommandLine(this).usage(System.out);
+    /** {@code -V}: the version the kiosks report too ({@link AppVersion}). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"FaceCheck " + AppVersion.current()};
+        }
     }
 
     /** Runs the command line and returns the exit code; never throws. */
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new FaceCheckCommand());
-        cl.setExecutionExceptionHandler(new CliErrors());
+        CliErrors errors = new CliErrors();
+        cl.setExecutionExceptionHandler(errors);
+        cl.setParameterExceptionHandler(errors);
         return cl.execute(args);
     }
 }

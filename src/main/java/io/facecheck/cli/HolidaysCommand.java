@@ -19,14 +19,8 @@ import java.util.concurrent.Callable;
 @Command(name = "holidays", mixinStandardHelpOptions = true,
         description = "Add a holiday, or import the all-day events of an iCalendar (.ics) file.",
         subcommands = {HolidaysCommand.AddCmd.class, HolidaysCommand.ImportCmd.class})
-final class HolidaysCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class HolidaysCommand {
+    // not Runnable: without a sub-command picocli reports a usage error (see FaceCheckCommand)
 
     static Map<String, Object> json(Holiday h) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -41,6 +41,10 @@ final class IdentifyCommand implements Callable<Integer> {
         try (AttendanceContext ctx = AttendanceContext.open(store, engineOptions)) {
             List<Face> faces = ctx.engine.analyzeLargest(image, true);
             if (faces.isEmpty()) {
+                if (json) {
+                    // a script reading stdout gets its answer too, not only the exit code
+                    Json.print(doc(null, null, null, null, "no_face", null, 0));
+                }
                 throw new CliException(ExitCodes.NO_FACE, "no face found in " + photo);
             }
             OpenSetDecision.Verdict v = ctx.decision.identify(ctx.gallery.gallery(), faces.get(0).embedding());
@@ -50,15 +54,8 @@ final class IdentifyCommand implements Callable<Integer> {
             Double distance = v.best().map(m -> m.distance()).orElse(null);
             Double margin = Double.isFinite(v.margin()) ? v.margin() : null;
             if (json) {
-                Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("identity", code);
-                doc.put("name", name);
-                doc.put("distance", distance);
-                doc.put("margin", margin);
-                doc.put("reason", v.reason().code());
-                doc.put("nearest", v.best().map(m -> m.identity()).orElse(null));
-                doc.put("faces", faces.size());
-                Json.print(doc);
+                Json.print(doc(code, name, distance, margin, v.reason().code(),
+                        v.best().map(m -> m.identity()).orElse(null), faces.size()));
             } else if (code != null) {
                 System.out.printf(Locale.ROOT, "%s (%s): distance %.4f, margin %s%n", code, name, distance,
                         margin == null ? "-" : String.format(Locale.ROOT, "%.4f", margin));
@@ -69,5 +66,18 @@ final class IdentifyCommand implements Callable<Integer> {
             System.out.flush();
             return ExitCodes.OK;
         }
+    }
+
+    private static Map<String, Object> doc(String code, String name, Double distance, Double margin, String reason,
+                                           String nearest, int faces) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("identity", code);
+        doc.put("name", name);
+        doc.put("distance", distance);
+        doc.put("margin", margin);
+        doc.put("reason", reason);
+        doc.put("nearest", nearest);
+        doc.put("faces", faces);
+        return doc;
     }
 }

@@ -1,65 +1,229 @@
 package io.facecheck.cli;
 
 import io.facecheck.store.AuditLog;
+import io.facecheck.store.BackupCatalog;
 import io.facecheck.store.Database;
+import io.facecheck.store.FaceKeyRetirement;
 import io.facecheck.store.FaceKeyRotation;
+import io.facecheck.store.FaceKeys;
 import io.facecheck.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.Console;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code facecheck keys rotate}: the face-data encryption key. */
-@Command(name = "keys", mixinStandardHelpOptions = true, description = "Manage the face-data encryption key.",
-        subcommands = {KeysCommand.Rotate.class})
-final class KeysCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+/** {@code facecheck keys list|rotate|retire}: the face-data keyring. */
+@Command(name = "keys", mixinStandardHelpOptions = true, description = {"Manage the face-data keyring.",
+        "The key file holds the active key, which encrypts, and the keys rotations retired, which only decrypt "
+                + "(backups made before a rotation)."},
+        subcommands = {KeysCommand.ListKeys.class, KeysCommand.Rotate.class, KeysCommand.Retire.class})
+final class KeysCommand {
+    // not Runnable: without a sub-command picocli reports a usage error (see FaceCheckCommand)
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "The keys in the keyring: id, state (active, retired, pending during a rotation) and date; "
+                    + "never the key material.")
+    static final class ListKeys implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+        @Option(names = "--json", description = "Print keyFile and keys [{id, state, activeSince|retiredAt}] as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Database db = store.open()) {
+                FaceKeys keys = db.faceCipher().keys();
+                if (json) {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("keyFile", keys.describe());
+                    List<Map<String, Object>> list = new ArrayList<>();
+                    for (FaceKeys.Listed k : keys.list()) {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("id", k.id());
+                        m.put("state", k.state());
+                        m.put(k.state().equals("retired") ? "retiredAt" : "activeSince",
+                                k.since() == null ? null : k.since().toString());
+                        list.add(m);
+                    }
+                    out.put("keys", list);
+                    Json.print(out);
+                } else {
+                    System.out.println("keyring " + keys.describe());
+                    for (FaceKeys.Listed k : keys.list()) {
+                        System.out.printf("%s  %-8s %s%n", k.id(), k.state(), k.since() == null ? ""
+                                : (k.state().equals("retired") ? "on " : "since ") + k.since());
+                    }
+                }
+                return ExitCodes.OK;
+            } catch (StoreException e) {
+                throw StoreOptions.asCli(e);
+            }
+        }
     }
 
     @Command(name = "rotate", mixinStandardHelpOptions = true,
-            description = {"Re-encrypt every template and face crop under a new key, then replace the key file.",
+            description = {"Re-encrypt every template and face crop under a new key; the old key stays in the keyring "
+                    + "as retired (decrypt only), so the backups made before stay restorable.",
                     "Safe against a crash at any point: the new key is written to KEYFILE.new first, the records are "
-                            + "re-encrypted in one transaction, and only then does KEYFILE.new replace KEYFILE.",
-                    "Backups made before the rotation need the old key: keep a copy of it with them.",
+                            + "re-encrypted in one transaction, and only then is KEYFILE written with the new key active.",
                     "A key given in $FACECHECK_KEY cannot be rotated (use a key file)."})
     static final class Rotate implements Callable<Integer> {
         @Mixin
         StoreOptions store;
-        @Option(names = "--json", description = "Print oldKeyId, newKeyId, records, keyFile as JSON.")
+        @Option(names = "--backup-dir", paramLabel = "DIR",
+                description = "Where the daily backups are (default: backup.dir), to count those that stay restorable.")
+        Path backupDir;
+        @Option(names = "--json", description = "Print oldKeyId, newKeyId, records, keyFile, retiredKeyId, "
+                + "restorableBackups, backups as JSON.")
         boolean json;
         @Mixin
         ActorOption actor;
 
         @Override
         public Integer call() {
+            backupDir(store, backupDir);
             try (Database db = store.open()) {
                 FaceKeyRotation.Result r = FaceKeyRotation.rotate(db, new FaceKeyRotation.Listener() { });
-                String keyFile = db.faceCipher().keys().describe();
+                FaceKeys keys = db.faceCipher().keys();
+                String keyFile = keys.describe();
                 new AuditLog(db).record(actor.name(), AuditLog.KEY_ROTATE, keyFile,
-                        "key " + r.oldKeyId() + " -> " + r.newKeyId() + ", " + r.records() + " records re-encrypted");
+                        "key " + r.oldKeyId() + " -> " + r.newKeyId() + ", " + r.records() + " records re-encrypted; "
+                                + r.oldKeyId() + " kept as retired");
+                List<String> restorable = BackupCatalog.existing(db, store.settings().backup().dir()).stream()
+                        .filter(b -> b.restorableWith(keys)).map(b -> b.file().toString()).toList();
                 if (json) {
                     Map<String, Object> out = new LinkedHashMap<>();
                     out.put("oldKeyId", r.oldKeyId());
                     out.put("newKeyId", r.newKeyId());
                     out.put("records", r.records());
                     out.put("keyFile", keyFile);
+                    out.put("retiredKeyId", r.oldKeyId());
+                    out.put("restorableBackups", restorable.size());
+                    out.put("backups", restorable);
                     Json.print(out);
                 } else {
                     System.out.println("re-encrypted " + r.records() + " face-data records under key " + r.newKeyId()
                             + " (was " + r.oldKeyId() + "); key file " + keyFile);
+                    System.out.println("the old key " + r.oldKeyId() + " is kept in " + keyFile + " as retired (it only "
+                            + "decrypts), so " + (restorable.isEmpty() ? "backups made before stay restorable (none "
+                            + "found in " + store.settings().backup().dir() + " or the audit log)"
+                            : restorable.size() == 1 ? "the 1 existing backup stays restorable"
+                            : "the " + restorable.size() + " existing backups stay restorable")
+                            + "; 'facecheck keys retire --before DATE' drops retired keys");
                 }
                 return ExitCodes.OK;
             } catch (StoreException e) {
                 throw StoreOptions.asCli(e);
             }
+        }
+    }
+
+    @Command(name = "retire", mixinStandardHelpOptions = true,
+            description = {"Drop from the keyring the keys retired before DATE: the backups made under them can no "
+                    + "longer be restored.",
+                    "First names those backups (the daily ones in the backup folder and those in the audit log) and "
+                            + "asks; without --yes (and no terminal to ask on) it changes nothing and exits 1.",
+                    "Refused (exit 1) while the database itself still holds face data under such a key."})
+    static final class Retire implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+        @Option(names = "--before", required = true, paramLabel = "DATE",
+                description = "Drop the keys retired before this day (yyyy-MM-dd, UTC) or instant (ISO-8601).")
+        String before;
+        @Option(names = "--yes", description = "Drop them without asking.")
+        boolean yes;
+        @Option(names = "--backup-dir", paramLabel = "DIR",
+                description = "Where the daily backups are (default: backup.dir).")
+        Path backupDir;
+        @Option(names = "--json", description = "Print keyFile, dropped [ids], backupsLost [files] as JSON.")
+        boolean json;
+        @Mixin
+        ActorOption actor;
+
+        @Override
+        public Integer call() {
+            Instant cutoff = cutoff(before);
+            backupDir(store, backupDir);
+            try (Database db = store.open()) {
+                FaceKeys keys = db.faceCipher().keys();
+                FaceKeyRetirement.Plan plan = FaceKeyRetirement.plan(db, cutoff, store.settings().backup().dir());
+                List<String> lost = plan.backupsLost().stream().map(b -> b.file().toString()).toList();
+                if (plan.keys().isEmpty()) {
+                    report(keys, plan, lost, "no key in " + keys.describe() + " was retired before " + cutoff
+                            + "; nothing was changed");
+                    return ExitCodes.OK;
+                }
+                String what = "dropping " + describe(plan.keys()) + " from " + keys.describe() + " makes "
+                        + (lost.isEmpty() ? "no existing backup unrestorable (none found that needs "
+                        + (plan.keys().size() == 1 ? "it" : "them") + ")"
+                        : lost.size() + (lost.size() == 1 ? " backup" : " backups") + " unrestorable: "
+                        + String.join(", ", lost));
+                if (!yes && !confirmed(what)) {
+                    throw new CliException(ExitCodes.FAILURE, what + ". Nothing was changed; run again with --yes "
+                            + "to drop " + (plan.keys().size() == 1 ? "it" : "them"));
+                }
+                FaceKeyRetirement.apply(db, plan, actor.name());
+                report(keys, plan, lost, "dropped " + describe(plan.keys()) + " from " + keys.describe()
+                        + (lost.isEmpty() ? "" : "; these backups can no longer be restored: " + String.join(", ", lost)));
+                return ExitCodes.OK;
+            } catch (StoreException e) {
+                throw StoreOptions.asCli(e);
+            }
+        }
+
+        private void report(FaceKeys keys, FaceKeyRetirement.Plan plan, List<String> lost, String line) {
+            if (json) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("keyFile", keys.describe());
+                out.put("dropped", List.copyOf(plan.ids()));
+                out.put("backupsLost", lost);
+                Json.print(out);
+            } else {
+                System.out.println(line);
+            }
+        }
+
+        private static String describe(List<FaceKeys.Listed> keys) {
+            List<String> each = keys.stream().map(k -> k.id() + " (retired " + k.since() + ")").toList();
+            return (keys.size() == 1 ? "key " : "keys ") + String.join(", ", each);
+        }
+
+        /** Asks on the terminal; false where there is none (a script must say --yes). */
+        private static boolean confirmed(String what) {
+            Console console = System.console();
+            if (console == null) {
+                return false;
+            }
+            String answer = console.readLine("%s.%nType yes to drop: ", what);
+            return answer != null && answer.trim().equalsIgnoreCase("yes");
+        }
+
+        static Instant cutoff(String value) {
+            try {
+                return value.contains("T") ? Instant.parse(value) : LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
+            } catch (DateTimeParseException e) {
+                throw new CliException(ExitCodes.FAILURE, "--before: '" + value + "' is not a date (yyyy-MM-dd) or "
+                        + "an instant (2026-12-07T04:00:00Z)");
+            }
+        }
+    }
+
+    /** {@code --backup-dir}, when given, replaces {@code backup.dir} for this command. */
+    private static void backupDir(StoreOptions store, Path dir) {
+        if (dir != null) {
+            store.override("backup.dir", dir.toAbsolutePath().toString());
         }
     }
 }

@@ -4,12 +4,16 @@ import io.facecheck.camera.FrameSources;
 import io.facecheck.config.LivenessMode;
 import io.facecheck.ui.LaunchOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code facecheck kiosk [--camera SPEC] [--fullscreen] [--kiosk-id ID] [--db URL]}: opens the kiosk screen. */
+/**
+ * {@code facecheck kiosk [--camera SPEC] [--fullscreen] [--kiosk-id ID] [--db URL] [--key-file FILE]}: opens the
+ * kiosk screen.
+ */
 @Command(name = "kiosk", mixinStandardHelpOptions = true,
         description = "Open the check-in kiosk window on a camera, video file or image folder.")
-final class KioskCommand implements Runnable {
+final class KioskCommand implements WindowCommand {
     @Option(names = "--camera", paramLabel = "SPEC",
             description = "Camera: " + FrameSources.FORMS + " (default: the configured camera).")
     String camera;
@@ -20,15 +24,15 @@ final class KioskCommand implements Runnable {
     @Option(names = "--kiosk-id", paramLabel = "ID", description = "Kiosk id stored with each check-in.")
     String kioskId;
 
-    @Option(names = "--db", paramLabel = "URL", description = "JDBC URL of the database (default: configured).")
-    String db;
+    @Mixin
+    StoreOptions store;
 
     @Option(names = "--liveness", paramLabel = "MODE",
             description = "off, passive, challenge or net (default: checkin.liveness in the settings).")
     String liveness;
 
     @Override
-    public void run() {
+    public LaunchOptions launchOptions() {
         if (camera != null) {
             try {
                 FrameSources.parse(camera);
@@ -39,6 +43,7 @@ final class KioskCommand implements Runnable {
         if (liveness != null && LivenessMode.parse(liveness) == null) {
             throw new CliException(ExitCodes.FAILURE, "--liveness " + liveness + " is not one of off, passive, challenge, net");
         }
-        AppLaunch.open(new LaunchOptions(LaunchOptions.Screen.KIOSK, camera, fullscreen, kioskId, db, liveness));
+        return new LaunchOptions(LaunchOptions.Screen.KIOSK, camera, fullscreen, kioskId, store.databaseUrl(), liveness,
+                store.keyFilePath());
     }
 }

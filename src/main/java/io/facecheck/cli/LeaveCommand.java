@@ -15,14 +15,8 @@ import java.util.concurrent.Callable;
 /** {@code facecheck leave add}. */
 @Command(name = "leave", mixinStandardHelpOptions = true, description = "Record leave.",
         subcommands = {LeaveCommand.AddCmd.class})
-final class LeaveCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class LeaveCommand {
+    // not Runnable: without a sub-command picocli reports a usage error (see FaceCheckCommand)
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = {"Add leave (audited): full days --from..--to, or --hours on one day (--from = --to). "

@@ -37,7 +37,7 @@ final class LivenessCommand implements Callable<Integer> {
             description = "Look at most this long (recorded time; default: the whole file or folder, 5 s of a camera).")
     Double seconds;
 
-    @Option(names = "--json", description = "Print JSON: verdict, score, frames, reasons.")
+    @Option(names = "--json", description = "Print JSON: verdict, score, frames, reasons, cuts.")
     boolean json;
 
     @Mixin
@@ -114,10 +114,13 @@ final class LivenessCommand implements Callable<Integer> {
             doc.put("framesWithFace", withFace);
             doc.put("nonPlanarity", v.nonPlanarity());
             doc.put("planarFrames", v.planarFrames());
+            doc.put("cuts", v.cuts());
             Json.print(doc);
         } else {
-            System.out.printf(Locale.ROOT, "%s: %s (score %.2f, %d frames with a face of %d; %s)%n", src.describe(),
-                    v.verdict().id(), v.score(), v.frames(), read, String.join(", ", v.reasons()));
+            // frames with a face of all read, not v.frames(): that counts only since the last cut
+            System.out.printf(Locale.ROOT, "%s: %s (score %.2f, %d frames with a face of %d, %d cuts; %s)%n",
+                    src.describe(), v.verdict().id(), v.score(), withFace, read, v.cuts(),
+                    String.join(", ", v.reasons()));
         }
         return ExitCodes.OK;
     }

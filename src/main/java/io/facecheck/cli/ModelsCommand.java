@@ -6,12 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "models", description = "Verify or import the neural networks in models/.",
         mixinStandardHelpOptions = true,
         subcommands = {ModelsVerifyCommand.class, ModelsImportCommand.class})
-final class ModelsCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class ModelsCommand {
+    // not Runnable: without a sub-command picocli reports a usage error (see FaceCheckCommand)
 }

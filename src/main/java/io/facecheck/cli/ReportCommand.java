@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.BufferedWriter;
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -46,7 +52,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of the days (default: checkin.zone).")
     String zone;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "CSV file to write (replaced); with --timesheet also .xlsx.")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "CSV file to write (replaced; the "
+            + "folder must exist), or - for stdout (the messages then go to stderr); with --timesheet a .csv or "
+            + ".xlsx file.")
     Path out;
 
     @Option(names = "--bom", negatable = true, description = "Start with a UTF-8 byte-order mark for Excel "
@@ -67,10 +75,21 @@ final class ReportCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.FAILURE, "--to " + last + " is before --from " + first);
         }
         if (timesheet && summary) {
-            throw new CliException(ExitCodes.FAILURE, "--summary and --timesheet are two different reports");
+            throw new CliException(ExitCodes.USAGE, "--summary and --timesheet are two different reports");
+        }
+        boolean toStdout = OutputFiles.isStdout(out);
+        if (timesheet && toStdout) {
+            throw new CliException(ExitCodes.USAGE, "--timesheet writes files (FILE.xlsx, or FILE.csv and "
+                    + "FILE-totals.csv); give --out a file");
         }
         if (!timesheet && io.facecheck.app.TimesheetExport.isXlsx(out)) {
-            throw new CliException(ExitCodes.FAILURE, "only --timesheet writes XLSX; events and --summary are CSV");
+            throw new CliException(ExitCodes.USAGE, "only --timesheet writes XLSX; events and --summary are CSV");
+        }
+        if (toStdout && json) {
+            throw new CliException(ExitCodes.USAGE, "--json and --out - would both print on stdout; give --out a file");
+        }
+        if (!toStdout) {
+            OutputFiles.check("--out", out);
         }
         Settings s = store.settings();
         ZoneId days = zone == null ? s.checkIn().zone() : CliValues.zone("--zone", zone);
@@ -81,20 +100,40 @@ final class ReportCommand implements Callable<Integer> {
             }
             Reports reports = new Reports(db, days, s.checkIn().workStart(),
                     bom != null ? bom : s.report().bom(), s.report().delimiter());
-            int rows = summary ? reports.exportSummary(first, last, out, actor.name())
-                    : reports.exportEvents(first, last, out, actor.name());
+            int rows;
+            if (toStdout) {
+                try (Writer w = stdout()) {
+                    rows = summary ? reports.exportSummary(first, last, w, "stdout", actor.name())
+                            : reports.exportEvents(first, last, w, "stdout", actor.name());
+                }
+            } else {
+                rows = summary ? reports.exportSummary(first, last, out, actor.name())
+                        : reports.exportEvents(first, last, out, actor.name());
+            }
             if (json) {
                 Json.print(Map.of("file", out.toAbsolutePath().toString(), "rows", rows,
                         "kind", summary ? "summary" : "events"));
             } else {
-                System.out.println("wrote " + rows + (summary ? " day summaries" : " events") + " to " + out);
+                // stdout carries only the CSV when it is the target
+                (toStdout ? System.err : System.out).println("wrote " + rows + (summary ? " day summaries" : " events")
+                        + " to " + (toStdout ? "stdout" : out));
             }
             return ExitCodes.OK;
         } catch (StoreException e) {
             throw StoreOptions.asCli(e);
-        } catch (UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new CliException(ExitCodes.FAILURE, e.getMessage());
         }
+    }
+
+    /** Stdout as a UTF-8 writer that the CSV printer may close: closing only flushes it. */
+    private static Writer stdout() {
+        return new FilterWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))) {
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
     }
 
     private static LocalDate date(String option, String value) {

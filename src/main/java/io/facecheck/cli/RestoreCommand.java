@@ -14,8 +14,9 @@ import java.util.concurrent.Callable;
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = {"Restore a backup made by 'facecheck backup' into a database.",
                 "The database must be empty (or not exist yet); --force replaces everything in a non-empty one.",
-                "The face data needs the key it was encrypted with (--key-file, FACECHECK_KEY or the default key file);"
-                        + " with another key it exits 5."})
+                "The face data needs the key it was encrypted with, found by its id in the keyring (--key-file, "
+                        + "FACECHECK_KEY or the default key file), active or retired by a rotation; records under a "
+                        + "retired key are re-encrypted under the active key. Without that key it exits 5."})
 final class RestoreCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
@@ -23,7 +24,7 @@ final class RestoreCommand implements Callable<Integer> {
     Path file;
     @Option(names = "--force", description = "Replace the contents of a database that is not empty.")
     boolean force;
-    @Option(names = "--json", description = "Print file, bytes and rows per table as JSON.")
+    @Option(names = "--json", description = "Print file, bytes, rows per table, keyIds and reencrypted as JSON.")
     boolean json;
     @Mixin
     ActorOption actor;

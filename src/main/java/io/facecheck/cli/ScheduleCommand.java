@@ -22,14 +22,8 @@ import java.util.concurrent.Callable;
 @Command(name = "schedule", mixinStandardHelpOptions = true,
         description = "Assign shifts to weekdays (per employee or department), or import a roster of dated shifts.",
         subcommands = {ScheduleCommand.AssignCmd.class, ScheduleCommand.ImportCmd.class})
-final class ScheduleCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class ScheduleCommand {
+    // not Runnable: without a sub-command picocli reports a usage error (see FaceCheckCommand)
 
     /** Exactly one of --code and --department. */
     static final class Target {

@@ -19,14 +19,8 @@ import java.util.concurrent.Callable;
 @Command(name = "shifts", mixinStandardHelpOptions = true,
         description = "Add or list shifts, the timetables schedules refer to (docs/timesheets.md).",
         subcommands = {ShiftsCommand.AddCmd.class, ShiftsCommand.ListCmd.class})
-final class ShiftsCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class ShiftsCommand {
+    // not Runnable: without a sub-command picocli reports a usage error (see FaceCheckCommand)
 
     static Map<String, Object> json(Shift s) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -103,11 +97,11 @@ final class ShiftsCommand implements Runnable {
 
         private Shift fixedShift() {
             if (start == null || end == null) {
-                throw new CliException(ExitCodes.FAILURE, "a fixed shift needs --start and --end "
+                throw new CliException(ExitCodes.USAGE, "a fixed shift needs --start and --end "
                         + "(or --flexible --hours --earliest --latest)");
             }
             if (hours != null || earliest != null || latest != null) {
-                throw new CliException(ExitCodes.FAILURE, "--hours, --earliest and --latest go with --flexible");
+                throw new CliException(ExitCodes.USAGE, "--hours, --earliest and --latest go with --flexible");
             }
             return Shift.fixed(name, CliValues.time("--start", start), CliValues.time("--end", end),
                     CliValues.minutes("--grace-in", graceIn), CliValues.minutes("--grace-out", graceOut),
@@ -116,10 +110,10 @@ final class ShiftsCommand implements Runnable {
 
         private Shift flexibleShift() {
             if (hours == null || earliest == null || latest == null) {
-                throw new CliException(ExitCodes.FAILURE, "a flexible shift needs --hours, --earliest and --latest");
+                throw new CliException(ExitCodes.USAGE, "a flexible shift needs --hours, --earliest and --latest");
             }
             if (start != null || end != null) {
-                throw new CliException(ExitCodes.FAILURE, "a flexible shift takes --earliest and --latest, not "
+                throw new CliException(ExitCodes.USAGE, "a flexible shift takes --earliest and --latest, not "
                         + "--start and --end");
             }
             if (!(hours > 0 && hours <= 24)) {

@@ -6,7 +6,7 @@ import io.facecheck.config.Settings;
 import io.facecheck.models.ModelNames;
 import io.facecheck.models.ModelVerifier;
 import io.facecheck.models.Models;
-import io.facecheck.store.Backups;
+import io.facecheck.store.BackupCatalog;
 import io.facecheck.store.Database;
 import io.facecheck.store.FaceKeys;
 import io.facecheck.store.StoreException;
@@ -85,7 +85,8 @@ final class StatusCommand implements Callable<Integer> {
                 if (!keys.ownerOnly()) {
                     problems.add("encryption: key file " + keys.describe() + " is readable by other users (chmod 600)");
                 }
-                lastBackup = Backups.lastBackup(db).map(Object::toString).orElse(null);
+                lastBackup = BackupCatalog.last(db).map(b -> lastBackup(b, db.faceCipher().keys(), problems))
+                        .orElse(null);
             }
         } catch (StoreException e) {
             database.put("ok", false);
@@ -156,6 +157,26 @@ final class StatusCommand implements Callable<Integer> {
             System.err.println("facecheck: status: no camera found (no /dev/video*); not an error on a server");
         }
         return exit;
+    }
+
+    /**
+     * The last backup (from the audit log): {@code at}, {@code file}, {@code keyIds} and {@code restorable}, which is
+     * true when its file is there and every key it needs is in the keyring (a warning on stderr otherwise; not an
+     * error: the database itself is fine).
+     */
+    private static Map<String, Object> lastBackup(BackupCatalog.Entry b, FaceKeys keys, List<String> problems) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("at", b.at() == null ? null : b.at().toString());
+        m.put("file", b.file().toString());
+        m.put("keyIds", List.copyOf(b.keyIds()));
+        boolean restorable = b.restorableWith(keys);
+        m.put("restorable", restorable);
+        if (!restorable) {
+            String why = b.problem() != null ? b.problem() : keys.lacking(b.missingFrom(keys));
+            m.put("problem", why);
+            problems.add("backup: the last backup " + b.file() + " cannot be restored: " + why);
+        }
+        return m;
     }
 
     /** The networks the configured engine needs. */
@@ -249,7 +270,10 @@ final class StatusCommand implements Callable<Integer> {
         System.out.printf("models      %s  %s in %s%n", ok(models.get("ok")), models.get("checked"), models.get("dir"));
         System.out.printf("gallery         %s employees, %s templates%n", gallery.get("employees"), gallery.get("templates"));
         System.out.printf("encryption  %s  key %s (%s)%n", ok(enc.get("ok")), enc.get("keyId"), enc.get("key"));
-        System.out.printf("last backup     %s%n", out.get("lastBackup") == null ? "never" : out.get("lastBackup"));
+        Map<String, Object> backup = (Map<String, Object>) out.get("lastBackup");
+        System.out.printf("last backup %s  %s%n", backup == null ? "    " : ok(backup.get("restorable")),
+                backup == null ? "never" : backup.get("at") + " " + backup.get("file")
+                        + (Boolean.TRUE.equals(backup.get("restorable")) ? " (restorable)" : " (NOT restorable)"));
         System.out.printf("disk free       %s MB in %s%n", out.get("diskFreeMb"), out.get("dataDir"));
         System.out.printf("camera          %s%n", cam.get("available") == null ? "unknown on this system"
                 : Boolean.TRUE.equals(cam.get("available")) ? cam.get("devices") : "none (not required)");

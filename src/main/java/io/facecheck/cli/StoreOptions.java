@@ -40,10 +40,10 @@ final class StoreOptions {
         if (settings == null) {
             Map<String, String> overrides = new HashMap<>(extra);
             if (db != null) {
-                overrides.put("database.url", db.startsWith("jdbc:") ? db : "jdbc:h2:file:" + stripMvDb(db));
+                overrides.put("database.url", databaseUrl());
             }
             if (keyFile != null) {
-                overrides.put("security.key-file", keyFile.toAbsolutePath().toString());
+                overrides.put("security.key-file", keyFilePath());
             }
             try {
                 settings = SettingsLoader.load(overrides);
@@ -52,6 +52,16 @@ final class StoreOptions {
             }
         }
         return settings;
+    }
+
+    /** {@code --db} as a JDBC URL (a bare path is an H2 file), or null when not given. */
+    String databaseUrl() {
+        return db == null || db.startsWith("jdbc:") ? db : "jdbc:h2:file:" + stripMvDb(db);
+    }
+
+    /** {@code --key-file} as an absolute path, or null when not given. */
+    String keyFilePath() {
+        return keyFile == null ? null : keyFile.toAbsolutePath().toString();
     }
 
     /** Opens (and migrates) the database, or fails the command with exit 5 and the store's message. */

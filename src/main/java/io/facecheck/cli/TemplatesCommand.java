@@ -10,14 +10,8 @@ import java.util.concurrent.Callable;
 /** {@code facecheck templates rebuild}: re-embed the kept enrollment crops with the current embedder. */
 @Command(name = "templates", mixinStandardHelpOptions = true, description = "Manage face templates.",
         subcommands = {TemplatesCommand.Rebuild.class})
-final class TemplatesCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class TemplatesCommand {
+    // not Runnable: without a sub-command picocli reports a usage error (see FaceCheckCommand)
 
     @Command(name = "rebuild", mixinStandardHelpOptions = true,
             description = "Re-embed every kept enrollment crop with the configured (or --embedder) model.")

@@ -41,24 +41,20 @@ final class VerifyCommand implements Callable<Integer> {
         try (FaceEngine engine = engineOptions.open()) {
             List<Face> fa = engine.analyzeLargest(a, true);
             List<Face> fb = engine.analyzeLargest(b, true);
+            double t = engineOptions.threshold != null ? engineOptions.threshold : engine.embedder().threshold();
             if (fa.isEmpty() || fb.isEmpty()) {
+                if (json) {
+                    // a script reading stdout gets its answer too, not only the exit code
+                    Json.print(doc(null, t, null, fa.size(), fb.size(), engine, "no_face"));
+                }
                 String which = fa.isEmpty() && fb.isEmpty() ? "either photo: " + first + ", " + second
                         : fa.isEmpty() ? first.toString() : second.toString();
                 throw new CliException(ExitCodes.NO_FACE, "no face found in " + which);
             }
-            double t = engineOptions.threshold != null ? engineOptions.threshold : engine.embedder().threshold();
             double d = Vectors.squaredDistance(fa.get(0).embedding(), fb.get(0).embedding());
             boolean same = d < t;
             if (json) {
-                Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("distance", d);
-                doc.put("threshold", t);
-                doc.put("same", same);
-                doc.put("facesInFirst", fa.size());
-                doc.put("facesInSecond", fb.size());
-                doc.put("detector", engine.detector().name());
-                doc.put("embedder", engine.embedder().name());
-                Json.print(doc);
+                Json.print(doc(d, t, same, fa.size(), fb.size(), engine, null));
             } else {
                 System.out.printf(Locale.ROOT, "%s: distance %.4f, threshold %.4f (%s + %s)%n",
                         same ? "SAME PERSON" : "DIFFERENT PEOPLE", d, t, engine.detector().name(),
@@ -68,5 +64,20 @@ final class VerifyCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** The --json answer; {@code reason} says why there is no distance ({@code no_face}), null when compared. */
+    private static Map<String, Object> doc(Double distance, double threshold, Boolean same, int facesInFirst,
+                                           int facesInSecond, FaceEngine engine, String reason) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("distance", distance);
+        doc.put("threshold", threshold);
+        doc.put("same", same);
+        doc.put("facesInFirst", facesInFirst);
+        doc.put("facesInSecond", facesInSecond);
+        doc.put("detector", engine.detector().name());
+        doc.put("embedder", engine.embedder().name());
+        doc.put("reason", reason);
+        return doc;
     }
 }

@@ -121,10 +121,18 @@ public record Settings(DatabaseSettings database, CheckInSettings checkIn, Engin
      * @param turnDegrees       challenge: head turn needed, degrees of landmark yaw
      * @param challengeTimeout  challenge: time allowed for the action
      * @param challengeActions  challenge: the actions drawn from at random ({@code turn-left}, {@code turn-right})
+     * @param cutBoxShift       a cut between consecutive frames when the face box moved more than this many box
+     *                          widths ...
+     * @param cutBoxScale       ... or grew or shrank by more than this factor ...
+     * @param cutCorrelation    ... or the aligned grey face patches correlate less than this
+     * @param discontinuousCuts spoof once this many cuts fall within {@code discontinuousWindow} ...
+     * @param discontinuousWindow ... (a slideshow of photos, not a camera filming a person)
      */
     public record LivenessConfig(LivenessMode mode, boolean challengeAlways, double nonPlanarity,
                                  double planarDeformation, double planarRatio, int planarFrames, double turnDegrees,
-                                 Duration challengeTimeout, java.util.List<String> challengeActions) {
+                                 Duration challengeTimeout, java.util.List<String> challengeActions,
+                                 double cutBoxShift, double cutBoxScale, double cutCorrelation,
+                                 int discontinuousCuts, Duration discontinuousWindow) {
         public static final java.util.List<String> ACTIONS = java.util.List.of("turn-left", "turn-right");
 
         public LivenessConfig {

@@ -135,7 +135,9 @@ public final class SettingsLoader {
         var liveness = new Settings.LivenessConfig(livenessMode(), when.equals("always"),
                 positive("liveness.non-planarity"), positive("liveness.planar-deformation"),
                 positive("liveness.planar-ratio"), integer("liveness.planar-frames"), positive("liveness.turn-degrees"),
-                duration("liveness.challenge-timeout"), challengeActions());
+                duration("liveness.challenge-timeout"), challengeActions(), positive("liveness.cut.box-shift"),
+                above("liveness.cut.box-scale", 1), correlation("liveness.cut.min-correlation"),
+                count("liveness.discontinuous-cuts"), positiveDuration("liveness.discontinuous-window"));
         String keyFile = values.getOrDefault("security.key-file", "");
         var security = new Settings.SecuritySettings(keyFile.isEmpty() ? null : java.nio.file.Path.of(expand(keyFile)));
         var backup = new Settings.BackupSettings(bool("backup.daily"), integer("backup.keep"),
@@ -167,6 +169,38 @@ public final class SettingsLoader {
             }
         }
         return out;
+    }
+
+    private Duration positiveDuration(String key) {
+        Duration d = duration(key);
+        if (d.isNegative() || d.isZero()) {
+            throw bad(key, "a positive duration");
+        }
+        return d;
+    }
+
+    private int count(String key) {
+        int v = integer(key);
+        if (v < 1) {
+            throw bad(key, "a whole number of at least 1");
+        }
+        return v;
+    }
+
+    private double above(String key, int min) {
+        double v = number(key);
+        if (!(v > min)) {
+            throw bad(key, "a number above " + min);
+        }
+        return v;
+    }
+
+    private double correlation(String key) {
+        double v = number(key);
+        if (!(v > -1 && v < 1)) {
+            throw bad(key, "a correlation between -1 and 1");
+        }
+        return v;
     }
 
     private double positive(String key) {

@@ -10,11 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Checks one model folder: the card is readable, every file matches the SHA-256 on the card, the SavedModel
- * loads and one inference on a grey image gives finite outputs of the shapes the card promises.
+ * Checks one model folder: the card is readable, every file matches the SHA-256 on the card (hashed afresh, see
+ * {@link ModelIntegrity}), the SavedModel loads and one inference on a grey image gives finite outputs of the shapes
+ * the card promises.
  */
 public final class ModelVerifier {
 
@@ -47,21 +47,8 @@ public final class ModelVerifier {
             if (!Files.isRegularFile(cardFile)) {
                 return fail(name, "model card missing: " + cardFile.toAbsolutePath() + " — " + Models.REGENERATE_HINT, t0);
             }
-            ModelCard card = ModelCard.read(cardFile);
-            if (card.files() == null || card.files().isEmpty()) {
-                return fail(name, "model card lists no files: " + cardFile.toAbsolutePath(), t0);
-            }
-            for (Map.Entry<String, String> f : card.files().entrySet()) {
-                Path p = dir.resolve(f.getKey());
-                if (!Files.isRegularFile(p)) {
-                    return fail(name, "file missing: " + p.toAbsolutePath() + " — " + Models.REGENERATE_HINT, t0);
-                }
-                String actual = Sha256.of(p);
-                if (!actual.equals(f.getValue())) {
-                    return fail(name, "file corrupt (SHA-256 " + actual.substring(0, 12) + "… differs from the card's "
-                            + f.getValue().substring(0, 12) + "…): " + p.toAbsolutePath() + " — " + Models.REGENERATE_HINT, t0);
-                }
-            }
+            // always hashed: this is the explicit check, whatever the start-up cache says
+            ModelIntegrity.check(dir, ModelCard.read(cardFile), VerifiedHashes.shared(), false);
             try (TfModel model = TfModel.load(dir, TfThreads.DEFAULT)) {
                 int outputs = smokeRun(model);
                 return new Check(name, true, null, (System.nanoTime() - t0) / 1_000_000, outputs);

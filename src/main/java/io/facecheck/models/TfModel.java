@@ -27,7 +27,10 @@ public final class TfModel implements AutoCloseable {
         this.function = bundle.function(SavedModels.SIGNATURE);
     }
 
-    /** Loads {@code dir} (a folder with {@code saved_model.pb} and {@code model.json}). */
+    /**
+     * Loads {@code dir} (a folder with {@code saved_model.pb} and {@code model.json}) once its files match the
+     * card's SHA-256 ({@link ModelIntegrity}): every network of every command and window comes through here.
+     */
     public static TfModel load(Path dir, TfThreads threads) {
         Path cardFile = dir.resolve(ModelCard.FILE_NAME);
         Path pb = dir.resolve("saved_model.pb");
@@ -43,6 +46,7 @@ public final class TfModel implements AutoCloseable {
             throw new ModelException("model card unreadable: " + cardFile.toAbsolutePath() + " (" + e.getMessage()
                     + ") — " + Models.REGENERATE_HINT, e);
         }
+        ModelIntegrity.check(dir, card);
         ConfigProto config = ConfigProto.newBuilder()
                 .setIntraOpParallelismThreads(threads.intraOp())
                 .setInterOpParallelismThreads(threads.interOp())

@@ -21,6 +21,7 @@ public final class AuditLog {
     public static final String IMPORT = "import";
     public static final String REBUILD = "templates-rebuild";
     public static final String KEY_ROTATE = "key-rotate";
+    public static final String KEY_RETIRE = "key-retire";
     public static final String BACKUP = "backup";
     public static final String RESTORE = "restore";
     public static final String EMPLOYEE_ADD = "employee-add";

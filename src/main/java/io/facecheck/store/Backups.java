@@ -21,17 +21,21 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Online backups of an H2 database and their restore. A backup is H2's SQL script of the whole database
  * ({@code SCRIPT TO … COMPRESSION ZIP}), read in one snapshot transaction, so it is consistent while kiosks keep
- * writing; face data stays encrypted in it exactly as in the database (the key is not in the backup). It is written
- * owner-only to a temporary file and moved into place, so a half-written backup never carries the final name.
- * Restore runs the script into an empty database (or, with force, one that is emptied first).
+ * writing; face data stays encrypted in it exactly as in the database (the key is not in it), and the ids of the
+ * keys it needs are recorded in it ({@link BackupKeyIds}). It is written owner-only to a temporary file and moved
+ * into place, so a half-written backup never carries the final name. Restore runs the script into an empty
+ * database (or, with force, one that is emptied first), opening each record with its key from the keyring, and
+ * then re-encrypts whatever a retired key sealed under the active key.
  */
 public final class Backups {
     private static final Logger LOG = LoggerFactory.getLogger(Backups.class);
@@ -45,8 +49,16 @@ public final class Backups {
     private Backups() {
     }
 
-    /** @param file the backup; {@code bytes} its size; {@code rows} rows per table at the moment of the backup */
-    public record Result(Path file, long bytes, Map<String, Integer> rows) {
+    /**
+     * @param file        the backup; {@code bytes} its size; {@code rows} rows per table at the moment of the backup
+     * @param keyIds      the face-data keys its records are sealed under
+     * @param reencrypted for a restore: the records re-encrypted from a retired key to the active one
+     */
+    public record Result(Path file, long bytes, Map<String, Integer> rows, Set<String> keyIds, int reencrypted) {
+    }
+
+    /** A backup this database knows of: when it was made (null when unknown) and its file. */
+    public record Made(Instant at, Path file) {
     }
 
     /**
@@ -70,23 +82,27 @@ public final class Backups {
             throw new StoreException(StoreException.Kind.OTHER, "cannot write backup " + target + ": " + e.getMessage(), e);
         }
         try {
+            Set<String> keyIds = new LinkedHashSet<>();
             Map<String, Integer> rows = db.snapshot(c -> {
                 Map<String, Integer> counts = counts(c);
+                keyIds.addAll(FaceDataEncryption.keyIdsInUse(c));
                 try (Statement s = c.createStatement()) {
                     s.execute("SCRIPT TO " + literal(tmp) + " COMPRESSION ZIP");
                 }
                 return counts;
             });
             PrivateFiles.restrict(tmp); // H2 writes the script as a new file with the default permissions
+            BackupKeyIds.record(tmp, keyIds);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
             long bytes = Files.size(target);
-            new AuditLog(db).record(actor, AuditLog.BACKUP, target.toString(), bytes + " bytes, " + rows);
+            new AuditLog(db).record(actor, AuditLog.BACKUP, target.toString(), bytes + " bytes, " + rows + ", keys "
+                    + keyIds);
             LOG.info("backup of {} written to {} ({} bytes)", db.url(), target, bytes);
-            return new Result(target, bytes, rows);
+            return new Result(target, bytes, rows, keyIds, 0);
         } catch (IOException e) {
             throw new StoreException(StoreException.Kind.OTHER, "cannot write backup " + target + ": " + e.getMessage(), e);
         } finally {
@@ -100,7 +116,9 @@ public final class Backups {
 
     /**
      * Restores the backup {@code file} into the database at {@code url}, which must be empty unless {@code force}
-     * (then everything in it is replaced). The restored face data needs the key it was encrypted with.
+     * (then everything in it is replaced). The restored face data needs the keys it was encrypted with, active or
+     * retired in the keyring; what a retired key sealed is re-encrypted under the active key in the same restore, so
+     * the restored database needs only the active key.
      */
     public static Result restore(Path file, String url, FaceKeys keys, boolean force, String actor) {
         requireH2(url);
@@ -109,12 +127,24 @@ public final class Backups {
             throw new StoreException(StoreException.Kind.INVALID, "no backup file " + source);
         }
         requireScript(source);
+        Set<String> needs;
+        try {
+            needs = BackupKeyIds.of(source);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Kind.INVALID, "backup file " + source + " is damaged (cut "
+                    + "short or corrupted: " + e.getMessage() + "); nothing was changed", e);
+        }
         try (Database db = Database.open(url, keys)) {
             Map<String, Integer> before = db.inTransaction(Backups::counts);
             int total = before.values().stream().mapToInt(Integer::intValue).sum();
             if (total > 0 && !force) {
                 throw new StoreException(StoreException.Kind.CONFLICT, "database " + db.url() + " is not empty ("
                         + describe(before) + "); restore replaces everything in it only with --force");
+            }
+            Set<String> missing = new LinkedHashSet<>();
+            needs.stream().filter(id -> !keys.has(id)).forEach(missing::add);
+            if (!missing.isEmpty()) {
+                throw keys.cannotDecrypt("backup " + source + " " + keys.lacking(missing) + "; nothing was changed");
             }
             rehearse(source, keys);
             db.run(c -> {
@@ -126,9 +156,12 @@ public final class Backups {
         }
         // opened again: migrated if the backup is older, and the key checked against the restored face data
         try (Database db = Database.open(url, keys)) {
+            String active = keys.writeKey().id();
+            int reencrypted = db.inTransaction(c -> FaceDataEncryption.reseal(c, db.faceCipher(), active, (d, t) -> { }));
             Map<String, Integer> rows = db.inTransaction(Backups::counts);
-            new AuditLog(db).record(actor, AuditLog.RESTORE, source.toString(), describe(rows));
-            return new Result(source, size(source), rows);
+            new AuditLog(db).record(actor, AuditLog.RESTORE, source.toString(), describe(rows)
+                    + (reencrypted > 0 ? ", " + reencrypted + " face-data records re-encrypted under key " + active : ""));
+            return new Result(source, size(source), rows, needs, reencrypted);
         }
     }
 
@@ -146,19 +179,33 @@ public final class Backups {
                     + e.getMessage(), e);
         }
         String trial = "jdbc:h2:file:" + scratch.resolve("trial").toAbsolutePath();
+        StoreException damage = null;
         try {
             try (Database db = Database.open(trial, keys)) {
                 db.run(c -> {
                     try (Statement s = c.createStatement()) {
                         s.execute("DROP ALL OBJECTS");
-                        s.execute("RUNSCRIPT FROM " + literal(source) + " COMPRESSION ZIP");
                     }
                 });
+                try {
+                    db.run(c -> {
+                        try (Statement s = c.createStatement()) {
+                            s.execute("RUNSCRIPT FROM " + literal(source) + " COMPRESSION ZIP");
+                        }
+                    });
+                } catch (StoreException e) {
+                    // the scratch database is new and empty: a script that does not replay is the file's fault
+                    damage = damaged(source, e);
+                    throw damage;
+                }
             }
             try (Database db = Database.open(trial, keys)) {
                 db.inTransaction(Backups::counts);
             }
         } catch (StoreException e) {
+            if (e == damage) {
+                throw e;
+            }
             throw new StoreException(e.kind() == StoreException.Kind.KEY ? StoreException.Kind.KEY
                     : StoreException.Kind.INVALID, "backup " + source + " cannot be restored (checked in a scratch "
                     + "database; nothing was changed): " + e.getMessage(), e);
@@ -171,18 +218,57 @@ public final class Backups {
         }
     }
 
-    /** When the last backup of this database was made (from the audit log), if ever. */
-    public static Optional<Instant> lastBackup(Database db) {
+    /**
+     * The backup {@code file} is cut short or corrupted. Says what the reader found (the zip's own message, e.g.
+     * "Unexpected end of ZLIB input stream"), never the SQL statement or the scratch database, which mean nothing
+     * to the person holding the file.
+     */
+    private static StoreException damaged(Path file, StoreException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String detail = Database.firstLine(root.getMessage());
+        int sql = detail.indexOf("; SQL statement:");
+        detail = sql < 0 ? detail : detail.substring(0, sql);
+        return new StoreException(StoreException.Kind.INVALID, "backup file " + file + " is damaged (cut short or "
+                + "corrupted: " + detail + "); nothing was changed", e);
+    }
+
+    /** The last backup of this database (from the audit log), if ever. */
+    public static Optional<Made> lastBackup(Database db) {
+        List<Made> all = recorded(db);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    /** The backups of this database in its audit log, oldest first (their files may be gone). */
+    static List<Made> recorded(Database db) {
         return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(at_utc) AS last_backup FROM audit_log "
-                    + "WHERE action = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT at_utc, target FROM audit_log WHERE action = ? "
+                    + "ORDER BY at_utc, id")) {
                 ps.setString(1, AuditLog.BACKUP);
+                List<Made> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return Optional.ofNullable(Rows.instant(rs, "last_backup"));
+                    while (rs.next()) {
+                        out.add(new Made(Rows.instant(rs, "at_utc"), Path.of(rs.getString("target"))));
+                    }
                 }
+                return out;
             }
         });
+    }
+
+    /**
+     * The ids of the face-data keys backup {@code file} needs.
+     *
+     * @throws StoreException {@code INVALID} when the file cannot be read as a backup
+     */
+    public static Set<String> keyIdsOf(Path file) {
+        try {
+            return BackupKeyIds.of(file);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Kind.INVALID, "cannot read backup " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -223,7 +309,8 @@ public final class Backups {
         }
     }
 
-    private static Instant stampOf(Path p) {
+    /** When the daily backup {@code p} was made, from its name; null for another file. */
+    static Instant stampOf(Path p) {
         String n = p.getFileName().toString();
         if (!n.startsWith(DAILY_PREFIX) || !n.endsWith(".zip")) {
             return null;

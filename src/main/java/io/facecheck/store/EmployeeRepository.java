@@ -31,12 +31,13 @@ public final class EmployeeRepository {
     /**
      * Adds an employee.
      *
-     * @throws StoreException {@code CONFLICT} when the code is taken, {@code INVALID} when code or name is blank
+     * @throws StoreException {@code CONFLICT} when the code is taken, {@code INVALID} when a value breaks
+     *                        {@link EmployeeFields}' rules
      */
     public Employee create(String code, String name, String department) {
-        String c = requireText(code, "employee code");
-        String n = requireText(name, "employee name");
-        String d = department == null || department.isBlank() ? null : department.strip();
+        String c = EmployeeFields.code(code);
+        String n = EmployeeFields.name(name);
+        String d = EmployeeFields.department(department);
         return db.inTransaction(conn -> {
             if (findByCode(conn, c).isPresent()) {
                 throw new StoreException(StoreException.Kind.CONFLICT, "employee code " + c + " already exists");
@@ -97,12 +98,13 @@ public final class EmployeeRepository {
 
     /** Changes name, department and active flag of the employee with {@code code}. */
     public Employee update(String code, String name, String department, boolean active) {
-        String n = requireText(name, "employee name");
+        String n = EmployeeFields.name(name);
+        String d = EmployeeFields.department(department);
         return db.inTransaction(conn -> {
             try (PreparedStatement ps = conn.prepareStatement(
                     "UPDATE employee SET name = ?, department = ?, active = ? WHERE code = ?")) {
                 ps.setString(1, n);
-                ps.setString(2, department == null || department.isBlank() ? null : department.strip());
+                ps.setString(2, d);
                 ps.setBoolean(3, active);
                 ps.setString(4, code);
                 if (ps.executeUpdate() == 0) {
@@ -155,16 +157,5 @@ public final class EmployeeRepository {
             }
         }
         return out;
-    }
-
-    private static String requireText(String s, String what) {
-        if (s == null || s.isBlank()) {
-            throw new StoreException(StoreException.Kind.INVALID, what + " must not be empty");
-        }
-        String t = s.strip();
-        if (t.length() > (what.endsWith("code") ? 64 : 200)) {
-            throw new StoreException(StoreException.Kind.INVALID, what + " too long: " + t);
-        }
-        return t;
     }
 }

@@ -39,11 +39,14 @@ final class FaceDataEncryption {
     static int attach(Database db, FaceKeys keys) {
         Set<String> inUse = db.inTransaction(FaceDataEncryption::keyIdsInUse);
         keys.load(inUse.isEmpty());
+        Set<String> missing = new LinkedHashSet<>();
         for (String id : inUse) {
             if (keys.find(id) == null) {
-                throw keys.cannotDecrypt(inUse.size() == 1 ? "the face data needs key " + id + ", the key given is "
-                        + keys.currentId() : "the face data needs keys " + inUse + ", the keys given are " + keys.ids());
+                missing.add(id);
             }
+        }
+        if (!missing.isEmpty()) {
+            throw keys.cannotDecrypt("the face data " + keys.lacking(missing));
         }
         // a rotation that committed but did not replace the key file: no record needs the old key any more
         if (keys.pendingId().isPresent() && !inUse.contains(keys.currentId())) {

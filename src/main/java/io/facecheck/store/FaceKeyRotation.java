@@ -4,17 +4,18 @@ import java.nio.file.Path;
 
 /**
  * {@code keys rotate}: re-encrypts every face-data record under a new key, so that a crash at any moment loses
- * nothing.
+ * nothing, and keeps the old key in the keyring as retired, so that backups made before stay restorable.
  * <ol>
  *   <li>The new key is written to {@code facecheck.key.new} (temporary file, forced to disk, atomic move). From
  *       then on both keys are loaded by every process that opens the database, and new records use the new key.</li>
  *   <li>All records are re-sealed under the new key in one transaction (repeated for records another process
  *       committed meanwhile under the old key).</li>
- *   <li>Only then does the new key file replace the old one (atomic move).</li>
+ *   <li>Only then is the keyring written again (temporary file, atomic move) with the new key active and the old one
+ *       retired, and {@code facecheck.key.new} deleted.</li>
  * </ol>
  * A crash before the commit leaves the old records and both key files: everything decrypts, and running the
  * rotation again reuses the new key. A crash after the commit but before the move leaves records that need only
- * the new key: the next open sees that no record needs the old key and finishes the move.
+ * the new key: the next open sees that no record needs the old key and finishes the rotation.
  */
 public final class FaceKeyRotation {
     private static final int MAX_PASSES = 5;

@@ -18,23 +18,31 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The AES-256 key(s) that protect face data, and where they come from: a key file (by default
+ * The AES-256 keys that protect face data, and where they come from: a key file (by default
  * {@code facecheck.key} in the user config folder, created owner-only at first start; or {@code security.key-file})
- * or the {@code FACECHECK_KEY} environment variable (32 bytes in base64). The key never goes into the database,
- * the logs or a backup.
+ * or the {@code FACECHECK_KEY} environment variable (32 bytes in base64: one active key). The keys never go into
+ * the database, the logs or a backup.
  * <p>
- * Key rotation keeps two files: the current key {@code facecheck.key} and, while a rotation is under way, the new
- * key {@code facecheck.key.new}. Both are loaded when present, so every record decrypts whichever key it was sealed
+ * The key file is a {@link KeyRing}: the active key, which seals new records, and the keys a rotation retired, which
+ * only open records (from backups made before the rotation) until {@link #dropRetired} removes them. A key file of
+ * one base64 line (FaceCheck before keyrings) reads as a keyring of one active key.
+ * <p>
+ * Key rotation keeps two files: the keyring {@code facecheck.key} and, while a rotation is under way, the new key
+ * {@code facecheck.key.new}. Both are loaded when present, so every record decrypts whichever key it was sealed
  * with; new records are sealed with the new key as soon as it exists. {@link FaceKeyRotation} finishes a rotation by
- * moving the new file over the old one, only after no record needs the old key any more.
+ * writing the keyring with the new key active and the old one retired, only after no record needs the old key any
+ * more, and then deleting the {@code .new} file.
  */
 public final class FaceKeys {
     private static final Logger LOG = LoggerFactory.getLogger(FaceKeys.class);
@@ -58,9 +66,13 @@ public final class FaceKeys {
         }
     }
 
+    /** A key as {@code keys list} shows it: id, state (active, retired, or pending during a rotation), date. */
+    public record Listed(String id, String state, Instant since) {
+    }
+
     private final Path file;
     private final byte[] envKey;
-    private volatile Key current;
+    private volatile KeyRing ring;
     private volatile Key pending;
 
     private FaceKeys(Path file, byte[] envKey) {
@@ -87,7 +99,7 @@ public final class FaceKeys {
                     + ENV + " holds " + k.length + " bytes, a key is " + KEY_BYTES + ")");
         }
         FaceKeys keys = new FaceKeys(null, k);
-        keys.current = keyOf(k);
+        keys.ring = KeyRing.of(keyOf(k), null);
         return keys;
     }
 
@@ -146,14 +158,13 @@ public final class FaceKeys {
         if (file == null) {
             return;
         }
-        Key main = read(file);
+        KeyRing main = read(file);
         if (main == null) {
             if (!create) {
                 throw cannotDecrypt("the key file does not exist");
             }
-            byte[] k = generate();
             try {
-                writeKeyFile(file, k, false);
+                writeKeyFile(file, KeyRing.of(keyOf(generate()), now()), false);
                 LOG.info("created face-data key file {}", file);
             } catch (FileAlreadyExistsException e) {
                 // another process created it at the same moment: use theirs
@@ -165,33 +176,55 @@ public final class FaceKeys {
         } else {
             warnIfOpen(file);
         }
-        current = main;
-        pending = read(pendingFile());
+        ring = main;
+        pending = readPending(main);
     }
 
     /** Re-reads the key files (another process may have rotated the key). */
     synchronized void reload() {
         if (file != null) {
-            Key main = read(file);
+            KeyRing main = read(file);
             if (main != null) {
-                current = main;
+                ring = main;
             }
-            pending = read(pendingFile());
+            pending = readPending(ring);
         }
     }
 
-    /** The key new records are sealed with: the new key while a rotation is under way, else the current key. */
+    /**
+     * The new key of an unfinished rotation, or null. A {@code .new} file whose key is already active is what a
+     * finished rotation left when it stopped before deleting it: deleted now.
+     */
+    private Key readPending(KeyRing main) {
+        KeyRing next = read(pendingFile());
+        if (next == null) {
+            return null;
+        }
+        Key k = next.active().key();
+        if (main != null && main.active().key().id().equals(k.id())) {
+            try {
+                Files.deleteIfExists(pendingFile());
+            } catch (IOException e) {
+                LOG.warn("cannot delete {}: {}", pendingFile(), e.getMessage());
+            }
+            return null;
+        }
+        return k;
+    }
+
+    /** The key new records are sealed with: the new key while a rotation is under way, else the active key. */
     Key writeKey() {
         reload();
         Key p = pending;
-        Key k = p != null ? p : current;
+        KeyRing r = ring;
+        Key k = p != null ? p : r == null ? null : r.active().key();
         if (k == null) {
             throw cannotDecrypt("no key loaded");
         }
         return k;
     }
 
-    /** The key with this id, re-reading the files once when it is not loaded; null when none. */
+    /** The key with this id (active, retired or pending), re-reading the files once when it is not loaded; null when none. */
     Key find(String id) {
         Key k = match(id);
         if (k == null) {
@@ -202,30 +235,47 @@ public final class FaceKeys {
     }
 
     private Key match(String id) {
-        Key c = current;
+        KeyRing r = ring;
         Key p = pending;
-        if (c != null && c.id().equals(id)) {
-            return c;
+        Key k = r == null ? null : r.find(id);
+        if (k != null) {
+            return k;
         }
         return p != null && p.id().equals(id) ? p : null;
     }
 
-    /** Ids of the loaded keys (the current one, and the new one during a rotation). */
+    /** Ids of the loaded keys: the active one, the retired ones, and the new one during a rotation. */
     public Set<String> ids() {
         Set<String> ids = new LinkedHashSet<>();
-        if (current != null) {
-            ids.add(current.id());
-        }
-        if (pending != null) {
-            ids.add(pending.id());
-        }
+        list().forEach(k -> ids.add(k.id()));
         return ids;
     }
 
-    /** Id of the current key (null before {@link #load}). */
+    /** Whether a record sealed under key {@code id} can be opened (the key is active, retired or pending). */
+    public boolean has(String id) {
+        return find(id) != null;
+    }
+
+    /** The loaded keys (never their bytes): the active one first, the retired ones, then a pending one. */
+    public List<Listed> list() {
+        List<Listed> out = new ArrayList<>();
+        KeyRing r = ring;
+        if (r != null) {
+            for (KeyRing.Entry e : r.entries()) {
+                out.add(new Listed(e.key().id(), e.state() == KeyRing.State.ACTIVE ? "active" : "retired", e.since()));
+            }
+        }
+        Key p = pending;
+        if (p != null) {
+            out.add(new Listed(p.id(), "pending", null));
+        }
+        return out;
+    }
+
+    /** Id of the active key (null before {@link #load}). */
     public String currentId() {
-        Key c = current;
-        return c == null ? null : c.id();
+        KeyRing r = ring;
+        return r == null ? null : r.active().key().id();
     }
 
     /** Id of the new key of an unfinished rotation, or empty. */
@@ -236,36 +286,92 @@ public final class FaceKeys {
 
     /** The new key of a rotation: the one an interrupted rotation left, or a fresh one written owner-only. */
     synchronized Key pendingOrCreate() {
-        if (file == null) {
-            throw new StoreException(StoreException.Kind.INVALID, "the face-data key comes from " + ENV
-                    + "; a rotation needs a key file (set security.key-file or --key-file)");
-        }
+        requireKeyFile("a rotation");
         reload();
         if (pending == null) {
             try {
-                writeKeyFile(pendingFile(), generate(), true);
+                writeKeyFile(pendingFile(), KeyRing.of(keyOf(generate()), null), true);
             } catch (IOException e) {
                 throw new StoreException(StoreException.Kind.KEY, "cannot write the new key file " + pendingFile()
                         + ": " + e.getMessage(), e);
             }
-            pending = read(pendingFile());
+            pending = readPending(ring);
         }
         return pending;
     }
 
-    /** Ends a rotation: the new key file replaces the current one (atomically). */
+    /**
+     * Ends a rotation: the keyring is written again (atomically) with the new key active and the old one retired,
+     * then the new key's file is deleted. A crash between the two leaves a {@code .new} file whose key is already
+     * active, which the next {@link #reload} deletes.
+     */
     synchronized void finishRotation() {
-        Path next = pendingFile();
+        Key next = pending;
+        KeyRing main = read(file);
         try {
-            moveAtomically(next, file);
+            if (!main.active().key().id().equals(next.id())) {
+                writeKeyFile(file, main.rotatedTo(next, now()), true);
+            }
+            Files.deleteIfExists(pendingFile());
             syncDirectory(file.getParent());
         } catch (IOException e) {
-            throw new StoreException(StoreException.Kind.KEY, "cannot replace the key file " + file + " by " + next
-                    + ": " + e.getMessage(), e);
+            throw new StoreException(StoreException.Kind.KEY, "cannot write the keyring " + file + " with the new key "
+                    + "from " + pendingFile() + ": " + e.getMessage(), e);
         }
-        current = read(file);
+        ring = read(file);
         pending = null;
-        LOG.info("face-data key rotated, now {}", current.id());
+        LOG.info("face-data key rotated, now {}; {} kept as retired", next.id(), main.active().key().id());
+    }
+
+    /** The retired keys retired before {@code cutoff} (those {@link #dropRetired} would remove). */
+    public List<Listed> retiredBefore(Instant cutoff) {
+        return list().stream().filter(k -> k.state().equals("retired") && k.since() != null
+                && k.since().isBefore(cutoff)).toList();
+    }
+
+    /**
+     * Removes the retired keys {@code ids} from the keyring (atomically, owner-only): records and backups sealed
+     * under them can no longer be opened. Refused while a rotation is unfinished (its new key is not in the keyring yet).
+     */
+    public synchronized void dropRetired(Set<String> ids) {
+        requireKeyFile("dropping retired keys");
+        reload();
+        if (pending != null) {
+            throw new StoreException(StoreException.Kind.CONFLICT, "a key rotation did not finish (new key "
+                    + pending.id() + " in " + pendingFile() + "); run facecheck keys rotate first");
+        }
+        try {
+            writeKeyFile(file, ring.withoutRetired(ids), true);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Kind.KEY, "cannot write the keyring " + file + ": "
+                    + e.getMessage(), e);
+        }
+        ring = read(file);
+        LOG.info("dropped retired face-data keys {} from {}", ids, file);
+    }
+
+    private void requireKeyFile(String what) {
+        if (file == null) {
+            throw new StoreException(StoreException.Kind.INVALID, "the face-data key comes from " + ENV
+                    + "; " + what + " needs a key file (set security.key-file or --key-file)");
+        }
+    }
+
+    /**
+     * "needs key X, which is not in the keyring F (it holds …)": for the keys {@code ids} that a database or a
+     * backup needs and that are not at hand.
+     */
+    public String lacking(java.util.Collection<String> ids) {
+        String needs = ids.size() == 1 ? "needs key " + ids.iterator().next() : "needs keys " + String.join(", ", ids);
+        StringBuilder held = new StringBuilder();
+        for (Listed k : list()) {
+            held.append(held.length() == 0 ? "" : ", ").append(k.id()).append(' ').append(k.state());
+        }
+        if (file == null) {
+            return needs + ", the key given in " + ENV + " is " + currentId();
+        }
+        return needs + (ids.size() == 1 ? ", which is not" : ", which are not") + " in the keyring " + file
+                + " (it holds " + held + ")";
     }
 
     /** The error for a record that cannot be opened: exit 5 on the CLI. */
@@ -292,7 +398,7 @@ public final class FaceKeys {
         }
     }
 
-    private Key read(Path f) {
+    private KeyRing read(Path f) {
         if (f == null) {
             return null;
         }
@@ -304,22 +410,13 @@ public final class FaceKeys {
         } catch (IOException e) {
             throw cannotDecrypt("cannot read " + f + ": " + e.getMessage());
         }
-        for (String line : text.split("\\R")) {
-            String t = line.trim();
-            if (t.isEmpty() || t.startsWith("#")) {
-                continue;
-            }
-            try {
-                byte[] k = Base64.getDecoder().decode(t);
-                if (k.length == KEY_BYTES) {
-                    return keyOf(k);
-                }
-            } catch (IllegalArgumentException e) {
-                // reported below
-            }
-            break;
+        try {
+            return KeyRing.parse(text);
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage();
+            throw cannotDecrypt(f + (m.startsWith("line ") ? " " : ": ") + m + " (not a FaceCheck key file: expected"
+                    + " one base64 key of " + KEY_BYTES + " bytes, or lines 'active|retired KEYID BASE64 DATE')");
         }
-        throw cannotDecrypt(f + " is not a FaceCheck key file (expected " + KEY_BYTES + " bytes in base64)");
     }
 
     static Key keyOf(byte[] k) {
@@ -335,21 +432,18 @@ public final class FaceKeys {
 
     /**
      * Writes a key file owner-only (0600; a folder it creates 0700): to a temporary file in the same folder, forced
-     * to disk, then moved into place atomically, so a crash leaves either no file or the whole key.
+     * to disk, then moved into place atomically, so a crash leaves either the old file or the whole new one.
      *
      * @param replace whether an existing file may be replaced; when false an existing file is kept and
      *                {@link FileAlreadyExistsException} thrown
      */
-    static void writeKeyFile(Path target, byte[] key, boolean replace) throws IOException {
+    static void writeKeyFile(Path target, KeyRing keys, boolean replace) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         PrivateFiles.createDirectories(dir);
-        String text = "# FaceCheck face-data key (AES-256, base64). Keep it secret and keep a copy apart from the"
-                + " backups: without it the enrolled faces cannot be read.\n"
-                + Base64.getEncoder().encodeToString(key) + "\n";
         Path tmp = PrivateFiles.createFile(dir, target.getFileName() + ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)));
+                ch.write(java.nio.ByteBuffer.wrap(keys.format().getBytes(StandardCharsets.US_ASCII)));
                 ch.force(true);
             }
             if (!replace) {
@@ -368,6 +462,11 @@ public final class FaceKeys {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** Whole seconds: the dates in the keyring are for people reading it and {@code keys list}. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     private static void moveAtomically(Path from, Path to) throws IOException {

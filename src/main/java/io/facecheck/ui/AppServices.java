@@ -91,6 +91,9 @@ public final class AppServices implements AutoCloseable {
         if (options.liveness() != null) {
             overrides.put("checkin.liveness", options.liveness());
         }
+        if (options.keyFile() != null) {
+            overrides.put("security.key-file", options.keyFile());
+        }
         Settings settings = SettingsLoader.load(AppDirs.current(), userSettingsFile, overrides);
         boolean kiosk = options.screen() == LaunchOptions.Screen.KIOSK;
         io.facecheck.store.FaceKeys keys = io.facecheck.store.FaceKeys.configured(settings.security().keyFile());
@@ -235,12 +238,6 @@ public final class AppServices implements AutoCloseable {
         }, 3, 60, java.util.concurrent.TimeUnit.MINUTES);
     }
 
-    /** The program's version (from the jar's manifest; "dev" when run from the build folder). */
-    public static String version() {
-        String v = AppServices.class.getPackage().getImplementationVersion();
-        return v != null ? v : "dev";
-    }
-
     /**
      * Starts this kiosk's heartbeat: its row in the {@code kiosk} table (id, last seen, version, pending events)
      * is rewritten every {@link io.facecheck.store.KioskRegistry#HEARTBEAT_INTERVAL} on a daemon thread, for the
@@ -266,7 +263,7 @@ public final class AppServices implements AutoCloseable {
                 return;
             }
             try {
-                registry.beat(id, version(), pendingEvents.getAsInt(), started);
+                registry.beat(id, io.facecheck.config.AppVersion.current(), pendingEvents.getAsInt(), started);
             } catch (io.facecheck.store.StoreException e) {
                 if (offline.isPresent() && e.unreachable()) {
                     offline.get().wentDown(e);

@@ -14,12 +14,18 @@ import java.util.Map;
  * @param database   JDBC URL overriding the configured database, null for the configured one
  * @param liveness   {@code checkin.liveness} for this run ({@code off}, {@code passive}, {@code challenge},
  *                   {@code net}), null for the configured one
+ * @param keyFile    face-data key file overriding {@code security.key-file}, null for the configured one
  */
 public record LaunchOptions(Screen screen, String camera, boolean fullscreen, String kioskId, String database,
-                            String liveness) {
+                            String liveness, String keyFile) {
 
     public LaunchOptions(Screen screen, String camera, boolean fullscreen, String kioskId, String database) {
         this(screen, camera, fullscreen, kioskId, database, null);
+    }
+
+    public LaunchOptions(Screen screen, String camera, boolean fullscreen, String kioskId, String database,
+                         String liveness) {
+        this(screen, camera, fullscreen, kioskId, database, liveness, null);
     }
 
     public enum Screen { KIOSK, ADMIN }
@@ -27,7 +33,7 @@ public record LaunchOptions(Screen screen, String camera, boolean fullscreen, St
     public static final LaunchOptions DEFAULT = new LaunchOptions(Screen.KIOSK, null, false, null, null);
 
     public LaunchOptions withDatabase(String url) {
-        return new LaunchOptions(screen, camera, fullscreen, kioskId, url, liveness);
+        return new LaunchOptions(screen, camera, fullscreen, kioskId, url, liveness, keyFile);
     }
 
     public List<String> toArgs() {
@@ -48,6 +54,9 @@ public record LaunchOptions(Screen screen, String camera, boolean fullscreen, St
         if (liveness != null) {
             a.add("--liveness=" + liveness);
         }
+        if (keyFile != null) {
+            a.add("--key-file=" + keyFile);
+        }
         return a;
     }
 
@@ -55,6 +64,6 @@ public record LaunchOptions(Screen screen, String camera, boolean fullscreen, St
         String s = named.getOrDefault("screen", "kiosk");
         Screen screen = "admin".equalsIgnoreCase(s) ? Screen.ADMIN : Screen.KIOSK;
         return new LaunchOptions(screen, named.get("camera"), Boolean.parseBoolean(named.get("fullscreen")),
-                named.get("kiosk-id"), named.get("db"), named.get("liveness"));
+                named.get("kiosk-id"), named.get("db"), named.get("liveness"), named.get("key-file"));
     }
 }

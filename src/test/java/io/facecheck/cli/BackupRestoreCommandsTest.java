@@ -76,7 +76,7 @@ class BackupRestoreCommandsTest {
         // a kiosk keeps checking people in (April) while the backup is made
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger written = new AtomicInteger();
-        Path backup = dir.resolve("backups/facecheck.zip");
+        Path backup = Files.createDirectories(dir.resolve("backups")).resolve("facecheck.zip");
         CliRun b;
         try (Database kiosk = Database.open(url("live"), FaceKeys.file(key()))) {
             long id = new EmployeeRepository(kiosk).require("Tony_Blair").id();

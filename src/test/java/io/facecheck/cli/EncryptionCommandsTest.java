@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -151,16 +152,19 @@ class EncryptionCommandsTest {
         assertThat(identify("Tony_Blair", 7)).isEqualTo("Tony_Blair");
         assertThat(template(key())).containsExactly(before);
         // running the rotation again finishes it
+        String oldId = keyIds().get(0);
         CliRun again = run("keys", "rotate");
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(Path.of(key() + ".new")).doesNotExist();
         assertThat(template(key())).containsExactly(before);
+        assertThat(keyIds()).hasSize(2).element(1).isEqualTo(oldId);
     }
 
     @Test
     void crashAfterTheCommitBeforeTheKeyFileMovesLeavesAWorkingDatabase() throws Exception {
         float[] before = template(key());
         String oldKey = Files.readString(key());
+        Path backup = backup("before.zip");
         assertThat(crashRotation("committed")).isEqualTo(77);
         assertThat(Path.of(key() + ".new")).exists();
         assertThat(Files.readString(key())).isEqualTo(oldKey);
@@ -169,6 +173,175 @@ class EncryptionCommandsTest {
         assertThat(Path.of(key() + ".new")).doesNotExist();
         assertThat(Files.readString(key())).isNotEqualTo(oldKey);
         assertThat(template(key())).containsExactly(before);
+        // the finished move kept the old key as retired: the backup from before still restores
+        CliRun restore = CliRun.of("restore", backup.toString(), "--db", db("restored"), "--key-file", key().toString());
+        assertThat(restore.exit()).as(restore.err()).isZero();
+    }
+
+    @Test
+    void aBackupFromBeforeARotationRestoresWithTheSameKeyFileAndEndsUnderTheActiveKey() throws Exception {
+        String oldId = keyIds().get(0);
+        Path backup = backup("before.zip");
+        CliRun rot = run("keys", "rotate", "--json");
+        assertThat(rot.exit()).as(rot.err()).isZero();
+        JsonNode r = JSON.readTree(rot.out());
+        assertThat(r.get("retiredKeyId").asText()).isEqualTo(oldId);
+        assertThat(r.get("restorableBackups").asInt()).isEqualTo(1);
+        assertThat(r.get("backups")).extracting(JsonNode::asText).containsExactly(backup.toString());
+        CliRun human = run("keys", "rotate");
+        assertThat(human.out()).contains("kept in " + key() + " as retired")
+                .contains("the 1 existing backup stays restorable");
+
+        CliRun restore = CliRun.of("restore", backup.toString(), "--db", db("restored"), "--key-file", key().toString(),
+                "--json");
+        assertThat(restore.exit()).as(restore.err()).isZero();
+        assertThat(JSON.readTree(restore.out()).get("keyIds")).extracting(JsonNode::asText).containsExactly(oldId);
+        assertThat(identify(db("restored"), "George_W_Bush", 7)).isEqualTo("George_W_Bush");
+        assertThat(identify(db("restored"), "Tony_Blair", 7)).isEqualTo("Tony_Blair");
+        // the restore re-encrypted the old records: the restored database needs only the active key
+        assertThat(keyIdsIn(db("restored"))).containsExactly(keysList().at("/keys/0/id").asText());
+    }
+
+    @Test
+    void afterTwoRotationsAllThreeGenerationsOfBackupsRestore() throws Exception {
+        Path b0 = backup("gen0.zip");
+        assertThat(run("keys", "rotate").exit()).isZero();
+        Path b1 = backup("gen1.zip");
+        assertThat(run("keys", "rotate").exit()).isZero();
+        Path b2 = backup("gen2.zip");
+        int n = 0;
+        for (Path b : new Path[]{b0, b1, b2}) {
+            String target = db("restored" + n++);
+            CliRun r = CliRun.of("restore", b.toString(), "--db", target, "--key-file", key().toString());
+            assertThat(r.exit()).as(b + ": " + r.err()).isZero();
+            assertThat(identify(target, "Tony_Blair", 7)).as(b.toString()).isEqualTo("Tony_Blair");
+        }
+        JsonNode list = keysList();
+        assertThat(list.get("keys")).extracting(k -> k.get("state").asText())
+                .containsExactly("active", "retired", "retired");
+        assertThat(list.at("/keys/1/retiredAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        // ids only: no key material on the screen
+        for (String material : keyMaterial()) {
+            assertThat(list.toString()).doesNotContain(material);
+            assertThat(run("keys", "list").out()).doesNotContain(material);
+        }
+        assertThat(keyMaterial()).hasSize(3);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key()))).isEqualTo("rw-------");
+        assertThat(Files.readAllLines(key()).stream().filter(l -> !l.startsWith("#")).map(l -> l.split(" ")[0]))
+                .containsExactly("active", "retired", "retired");
+    }
+
+    @Test
+    void retireBeforeWarnsNamingTheBackupsAndOnlyWithYesDropsTheKey() throws Exception {
+        String oldId = keyIds().get(0);
+        Path backup = backup("before.zip");
+        // a daily backup in the backup folder, not in this database's audit log (e.g. copied back from elsewhere)
+        Path folder = dir.resolve("backups");
+        Files.createDirectories(folder);
+        Path daily = Files.copy(backup, folder.resolve("facecheck-20261201-030000.zip"));
+        assertThat(run("keys", "rotate").exit()).isZero();
+        JsonNode status = JSON.readTree(run("status", "--json", "--models", dir.resolve("no-models").toString()).out());
+        assertThat(status.at("/lastBackup/file").asText()).isEqualTo(backup.toString());
+        assertThat(status.at("/lastBackup/restorable").asBoolean()).as(status.toString()).isTrue();
+
+        String keyring = Files.readString(key());
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+        CliRun warned = run("keys", "retire", "--before", tomorrow, "--backup-dir", folder.toString());
+        assertThat(warned.exit()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(warned.err()).contains(oldId).contains(backup.toString()).contains(daily.toString())
+                .contains("unrestorable").contains("--yes").doesNotContain("Exception");
+        assertThat(Files.readString(key())).isEqualTo(keyring);
+        assertThat(CliRun.of("restore", backup.toString(), "--db", db("still"), "--key-file", key().toString()).exit())
+                .isZero();
+
+        CliRun retired = run("keys", "retire", "--before", tomorrow, "--backup-dir", folder.toString(), "--yes");
+        assertThat(retired.exit()).as(retired.err()).isZero();
+        assertThat(retired.out()).contains(oldId);
+        assertThat(keysList().get("keys")).extracting(k -> k.get("state").asText()).containsExactly("active");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key()))).isEqualTo("rw-------");
+        CliRun lost = CliRun.of("restore", backup.toString(), "--db", db("lost"), "--key-file", key().toString());
+        assertThat(lost.exit()).isEqualTo(ExitCodes.DATABASE);
+        assertThat(lost.err()).contains("needs key " + oldId).contains("not in the keyring " + key())
+                .doesNotContain("Exception");
+        status = JSON.readTree(run("status", "--json", "--models", dir.resolve("no-models").toString()).out());
+        assertThat(status.at("/lastBackup/restorable").asBoolean()).as(status.toString()).isFalse();
+        // the database itself is under the active key and unaffected
+        assertThat(identify(db(), "George_W_Bush", 7)).isEqualTo("George_W_Bush");
+    }
+
+    @Test
+    void anOldSingleLineKeyFileStillWorksAndBecomesAKeyringAtItsFirstRotation() throws Exception {
+        String material = keyMaterial().get(0);
+        Files.writeString(key(), "# FaceCheck face-data key (AES-256, base64).\n" + material + "\n");
+        assertThat(identify(db(), "George_W_Bush", 7)).isEqualTo("George_W_Bush");
+        Path backup = backup("legacy.zip");
+        CliRun rot = run("keys", "rotate");
+        assertThat(rot.exit()).as(rot.err()).isZero();
+        assertThat(Files.readString(key())).contains("retired " + FaceKeys.base64(material).currentId() + " " + material);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key()))).isEqualTo("rw-------");
+        CliRun restore = CliRun.of("restore", backup.toString(), "--db", db("restored"), "--key-file", key().toString());
+        assertThat(restore.exit()).as(restore.err()).isZero();
+        assertThat(identify(db("restored"), "Tony_Blair", 7)).isEqualTo("Tony_Blair");
+    }
+
+    private String db(String name) {
+        return "jdbc:h2:file:" + dir.resolve(name + "/fc");
+    }
+
+    private Path backup(String name) {
+        Path out = dir.resolve("elsewhere").resolve(name);
+        try {
+            Files.createDirectories(out.getParent()); // backup --out never creates folders
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        CliRun b = run("backup", "--out", out.toString());
+        assertThat(b.exit()).as(b.err()).isZero();
+        return out;
+    }
+
+    private JsonNode keysList() throws IOException {
+        CliRun l = run("keys", "list", "--json");
+        assertThat(l.exit()).as(l.err()).isZero();
+        return JSON.readTree(l.out());
+    }
+
+    /** The base64 keys in the key file, whatever its format. */
+    private List<String> keyMaterial() throws IOException {
+        List<String> out = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z0-9+/]{43}=").matcher(Files.readString(key()));
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    /** Ids of the keys in the key file, the active one first. */
+    private List<String> keyIds() throws IOException {
+        return keyMaterial().stream().map(k -> FaceKeys.base64(k).currentId()).toList();
+    }
+
+    private String identify(String url, String person, int n) throws IOException {
+        CliRun r = CliRun.of("identify", "--json", photo(person, n), "--db", url, "--key-file", key().toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode who = JSON.readTree(r.out());
+        return who.get("identity").isNull() ? null : who.get("identity").asText();
+    }
+
+    /** The key ids the face data of the database at {@code url} is sealed under. */
+    private List<String> keyIdsIn(String url) {
+        try (Database db = Database.open(url, FaceKeys.file(key()))) {
+            return db.inTransaction(c -> {
+                List<String> ids = new java.util.ArrayList<>();
+                try (var s = c.createStatement(); var rs = s.executeQuery("SELECT DISTINCT key_id FROM face_template "
+                        + "UNION SELECT DISTINCT key_id FROM enrollment_crop")) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+                return ids;
+            });
+        }
     }
 
     private int crashRotation(String stopAt) throws Exception {

@@ -49,7 +49,7 @@ class EngineCommandsTest {
         CliRun r = CliRun.of("verify", BLAIR_1, blank.toString(), "--json");
         assertThat(r.exit()).isEqualTo(ExitCodes.NO_FACE);
         assertThat(r.err()).contains("no face").contains("wall.png");
-        assertThat(r.out()).isEmpty();
+        assertThat(JSON.readTree(r.out()).get("reason").asText()).isEqualTo("no_face");
     }
 
     @Test

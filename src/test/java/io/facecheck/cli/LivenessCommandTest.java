@@ -58,6 +58,20 @@ class LivenessCommandTest {
         assertThat(doc.get("reasons").get(0).asText()).isEqualTo("static_frame_repeated");
     }
 
+    /**
+     * Ten different photos of one person, one after another (a phone flicking through someone's photos): the
+     * landmarks of two unrelated photos never fit one homography, so without the continuity test the plane test
+     * called this live (score 3.68).
+     */
+    @Test
+    void callsASlideshowOfDifferentPhotosSpoof() throws Exception {
+        JsonNode doc = json(CliRun.of("liveness", "dir:src/test/resources/lfw10/Tony_Blair", "--json"));
+        assertThat(doc.get("verdict").asText()).isEqualTo("spoof");
+        assertThat(doc.get("reasons").get(0).asText()).isEqualTo("discontinuous");
+        assertThat(doc.get("framesWithFace").asInt()).isEqualTo(10);
+        assertThat(doc.get("cuts").asInt()).isGreaterThanOrEqualTo(5);
+    }
+
     @Test
     void rejectsUnknownSourceAndFolderWithoutFaces(@TempDir Path tmp) throws Exception {
         CliRun bad = CliRun.of("liveness", "ftp:nowhere");

@@ -67,7 +67,10 @@ class StatusCommandTest {
                 .isZero();
         CliRun after = CliRun.of("status", "--json", "--db", db(), "--key-file", key().toString(), "--models",
                 dir.resolve("skip-the-models-this-time").toString());
-        assertThat(JSON.readTree(after.out()).get("lastBackup").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        JsonNode last = JSON.readTree(after.out()).get("lastBackup");
+        assertThat(last.get("at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(last.get("file").asText()).isEqualTo(backup.toString());
+        assertThat(last.get("restorable").asBoolean()).as(last.toString()).isTrue();
     }
 
     /** The highest Flyway version among the H2 and shared migration scripts. */

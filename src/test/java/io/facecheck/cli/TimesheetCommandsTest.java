@@ -74,8 +74,13 @@ class TimesheetCommandsTest {
 
     /** Runs a command that must fail with exit 1 and a one-line message containing {@code message}. */
     void refused(String message, String... args) {
+        refused(ExitCodes.FAILURE, message, args);
+    }
+
+    /** As {@link #refused(String, String...)} with the exit code {@code exit} (64: the command line is wrong). */
+    void refused(int exit, String message, String... args) {
         CliRun r = cli(args);
-        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(exit);
         assertThat(r.err()).contains(message).doesNotContain("\tat ");
     }
 
@@ -180,9 +185,9 @@ class TimesheetCommandsTest {
         refused("--start 25:00 is not a time like 09:00", "shifts", "add", "X", "--start", "25:00", "--end", "16:00");
         refused("--break -5 must not be negative", "shifts", "add", "X", "--start", "08:00", "--end", "16:00",
                 "--break", "-5");
-        refused("a flexible shift needs --hours, --earliest and --latest", "shifts", "add", "F", "--flexible",
-                "--hours", "8");
-        refused("a fixed shift needs --start and --end", "shifts", "add", "X");
+        refused(ExitCodes.USAGE, "a flexible shift needs --hours, --earliest and --latest", "shifts", "add", "F",
+                "--flexible", "--hours", "8");
+        refused(ExitCodes.USAGE, "a fixed shift needs --start and --end", "shifts", "add", "X");
         assertThat(JSON.readTree(ok("shifts", "list", "--json").out())).hasSize(3);
         assertThat(audit()).filteredOn(e -> e.action().equals(AuditLog.SHIFT_ADD)).hasSize(3)
                 .allSatisfy(e -> assertThat(e.details()).startsWith("before: none; after: Shift[name="));
@@ -407,8 +412,13 @@ class TimesheetCommandsTest {
 
         refused("--zone Mars/Olympus is not a time zone", "report", "--timesheet", "--from", "2026-03-02", "--to",
                 "2026-03-04", "--zone", "Mars/Olympus", "--out", dir.resolve("x.csv").toString());
-        refused("only --timesheet writes XLSX", "report", "--from", "2026-03-02", "--to", "2026-03-04", "--out",
-                dir.resolve("x.xlsx").toString());
+        refused(ExitCodes.USAGE, "only --timesheet writes XLSX", "report", "--from", "2026-03-02", "--to", "2026-03-04",
+                "--out", dir.resolve("x.xlsx").toString());
+        refused(ExitCodes.USAGE, "--timesheet writes files", "report", "--timesheet", "--from", "2026-03-02", "--to",
+                "2026-03-04", "--out", "-");
+        CliRun bare = CliRun.of("shifts");
+        assertThat(bare.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bare.err()).contains("Missing required subcommand");
     }
 
     @Test

@@ -95,6 +95,24 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void livenessContinuityThresholdsComeFromTheSettings() throws Exception {
+        Settings s = SettingsLoader.load(dirs(), null, Map.of("liveness.cut.min-correlation", "0.42",
+                "liveness.discontinuous-cuts", "7"));
+        var engine = io.facecheck.attendance.LivenessTests.of(s.liveness()).continuity();
+        assertThat(engine.minCorrelation()).isEqualTo(0.42);
+        assertThat(engine.cuts()).isEqualTo(7);
+        assertThat(engine.boxShift()).isEqualTo(s.liveness().cutBoxShift());
+        assertThatThrownBy(() -> SettingsLoader.load(dirs(), null, Map.of("liveness.cut.min-correlation", "1.5")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("liveness.cut.min-correlation=1.5")
+                .hasMessageContaining("between -1 and 1");
+        assertThatThrownBy(() -> SettingsLoader.load(dirs(), null, Map.of("liveness.cut.box-scale", "0.9")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("above 1");
+        assertThatThrownBy(() -> SettingsLoader.load(dirs(), null, Map.of("liveness.discontinuous-cuts", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("at least 1");
+    }
+
+    @Test
     void badValuesNameTheKeyAndTheFile() throws Exception {
         Path user = dir.resolve("user.properties");
         Files.writeString(user, "checkin.debounce=five minutes\n");

@@ -73,12 +73,40 @@ class BackupsTest {
         byte[] whole = Files.readAllBytes(out);
         Files.write(cut, java.util.Arrays.copyOf(whole, whole.length * 2 / 3));
         assertThatThrownBy(() -> Backups.restore(cut, url("copy"), keys(), true, "test"))
-                .isInstanceOf(StoreException.class).hasMessageContaining("cannot be restored")
-                .hasMessageContaining("nothing was changed");
+                .isInstanceOf(StoreException.class).hasMessageContaining("backup file " + cut + " is damaged")
+                .hasMessageContaining("nothing was changed").hasMessageNotContaining("SQL statement");
         try (Database db = Database.open(url("copy"), keys())) {
             assertThat(new EmployeeRepository(db).list(true)).extracting(e -> e.code()).containsExactly("E1");
             assertThat(new TemplateRepository(db).listByModel("m").get(0).vector()).containsExactly(v);
         }
+    }
+
+    @Test
+    void aBackupSaysWhichKeysItNeedsAndOneFromBeforeThatIsReadFromItsScript() throws Exception {
+        Path out = dir.resolve("b.zip");
+        String keyId;
+        try (Database db = Database.open(url("src"), keys())) {
+            keyId = db.faceCipher().keys().currentId();
+            long emp = new EmployeeRepository(db).create("E1", "Ada", null).id();
+            new TemplateRepository(db).add(emp, null, "m", FaceDataEncryptionTest.vector(2), 1, "x");
+            assertThat(Backups.backup(db, out, false, "test").keyIds()).containsExactly(keyId);
+        }
+        assertThat(Backups.keyIdsOf(out)).containsExactly(keyId);
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(out.toFile())) {
+            assertThat(zip.getComment()).isEqualTo("facecheck face-data keys: " + keyId);
+        }
+        // a backup written before the keys were recorded: the same zip without its comment
+        byte[] bytes = Files.readAllBytes(out);
+        int commentLength = ("facecheck face-data keys: " + keyId).length();
+        byte[] old = java.util.Arrays.copyOf(bytes, bytes.length - commentLength);
+        old[old.length - 2] = 0;
+        old[old.length - 1] = 0;
+        Path before = Files.write(dir.resolve("old.zip"), old);
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(before.toFile())) {
+            assertThat(zip.getComment()).isNull();
+        }
+        assertThat(Backups.keyIdsOf(before)).containsExactly(keyId);
+        assertThat(Backups.restore(before, url("copy"), keys(), false, "test").keyIds()).containsExactly(keyId);
     }
 
     @Test

@@ -68,6 +68,41 @@ class RepositoriesTest {
     }
 
     @Test
+    void controlCharactersAndOverlongValuesAreRefusedNamingTheLimitNotEchoingTheValue() {
+        assertThatThrownBy(() -> employees.create("E1", "Tony\tBlair", null))
+                .isInstanceOf(StoreException.class)
+                .hasMessage("employee name contains a control character (a tab at character 5); it must be one line "
+                        + "of text");
+        assertThatThrownBy(() -> employees.create("E1", "Tony\nBlair", null))
+                .hasMessageContaining("a line break at character 5");
+        assertThatThrownBy(() -> employees.create("E\u00071", "Tony", null))
+                .hasMessageContaining("employee code contains a control character (U+0007 at character 2)");
+        assertThatThrownBy(() -> employees.create("E1", "Tony", "Lab\rour"))
+                .hasMessageContaining("department contains a control character");
+        String longName = "x".repeat(300);
+        assertThatThrownBy(() -> employees.create("E1", longName, null))
+                .isInstanceOf(StoreException.class)
+                .hasMessage("employee name is too long: at most 200 characters (got 300)");
+        assertThatThrownBy(() -> employees.create("c".repeat(65), "Tony", null))
+                .hasMessage("employee code is too long: at most 64 characters (got 65)");
+        assertThatThrownBy(() -> employees.create("E1", "Tony", "d".repeat(201)))
+                .hasMessage("department is too long: at most 200 characters (got 201)");
+        assertThat(employees.list(true)).isEmpty();
+
+        // the limits themselves fit both databases' columns, in any script; surrounding spaces are trimmed
+        employees.create("c".repeat(64), "王".repeat(200), "d".repeat(200));
+        employees.create("E2", "  Tony Blair\n", null);
+        assertThat(employees.require("E2").name()).isEqualTo("Tony Blair");
+
+        // an update is checked the same way, and changes nothing when refused
+        assertThatThrownBy(() -> employees.update("E2", "Tony\u0085Blair", null, true))
+                .hasMessageContaining("U+0085 at character 5");
+        assertThatThrownBy(() -> employees.update("E2", longName, null, true))
+                .hasMessage("employee name is too long: at most 200 characters (got 300)");
+        assertThat(employees.require("E2").name()).isEqualTo("Tony Blair");
+    }
+
+    @Test
     void templatesKeepTheirVectorAndAreListedPerModelForActiveEmployeesOnly() {
         Employee a = employees.create("A", "Ada", null);
         Employee b = employees.create("B", "Bob", null);

@@ -106,10 +106,34 @@ class EnrollmentFlowTest {
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> again.samples().size() == 3 && !again.busyProperty().get());
         robot.interact(() -> again.save(false));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !again.duplicateProperty().get().isEmpty());
-        assertThat(again.duplicateProperty().get()).contains("Jacques Chirac (JC)");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !again.warningProperty().get().isEmpty());
+        assertThat(again.warningProperty().get()).contains("Jacques Chirac (JC)");
         assertThat(window.services().employees().findByCode("JC2")).isEmpty();
         Snapshots.save(window.root().getScene(), "admin-duplicate");
+
+        // photos of two people under one code: the same warning, naming the photo that disagrees; saving anyway
+        // stays the administrator's call
+        Path tony = KioskRecognitionTest.photos("Tony_Blair").get(0);
+        Path gerhard = KioskRecognitionTest.photos("Gerhard_Schroeder").get(0);
+        robot.interact(() -> {
+            again.samples().clear();
+            again.codeProperty().set("MIX");
+            again.nameProperty().set("Mixed Up");
+            again.addFiles(List.of(tony, gerhard));
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> again.samples().size() == 2 && !again.busyProperty().get());
+        AdminLoginTest.press(robot, "#enroll-save");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !again.warningProperty().get().isEmpty());
+        assertThat(again.warningProperty().get()).contains("do not show one person")
+                .contains(gerhard.getFileName().toString()).contains(tony.getFileName().toString());
+        assertThat(AdminLoginTest.visible(robot, "#enroll-force")).isTrue();
+        assertThat(window.services().employees().findByCode("MIX")).isEmpty();
+        AdminLoginTest.press(robot, "#enroll-force");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> again.statusProperty().get().startsWith("Enrolled"));
+        assertThat(again.warningProperty().get()).isEmpty();
+        assertThat(window.services().audit().recent(1).get(0).details()).contains("forced");
+        // MIX goes again: the kiosk below is to see Chirac's face only
+        assertThat(window.services().engine().enrollment().delete("MIX", "hr")).isTrue();
 
         // back to the kiosk: the camera (a folder of other photos of him) greets him by name
         AdminLoginTest.press(robot, "#admin-to-kiosk");

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Turns a detected face into a {@link LandmarkFrame}: the 68 landmarks (the detector's when it has them, as
- * SSD does; else the {@code landmark68} net run on the detector's box, as for MTCNN) and a hash of the face crop.
+ * SSD does; else the {@code landmark68} net run on the detector's box, as for MTCNN), a hash of the face crop, the
+ * box and the aligned grey patch the continuity test compares.
  * Thread-safe.
  */
 public final class LandmarkReader {
@@ -24,7 +25,7 @@ public final class LandmarkReader {
     public LandmarkFrame read(long nanos, RgbImage image, DetectedFace face) {
         List<Point> p68 = face.landmarks68().size() == 68 ? face.landmarks68()
                 : net.landmarks(image, List.of(face.box())).get(0);
-        return new LandmarkFrame(nanos, p68, cropHash(image, face.box()));
+        return new LandmarkFrame(nanos, p68, cropHash(image, face.box()), face.box(), FacePatch.of(image, p68));
     }
 
     public void warmUp() {

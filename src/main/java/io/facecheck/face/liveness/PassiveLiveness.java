@@ -23,6 +23,11 @@ import java.util.List;
  *       still explains them say "moved like a flat surface": enough of them, and no live evidence, say spoof;</li>
  *   <li>the same face crop repeated exactly in consecutive frames says spoof (a still image fed as frames: a
  *       camera's sensor noise never repeats);</li>
+ *   <li>the evidence needs continuous video: a frame that does not follow on from the previous one
+ *       ({@link FrameContinuity}: the box, the landmarks or the aligned pixels jumped) is a cut and starts the
+ *       evidence again, since the landmarks of two unrelated photos never fit one homography; a track that cuts
+ *       again and again (a slideshow of photos) says spoof, before anything else: the short stretches between the
+ *       cuts of a slideshow shown on a screen can look live from landmark noise alone;</li>
  *   <li>otherwise (too few frames, or a face held so still that nothing can be told) unsure.</li>
  * </ul>
  * A replayed video of a real person passes the plane test (the person on the screen moves in depth); the active
@@ -34,6 +39,9 @@ public final class PassiveLiveness {
 
     private final LivenessSettings settings;
     private final Deque<Sample> history = new ArrayDeque<>();
+    /** Of the whole track, kept across cuts: how often consecutive frames did not follow on, and when lately. */
+    private int cuts;
+    private final Deque<Long> recentCuts = new ArrayDeque<>();
     private final double[] lastH = new double[3];
     private final double[] lastS = new double[3];
     private int frames;
@@ -44,7 +52,7 @@ public final class PassiveLiveness {
     private boolean repeated;
     private Sample previous;
 
-    private record Sample(long nanos, List<Point> points, double iod, long hash) {
+    private record Sample(long nanos, List<Point> points, double iod, long hash, LandmarkFrame frame) {
     }
 
     public PassiveLiveness(LivenessSettings settings) {
@@ -57,6 +65,13 @@ public final class PassiveLiveness {
 
     /** Forgets the track (a new person). */
     public void reset() {
+        restart();
+        cuts = 0;
+        recentCuts.clear();
+    }
+
+    /** Starts the evidence again after a cut or a pause, remembering how many cuts the track had. */
+    private void restart() {
         history.clear();
         frames = 0;
         recent = 0;
@@ -67,12 +82,21 @@ public final class PassiveLiveness {
         previous = null;
     }
 
-    /** Adds the next frame of the track; a jump or a pause starts a new track first. */
+    /** Adds the next frame of the track; a cut or a pause starts the evidence again first. */
     public void add(LandmarkFrame f) {
         double iod = FaceShape.of(f.points68()).interOcular();
-        Sample s = new Sample(f.nanos(), f.points68(), iod, f.cropHash());
-        if (previous != null && breaksTrack(previous, s)) {
-            reset();
+        Sample s = new Sample(f.nanos(), f.points68(), iod, f.cropHash(), f);
+        FrameContinuity.Step step = previous == null ? FrameContinuity.Step.CONTINUOUS
+                : FrameContinuity.between(previous.frame, f, iod, settings);
+        if (step == FrameContinuity.Step.CUT) {
+            cuts++;
+            recentCuts.addLast(f.nanos());
+        }
+        if (step != FrameContinuity.Step.CONTINUOUS) {
+            restart();
+        }
+        while (!recentCuts.isEmpty() && f.nanos() - recentCuts.peekFirst() > settings.continuity().window().toNanos()) {
+            recentCuts.removeFirst();
         }
         frames++;
         if (previous != null && previous.hash == s.hash) {
@@ -111,17 +135,6 @@ public final class PassiveLiveness {
             history.removeFirst();
         }
         previous = s;
-    }
-
-    private boolean breaksTrack(Sample a, Sample b) {
-        if (b.nanos - a.nanos > settings.resetGap().toNanos() || b.nanos < a.nanos) {
-            return true;
-        }
-        double d = 0;
-        for (int i = 0; i < 68; i++) {
-            d += a.points.get(i).distance(b.points.get(i));
-        }
-        return d / 68 / b.iod > settings.resetJump();
     }
 
     /** The track's oldest kept frame and the frame about half a second back. */
@@ -164,27 +177,31 @@ public final class PassiveLiveness {
         return c[1];
     }
 
+    /** Frames since the evidence last started (the track's start, a cut or a pause). */
     public int frames() {
         return frames;
     }
 
     /** The verdict so far. */
     public LivenessVerdict verdict() {
-        double score = nonPlanarity / settings.liveNonPlanarity();
         if (repeated) {
-            return new LivenessVerdict(LivenessVerdict.Verdict.SPOOF, score, frames, List.of("static_frame_repeated"),
-                    nonPlanarity, planarFrames);
+            return verdict(LivenessVerdict.Verdict.SPOOF, "static_frame_repeated");
+        }
+        if (recentCuts.size() >= settings.continuity().cuts()) {
+            return verdict(LivenessVerdict.Verdict.SPOOF, "discontinuous");
         }
         if (nonPlanarity >= settings.liveNonPlanarity()) {
-            return new LivenessVerdict(LivenessVerdict.Verdict.LIVE, score, frames, List.of("non_planar_motion"),
-                    nonPlanarity, planarFrames);
+            return verdict(LivenessVerdict.Verdict.LIVE, "non_planar_motion");
         }
         if (planarFrames >= settings.planarFrames()) {
-            return new LivenessVerdict(LivenessVerdict.Verdict.SPOOF, score, frames, List.of("planar_motion"),
-                    nonPlanarity, planarFrames);
+            return verdict(LivenessVerdict.Verdict.SPOOF, "planar_motion");
         }
-        String why = frames < settings.minFrames() ? "too_few_frames" : "no_depth_motion";
-        return new LivenessVerdict(LivenessVerdict.Verdict.UNSURE, score, frames, List.of(why), nonPlanarity,
-                planarFrames);
+        return verdict(LivenessVerdict.Verdict.UNSURE, frames < settings.minFrames() ? "too_few_frames"
+                : "no_depth_motion");
+    }
+
+    private LivenessVerdict verdict(LivenessVerdict.Verdict v, String reason) {
+        return new LivenessVerdict(v, nonPlanarity / settings.liveNonPlanarity(), frames, List.of(reason),
+                nonPlanarity, planarFrames, cuts);
     }
 }

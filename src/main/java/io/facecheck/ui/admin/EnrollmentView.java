@@ -91,11 +91,11 @@ public final class EnrollmentView extends VBox {
         duplicate.setId("enroll-duplicate");
         duplicate.getStyleClass().add("error-text");
         duplicate.setWrapText(true);
-        duplicate.textProperty().bind(vm.duplicateProperty());
+        duplicate.textProperty().bind(vm.warningProperty());
         Button force = new Button("Save anyway");
         force.setId("enroll-force");
         force.getStyleClass().add("danger");
-        force.visibleProperty().bind(vm.duplicateProperty().isNotEmpty());
+        force.visibleProperty().bind(vm.warningProperty().isNotEmpty());
         force.managedProperty().bind(force.visibleProperty());
         force.setOnAction(e -> vm.save(true));
 

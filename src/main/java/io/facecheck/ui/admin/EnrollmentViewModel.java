@@ -28,8 +28,9 @@ import java.util.function.Consumer;
 
 /**
  * The enrollment wizard: who (code, name, department), then samples — from the live camera or from photo
- * files — each checked at once by the quality gate, then save. A face that matches another employee is
- * refused with a warning naming them; the administrator may then save anyway.
+ * files — each checked at once by the quality gate, then save. A face that matches another employee, or samples
+ * that do not show one person, are refused with a warning naming them (the enrollment service's rules, the same as
+ * the command line's); the administrator may then save anyway or change the samples.
  */
 public final class EnrollmentViewModel {
     /** Good samples the wizard asks for from the camera. */
@@ -61,7 +62,7 @@ public final class EnrollmentViewModel {
     private final StringProperty department = new SimpleStringProperty("");
     private final ObservableList<SampleItem> samples = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty("");
-    private final StringProperty duplicate = new SimpleStringProperty("");
+    private final StringProperty warning = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
     private final IntegerBinding good = Bindings.createIntegerBinding(
@@ -96,7 +97,7 @@ public final class EnrollmentViewModel {
                 })
                 .onRunning(() -> {
                     busy.set(true);
-                    duplicate.set("");
+                    warning.set("");
                 })
                 .onProgress((f, m) -> {
                     progress.set(f);
@@ -155,7 +156,7 @@ public final class EnrollmentViewModel {
         status.set(summary());
     }
 
-    /** Saves; refused as a duplicate unless {@code force}. */
+    /** Saves; refused (a duplicate, or samples of more than one person) unless {@code force}. */
     public void save(boolean force) {
         String c = code.get().strip();
         String n = name.get().strip();
@@ -183,18 +184,22 @@ public final class EnrollmentViewModel {
                 })
                 .onRunning(() -> {
                     busy.set(true);
-                    duplicate.set("");
+                    warning.set("");
                 })
                 .onProgress((f, m) -> status.set(m))
                 .onSuccess(r -> {
                     if (r.duplicate() != null) {
                         EnrollmentService.Duplicate d = r.duplicate();
-                        duplicate.set(String.format(Locale.ROOT,
+                        warning.set(String.format(Locale.ROOT,
                                 "This face matches %s (%s) already enrolled (distance %.3f). Same person? Save anyway only if they are different people.",
                                 d.name(), d.code(), d.distance()));
                         status.set("Not saved: possible duplicate");
+                    } else if (r.notOnePerson() != null) {
+                        warning.set(r.notOnePerson().describe()
+                                + ". Remove the photos that are not of this person, or save anyway only if they are.");
+                        status.set("Not saved: the samples do not show one person");
                     } else if (r.enrolled()) {
-                        status.set("Enrolled " + n + " (" + c + ") with " + r.added() + " samples");
+                        status.set("Enrolled " + n + " (" + c + ") with " + EnrollmentService.samples(r.added()));
                         onEnrolled.accept(c);
                     } else {
                         status.set("Not saved: no usable sample" + (r.rejected().isEmpty() ? "" : " — " + r.rejected().get(0).reason()));
@@ -238,8 +243,9 @@ public final class EnrollmentViewModel {
         return status;
     }
 
-    public StringProperty duplicateProperty() {
-        return duplicate;
+    /** Why the last save was refused (a duplicate, or samples of more than one person); empty when it was not. */
+    public StringProperty warningProperty() {
+        return warning;
     }
 
     public BooleanProperty busyProperty() {

