@@ -48,6 +48,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void timesheetRulesArePureJavaTime() {
+        noClasses().that().resideInAPackage("io.facecheck.timesheet..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.facecheck.store..", "io.facecheck.attendance..",
+                        "io.facecheck.ui..", "io.facecheck.cli..", "javafx..", "java.sql..", "org.tensorflow..",
+                        "org.bytedeco..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
     void matchingIsPlainJava() {
         noClasses().that().resideInAnyPackage("io.facecheck.match..", "io.facecheck.eval..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.tensorflow..", "org.bytedeco..")

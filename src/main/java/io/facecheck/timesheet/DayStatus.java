@@ -12,7 +12,10 @@ public enum DayStatus {
     HOLIDAY,
     /** A rest day with no work. */
     REST,
-    /** An IN with no OUT after it. */
+    /**
+     * A punch that pairs with nothing: an IN with no OUT after it (a missing checkout), or an OUT with no IN before
+     * it (a missing check-in). Either way the record needs a correction; only paired time is worked time.
+     */
     INCOMPLETE;
 
     /** The lower-case word used in JSON and CSV. */
