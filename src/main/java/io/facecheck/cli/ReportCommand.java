@@ -1,5 +1,6 @@
 package io.facecheck.cli;
 
+import io.facecheck.attendance.CsvReports;
 import io.facecheck.attendance.Reports;
 import io.facecheck.config.Settings;
 import io.facecheck.store.Database;
@@ -11,13 +12,20 @@ import picocli.CommandLine.Option;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code facecheck report --from DATE --to DATE [--summary] --out FILE.csv}. */
+/** {@code facecheck report --from DATE --to DATE [--summary|--timesheet] --out FILE.csv|FILE.xlsx}. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Write attendance for a date range as CSV: raw events, or a per-day summary with --summary.")
+        description = {"Write attendance for a date range as CSV: raw events, or a per-day summary with --summary.",
+                "With --timesheet: the timesheet against the schedules (docs/timesheets.md), as FILE.xlsx (sheets "
+                        + "Summary, Days, Events) or FILE.csv (the days; the summary in FILE-totals.csv); --json "
+                        + "prints {days: [{code, date, shift, status, firstIn, lastOut, workedMinutes, "
+                        + "scheduledMinutes, lateMinutes, earlyLeaveMinutes, overtimeMinutes, leaveType}], totals: "
+                        + "[{code, scheduledDays, presentDays, absentDays, leaveDays, lateCount, lateMinutes, "
+                        + "earlyLeaveCount, earlyLeaveMinutes, workedMinutes, overtimeMinutes, missingCheckouts}]}."})
 final class ReportCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
@@ -31,7 +39,14 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--summary", description = "Per person and day: first in, last out, hours, late, missing checkout.")
     boolean summary;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "CSV file to write (replaced).")
+    @Option(names = "--timesheet", description = "The timesheet: shift-days with status, lateness, overtime, leave; "
+            + "and totals per person.")
+    boolean timesheet;
+
+    @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of the days (default: checkin.zone).")
+    String zone;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "CSV file to write (replaced); with --timesheet also .xlsx.")
     Path out;
 
     @Option(names = "--bom", negatable = true, description = "Start with a UTF-8 byte-order mark for Excel "
@@ -51,9 +66,20 @@ final class ReportCommand implements Callable<Integer> {
         if (last.isBefore(first)) {
             throw new CliException(ExitCodes.FAILURE, "--to " + last + " is before --from " + first);
         }
+        if (timesheet && summary) {
+            throw new CliException(ExitCodes.FAILURE, "--summary and --timesheet are two different reports");
+        }
+        if (!timesheet && io.facecheck.app.TimesheetExport.isXlsx(out)) {
+            throw new CliException(ExitCodes.FAILURE, "only --timesheet writes XLSX; events and --summary are CSV");
+        }
         Settings s = store.settings();
+        ZoneId days = zone == null ? s.checkIn().zone() : CliValues.zone("--zone", zone);
         try (Database db = store.open()) {
-            Reports reports = new Reports(db, s.checkIn().zone(), s.checkIn().workStart(),
+            if (timesheet) {
+                return TimesheetReport.run(db, first, last, days, out, new CsvReports(days,
+                        bom != null ? bom : s.report().bom(), s.report().delimiter()), actor.name(), json);
+            }
+            Reports reports = new Reports(db, days, s.checkIn().workStart(),
                     bom != null ? bom : s.report().bom(), s.report().delimiter());
             int rows = summary ? reports.exportSummary(first, last, out, actor.name())
                     : reports.exportEvents(first, last, out, actor.name());

@@ -329,4 +329,123 @@ class TimesheetCommandsTest {
                 .satisfies(a -> assertThat(a.actor()).isEqualTo("boss"));
         assertThat(audit()).filteredOn(a -> a.action().equals(AuditLog.IMPORT)).hasSize(2);
     }
+
+    /**
+     * Two people, Mon 2 .. Wed 4 March 2026 in Berlin (UTC+1), Wednesday a holiday. A1 (Day 09:00-17:00, break 30,
+     * grace in 5): Mon IN 09:10 OUT 17:00, Tue nothing. B2 (Night 22:00-06:00): works the holiday night Wed 22:00 to
+     * Thu 06:00, the morning after the period. C3 is a formula-like name in CJK company, to see it kept as text.
+     */
+    void scenario() throws Exception {
+        ok("employees", "import", file("staff.csv", "A1,王小明,研发部\nB2,=HYPERLINK(\"http://x\"),Ops\n").toString());
+        ok("shifts", "add", "Day", "--start", "09:00", "--end", "17:00", "--grace-in", "5", "--break", "30");
+        ok("shifts", "add", "Night", "--start", "22:00", "--end", "06:00");
+        ok("schedule", "assign", "--code", "A1", "--shift", "Day", "--days", "MON,TUE,WED,THU,FRI", "--from",
+                "2026-03-01");
+        ok("schedule", "assign", "--code", "B2", "--shift", "Night", "--days", "MON,TUE,WED,THU,FRI", "--from",
+                "2026-03-01");
+        ok("holidays", "add", "2026-03-04", "Company day");
+        ok("events", "import", file("events.csv", String.join("\n", "code,at,direction",
+                "A1,2026-03-02T09:10:00+01:00,IN", "A1,2026-03-02T17:00:00+01:00,OUT",
+                "B2,2026-03-04T22:00:00+01:00,IN", "B2,2026-03-05T06:00:00+01:00,OUT", "")).toString());
+    }
+
+    CliRun timesheet(Path out) {
+        return ok("report", "--timesheet", "--from", "2026-03-02", "--to", "2026-03-04", "--zone", "Europe/Berlin",
+                "--out", out.toString(), "--json");
+    }
+
+    @Test
+    void theTimesheetJsonHasTheFieldsOfTheIssueAndHandComputedFigures() throws Exception {
+        scenario();
+        JsonNode doc = JSON.readTree(timesheet(dir.resolve("march.csv")).out());
+        assertThat(doc.fieldNames()).toIterable().containsExactly("days", "totals");
+        assertThat(doc.get("days")).hasSize(6);
+        JsonNode mon = doc.get("days").get(0);
+        assertThat(mon.fieldNames()).toIterable().containsExactly("code", "date", "shift", "status", "firstIn",
+                "lastOut", "workedMinutes", "scheduledMinutes", "lateMinutes", "earlyLeaveMinutes", "overtimeMinutes",
+                "leaveType");
+        assertThat(mon.get("code").asText()).isEqualTo("A1");
+        assertThat(mon.get("date").asText()).isEqualTo("2026-03-02");
+        assertThat(mon.get("shift").asText()).isEqualTo("Day");
+        assertThat(mon.get("status").asText()).isEqualTo("present");
+        assertThat(mon.get("firstIn").asText()).isEqualTo("2026-03-02T09:10:00");
+        assertThat(mon.get("lastOut").asText()).isEqualTo("2026-03-02T17:00:00");
+        assertThat(mon.get("workedMinutes").asInt()).isEqualTo(440);     // 09:10-17:00 = 470, less the break 30
+        assertThat(mon.get("scheduledMinutes").asInt()).isEqualTo(450);  // 480 less the break
+        assertThat(mon.get("lateMinutes").asInt()).isEqualTo(10);        // beyond the grace of 5: all 10
+        assertThat(mon.get("earlyLeaveMinutes").asInt()).isZero();
+        assertThat(mon.get("overtimeMinutes").asInt()).isZero();
+        assertThat(mon.get("leaveType").isNull()).isTrue();
+        JsonNode tue = doc.get("days").get(1);
+        assertThat(tue.get("status").asText()).isEqualTo("absent");
+        assertThat(tue.get("firstIn").isNull()).isTrue();
+        assertThat(doc.get("days").get(2).get("status").asText()).isEqualTo("holiday");
+        // the holiday night ends the next morning, beyond the period: all of it overtime
+        JsonNode night = doc.get("days").get(5);
+        assertThat(night.get("code").asText()).isEqualTo("B2");
+        assertThat(night.get("date").asText()).isEqualTo("2026-03-04");
+        assertThat(night.get("status").asText()).isEqualTo("present");
+        assertThat(night.get("lastOut").asText()).isEqualTo("2026-03-05T06:00:00");
+        assertThat(night.get("workedMinutes").asInt()).isEqualTo(480);
+        assertThat(night.get("overtimeMinutes").asInt()).isEqualTo(480);
+
+        JsonNode a1 = doc.get("totals").get(0);
+        assertThat(a1.fieldNames()).toIterable().containsExactly("code", "scheduledDays", "presentDays", "absentDays",
+                "leaveDays", "lateCount", "lateMinutes", "earlyLeaveCount", "earlyLeaveMinutes", "workedMinutes",
+                "overtimeMinutes", "missingCheckouts");
+        assertThat(List.of(a1.get("scheduledDays").asInt(), a1.get("presentDays").asInt(), a1.get("absentDays").asInt(),
+                a1.get("leaveDays").asInt(), a1.get("lateCount").asInt(), a1.get("lateMinutes").asInt(),
+                a1.get("earlyLeaveCount").asInt(), a1.get("earlyLeaveMinutes").asInt(), a1.get("workedMinutes").asInt(),
+                a1.get("overtimeMinutes").asInt(), a1.get("missingCheckouts").asInt()))
+                .containsExactly(2, 1, 1, 0, 1, 10, 0, 0, 440, 0, 0);
+        JsonNode b2 = doc.get("totals").get(1);
+        assertThat(List.of(b2.get("scheduledDays").asInt(), b2.get("presentDays").asInt(), b2.get("absentDays").asInt(),
+                b2.get("workedMinutes").asInt(), b2.get("overtimeMinutes").asInt()))
+                .containsExactly(2, 1, 2, 480, 480);
+        assertThat(audit()).filteredOn(e -> e.action().equals(AuditLog.EXPORT)).singleElement()
+                .satisfies(e -> assertThat(e.details()).startsWith("timesheet 2026-03-02..2026-03-04 (Europe/Berlin)"));
+
+        refused("--zone Mars/Olympus is not a time zone", "report", "--timesheet", "--from", "2026-03-02", "--to",
+                "2026-03-04", "--zone", "Mars/Olympus", "--out", dir.resolve("x.csv").toString());
+        refused("only --timesheet writes XLSX", "report", "--from", "2026-03-02", "--to", "2026-03-04", "--out",
+                dir.resolve("x.xlsx").toString());
+    }
+
+    @Test
+    void theXlsxHoldsTheFiguresOfTheCsvAsNumbersWithTheHeaderFrozenAndNoFormula() throws Exception {
+        scenario();
+        Path csv = dir.resolve("march.csv");
+        Path xlsx = dir.resolve("march.xlsx");
+        timesheet(csv);
+        timesheet(xlsx);
+        List<List<String>> csvDays = TimesheetFiles.csv(csv);
+        List<List<String>> csvTotals = TimesheetFiles.csv(dir.resolve("march-totals.csv"));
+        assertThat(Files.readAllBytes(csv)).startsWith(0xEF, 0xBB, 0xBF); // the BOM Excel needs
+        assertThat(csvDays.get(0)).containsExactlyElementsOf(io.facecheck.app.TimesheetTables.DAY_COLUMNS);
+        assertThat(csvDays.get(1)).containsExactly("A1", "王小明", "研发部", "2026-03-02", "Day", "present",
+                "2026-03-02 09:10:00", "2026-03-02 17:00:00", "7.33", "7.50", "0.17", "0.00", "0.00", "");
+        // a name a spreadsheet would run as a formula is neutralised in the CSV ...
+        assertThat(csvDays.get(4).get(1)).isEqualTo("'=HYPERLINK(\"http://x\")");
+
+        TimesheetFiles.Workbook book = TimesheetFiles.xlsx(xlsx);
+        assertThat(book.sheetNames()).containsExactly("Summary", "Days", "Events");
+        // ... and a string, never a formula, in the XLSX, where it needs no apostrophe
+        assertThat(book.text("Days").get(4).get(1)).isEqualTo("=HYPERLINK(\"http://x\")");
+        assertThat(book.formulas()).isZero();
+        assertThat(book.frozenHeader("Summary")).isTrue();
+        assertThat(book.frozenHeader("Days")).isTrue();
+        assertThat(book.frozenHeader("Events")).isTrue();
+        // durations are numbers in decimal hours, counts numbers, as the CSV shows them
+        assertThat(book.number("Days", 1, 8)).isEqualByComparingTo("7.333333333333333");
+        assertThat(book.number("Summary", 1, 3)).isEqualByComparingTo("2");
+        assertThat(book.asCsvText("Days")).isEqualTo(neutralised(csvDays));
+        assertThat(book.asCsvText("Summary")).isEqualTo(neutralised(csvTotals));
+        assertThat(book.text("Events")).hasSize(5);
+        assertThat(book.asCsvText("Events").get(1)).contains("A1", "王小明", "2026-03-02 09:10:00", "IN");
+    }
+
+    /** The CSV's cells with the formula guard taken off again, to compare with the XLSX's plain strings. */
+    private static List<List<String>> neutralised(List<List<String>> rows) {
+        return rows.stream().map(r -> r.stream().map(c -> c.startsWith("'=") ? c.substring(1) : c).toList()).toList();
+    }
 }

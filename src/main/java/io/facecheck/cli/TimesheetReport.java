@@ -1,0 +1,84 @@
+package io.facecheck.cli;
+
+import io.facecheck.app.TimesheetService;
+import io.facecheck.attendance.CsvReports;
+import io.facecheck.store.Database;
+import io.facecheck.timesheet.DayRow;
+import io.facecheck.timesheet.Timesheet;
+import io.facecheck.timesheet.Totals;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code report --timesheet}: the export through {@link TimesheetService}, and the JSON fixed by issue 18. */
+final class TimesheetReport {
+    private static final DateTimeFormatter LOCAL_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+
+    private TimesheetReport() {
+    }
+
+    static int run(Database db, LocalDate from, LocalDate to, ZoneId zone, Path out, CsvReports csv, String actor,
+                   boolean json) {
+        TimesheetService.Exported done = new TimesheetService(db).export(from, to, zone, out, csv, actor);
+        Timesheet t = done.report().timesheet();
+        if (json) {
+            Json.print(json(t));
+        } else {
+            System.out.println("wrote the timesheet of " + t.totals().size() + " people (" + t.days().size()
+                    + " days) to " + String.join(" and ", done.files().stream().map(Path::toString).toList()));
+        }
+        return ExitCodes.OK;
+    }
+
+    static Map<String, Object> json(Timesheet t) {
+        List<Object> days = new ArrayList<>();
+        for (DayRow d : t.days()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("code", d.code());
+            m.put("date", d.date().toString());
+            m.put("shift", d.shift());
+            m.put("status", d.status().word());
+            m.put("firstIn", time(d.firstIn()));
+            m.put("lastOut", time(d.lastOut()));
+            m.put("workedMinutes", d.workedMinutes());
+            m.put("scheduledMinutes", d.scheduledMinutes());
+            m.put("lateMinutes", d.lateMinutes());
+            m.put("earlyLeaveMinutes", d.earlyLeaveMinutes());
+            m.put("overtimeMinutes", d.overtimeMinutes());
+            m.put("leaveType", d.leaveType());
+            days.add(m);
+        }
+        List<Object> totals = new ArrayList<>();
+        for (Totals s : t.totals()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("code", s.code());
+            m.put("scheduledDays", s.scheduledDays());
+            m.put("presentDays", s.presentDays());
+            m.put("absentDays", s.absentDays());
+            m.put("leaveDays", s.leaveDays());
+            m.put("lateCount", s.lateCount());
+            m.put("lateMinutes", s.lateMinutes());
+            m.put("earlyLeaveCount", s.earlyLeaveCount());
+            m.put("earlyLeaveMinutes", s.earlyLeaveMinutes());
+            m.put("workedMinutes", s.workedMinutes());
+            m.put("overtimeMinutes", s.overtimeMinutes());
+            m.put("missingCheckouts", s.missingCheckouts());
+            totals.add(m);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("days", days);
+        doc.put("totals", totals);
+        return doc;
+    }
+
+    private static String time(LocalDateTime t) {
+        return t == null ? null : LOCAL_DATE_TIME.format(t);
+    }
+}
