@@ -35,6 +35,21 @@ public final class HolidayService {
         });
     }
 
+    /** Holidays dated {@code from..to} (inclusive), by date. */
+    public List<Holiday> between(LocalDate from, LocalDate to) {
+        return holidays.between(from, to);
+    }
+
+    /** Removes the holiday of {@code date}; {@code NOT_FOUND} when there is none. Audited with what it was. */
+    public Holiday remove(LocalDate date, String actor) {
+        return db.inTransaction(c -> {
+            Holiday h = holidays.remove(date).orElseThrow(() -> new io.facecheck.store.StoreException(
+                    io.facecheck.store.StoreException.Kind.NOT_FOUND, date + " is not a holiday"));
+            audit.record(actor, AuditLog.HOLIDAY_REMOVE, date.toString(), "before: " + h.name() + "; after: none");
+            return h;
+        });
+    }
+
     /**
      * Imports the all-day events of {@code ics} (an event over several days gives each of its days), in one
      * transaction. A date already in the calendar keeps its name.

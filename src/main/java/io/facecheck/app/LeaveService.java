@@ -57,6 +57,11 @@ public final class LeaveService {
         });
     }
 
+    /** Leave that touches {@code from..to} (inclusive), by start date and code. */
+    public List<Leave> between(LocalDate from, LocalDate to) {
+        return leave.between(from, to);
+    }
+
     public List<String> types() {
         return types;
     }

@@ -68,6 +68,11 @@ public final class ScheduleService {
         });
     }
 
+    /** Every assignment, in the order made (the later of two from the same date wins). */
+    public List<ScheduleAssignment> assignments() {
+        return schedules.assignments(LocalDate.of(9999, 12, 31));
+    }
+
     /**
      * Imports a roster file ({@code code,date,shift}, {@code shift} may be {@code OFF}). Every row is checked first:
      * an unknown code or shift, a bad date, or one employee's date twice refuses the whole file, naming the line.

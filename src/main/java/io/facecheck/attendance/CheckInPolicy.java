@@ -2,21 +2,26 @@ package io.facecheck.attendance;
 
 import io.facecheck.config.DirectionMode;
 import io.facecheck.store.Direction;
+import io.facecheck.timesheet.Attribution;
+import io.facecheck.timesheet.Punch;
+import io.facecheck.timesheet.PunchType;
+import io.facecheck.timesheet.ShiftOccurrence;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Decides, frame by frame, when a person is checked in: the same identity accepted in K of the last N frames of
  * the same track within the window (each passing liveness when it is required), then not again within the
- * debounce time, with the direction from the kiosk mode. The K-of-N votes are kept per track ({@link TrackState},
+ * debounce time, with the direction from the kiosk mode; TOGGLE goes by the person's shift-day
+ * ({@link Attribution#nextDirection}), so a night worker's 06:00 check-out is the OUT of the shift begun at 22:00. The K-of-N votes are kept per track ({@link TrackState},
  * one per face the tracker follows), so the frames of two people passing the kiosk are never pooled; the debounce
  * is per person, across tracks. Unknown faces are never turned into an employee's event; K of N unknown frames of
  * a track count one sighting in {@link #unknownFaces()}.
@@ -94,7 +99,7 @@ public final class CheckInPolicy {
             return new Decision(Decision.Kind.DEBOUNCED, code, null, now, best, obs.liveness(), agreeing,
                     last.get().at(), false);
         }
-        Direction direction = direction(last, now);
+        Direction direction = direction(code, last, now);
         logged.put(code, new LastEvent(now, direction));
         return new Decision(Decision.Kind.CHECK_IN, code, direction, now, best, obs.liveness(), agreeing, null, false);
     }
@@ -107,7 +112,7 @@ public final class CheckInPolicy {
         }
     }
 
-    private Direction direction(Optional<LastEvent> last, Instant now) {
+    private Direction direction(String code, Optional<LastEvent> last, Instant now) {
         DirectionMode mode = rules.mode();
         if (mode == DirectionMode.IN) {
             return Direction.IN;
@@ -115,10 +120,12 @@ public final class CheckInPolicy {
         if (mode == DirectionMode.OUT) {
             return Direction.OUT;
         }
-        LocalDate today = now.atZone(rules.zone()).toLocalDate();
-        return last.filter(e -> e.at().atZone(rules.zone()).toLocalDate().equals(today))
-                .map(e -> e.direction().opposite())
-                .orElse(Direction.IN);
+        // the latest event is the last punch of the shift-day's window when the window holds it, and a window
+        // holding none of the later events holds no punch before now at all: the rule needs only the latest
+        ShiftOccurrence shiftDay = history.shiftDayAt(code, now, rules.zone());
+        List<Punch> punches = last.map(e -> List.of(new Punch(e.at(), e.direction() == Direction.IN ? PunchType.IN
+                : PunchType.OUT))).orElse(List.of());
+        return Attribution.nextDirection(shiftDay, punches) == PunchType.IN ? Direction.IN : Direction.OUT;
     }
 
     /** The later of what this policy logged itself and what the history says. */

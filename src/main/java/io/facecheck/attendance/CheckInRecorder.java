@@ -5,14 +5,18 @@ import io.facecheck.store.Database;
 import io.facecheck.store.EmployeeRepository;
 import io.facecheck.store.EventRepository;
 import io.facecheck.store.OfflineStore;
+import io.facecheck.store.ScheduleSnapshot;
 import io.facecheck.store.StoreException;
 import io.facecheck.store.UnknownFaceLog;
+import io.facecheck.timesheet.ShiftOccurrence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
@@ -203,6 +207,32 @@ public final class CheckInRecorder implements LastEventLookup {
             }
         }
         return lastOnServer(code);
+    }
+
+    /**
+     * The shift-day by the person's schedule: read from the server for each check-in (an assignment made a minute ago
+     * counts), from the offline cache while the server is away.
+     */
+    @Override
+    public ShiftOccurrence shiftDayAt(String code, Instant at, ZoneId zone) {
+        return schedule(code, LocalDate.ofInstant(at, zone)).shiftDayAt(code, at, zone);
+    }
+
+    private ScheduleSnapshot schedule(String code, LocalDate day) {
+        if (offline != null && !offline.online()) {
+            return offline.schedule();
+        }
+        try {
+            // the windows of the day before to the day after (one of them holds the check-in) are cut by the
+            // shifts of three days before to two days after
+            return ScheduleSnapshot.load(db, code, day.minusDays(3), day.plusDays(2));
+        } catch (StoreException e) {
+            if (offline == null || !e.unreachable()) {
+                throw e;
+            }
+            offline.wentDown(e);
+            return offline.schedule();
+        }
     }
 
     private Optional<LastEvent> lastOnServer(String code) {

@@ -16,7 +16,8 @@ import java.time.ZoneId;
  * @param mode              direction mode of the kiosk
  * @param liveness          whether frames must pass the liveness check to count
  * @param livenessThreshold a frame is live when its score is below this
- * @param zone              zone that defines "the day" for {@link DirectionMode#TOGGLE}
+ * @param zone              zone of the shift-days (and of the calendar days of the unscheduled) that
+ *                          {@link DirectionMode#TOGGLE} goes by
  */
 public record CheckInRules(int k, int n, Duration window, Duration debounce, DirectionMode mode, boolean liveness,
                            double livenessThreshold, ZoneId zone) {

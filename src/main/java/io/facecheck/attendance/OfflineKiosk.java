@@ -6,6 +6,7 @@ import io.facecheck.store.EmployeeRepository;
 import io.facecheck.store.EventRepository;
 import io.facecheck.store.FaceKeys;
 import io.facecheck.store.OfflineStore;
+import io.facecheck.store.ScheduleSnapshot;
 import io.facecheck.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,10 @@ public final class OfflineKiosk implements AutoCloseable {
     public static final Duration RETRY_INTERVAL = Duration.ofSeconds(10);
     /** How long settled check-ins stay in the journal after their upload (for a look back at what happened). */
     public static final Duration KEEP_SETTLED = Duration.ofDays(30);
+    /** How often the background sync caches the server's schedules ({@link #refreshSchedules}). */
+    public static final Duration SCHEDULE_REFRESH = Duration.ofMinutes(5);
+    /** How far ahead the roster is cached: a kiosk offline for longer goes by the weekly schedules. */
+    private static final java.time.Period SCHEDULE_AHEAD = java.time.Period.ofDays(62);
     /** How far below the newest event id seen {@link #refreshLastEvents} looks again (ids commit out of order). */
     private static final long LAST_EVENT_OVERLAP = 256;
 
@@ -54,6 +59,7 @@ public final class OfflineKiosk implements AutoCloseable {
     private final String server;
     private final Duration retryInterval;
     private final AtomicLong nextTry = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong nextScheduleRefresh = new AtomicLong(System.nanoTime());
     private volatile boolean online = true;
     private volatile Consumer<Boolean> listener = b -> { };
 
@@ -255,12 +261,46 @@ public final class OfflineKiosk implements AutoCloseable {
     }
 
     /**
-     * Notes the server's check-ins made since the last call (by any kiosk, from the last day at most) in the local
-     * store, so that an offline kiosk still knows each person's last event for IN/OUT toggling. Incremental: by
-     * event id, looking back a little for ids committed out of order. Does nothing while offline.
+     * Notes the server's check-ins made since the last call (by any kiosk, from the last two days at most: a
+     * shift-day's window lasts up to 48 hours) in the local store, so that an offline kiosk still knows each person's
+     * last event for IN/OUT toggling; and, every {@link #SCHEDULE_REFRESH}, the schedules
+     * ({@link #refreshSchedules}). Incremental: by event id, looking back a little for ids committed out of order.
+     * Does nothing while offline.
      */
     public void refreshLastEvents() {
-        refreshLastEvents(java.time.Instant.now().minus(Duration.ofDays(1)));
+        java.time.Instant now = java.time.Instant.now();
+        refreshLastEvents(now.minus(Duration.ofDays(2)));
+        long due = nextScheduleRefresh.get();
+        if (online && System.nanoTime() - due >= 0
+                && nextScheduleRefresh.compareAndSet(due, System.nanoTime() + SCHEDULE_REFRESH.toNanos())) {
+            refreshSchedules(java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC));
+        }
+    }
+
+    /**
+     * Caches the server's schedules in the local store, so that an offline kiosk still finds a check-in's shift-day
+     * (a night worker's 06:00 check-out is an OUT): every shift and weekly assignment, and the roster entries from a
+     * few days before {@code today} to {@link #SCHEDULE_AHEAD} after it. A kiosk offline for longer goes by the
+     * weekly schedules alone. Does nothing while offline.
+     */
+    public synchronized void refreshSchedules(java.time.LocalDate today) {
+        if (!online) {
+            return;
+        }
+        try {
+            local.saveSchedule(server, ScheduleSnapshot.load(central, null, today.minusDays(3),
+                    today.plus(SCHEDULE_AHEAD)));
+        } catch (StoreException e) {
+            if (!e.unreachable()) {
+                throw e;
+            }
+            wentDown(e);
+        }
+    }
+
+    /** The schedules as last cached (none cached: every day a rest day, the calendar day its window). */
+    ScheduleSnapshot schedule() {
+        return local.schedule(server).orElse(ScheduleSnapshot.NONE);
     }
 
     /** As {@link #refreshLastEvents()}, with events before {@code notBefore} left out. */

@@ -29,6 +29,7 @@ public final class AuditLog {
     public static final String SCHEDULE = "schedule-assign";
     public static final String ROSTER = "roster-import";
     public static final String HOLIDAY = "holiday-add";
+    public static final String HOLIDAY_REMOVE = "holiday-remove";
     public static final String LEAVE = "leave-add";
 
     private final Database db;

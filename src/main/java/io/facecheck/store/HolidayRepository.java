@@ -61,6 +61,20 @@ public final class HolidayRepository {
         });
     }
 
+    /** Removes the holiday of {@code date}: what it was, or empty when there was none. */
+    public Optional<Holiday> remove(LocalDate date) {
+        return db.inTransaction(conn -> {
+            Optional<Holiday> there = find(conn, date);
+            if (there.isPresent()) {
+                try (PreparedStatement ps = conn.prepareStatement("DELETE FROM holiday WHERE holiday_date = ?")) {
+                    ps.setObject(1, date);
+                    ps.executeUpdate();
+                }
+            }
+            return there;
+        });
+    }
+
     private static Optional<Holiday> find(Connection conn, LocalDate date) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(
                 "SELECT holiday_date, name FROM holiday WHERE holiday_date = ?")) {

@@ -1,5 +1,8 @@
 package io.facecheck.store;
 
+import io.facecheck.timesheet.RosterEntry;
+import io.facecheck.timesheet.ScheduleAssignment;
+import io.facecheck.timesheet.Shift;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
 import org.slf4j.Logger;
@@ -16,10 +19,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,7 +38,9 @@ import java.util.Optional;
  *   the server has them ({@link Settled});</li>
  *   <li>the <b>gallery cache</b>: the last gallery the kiosk loaded from the server (each person's code, name and
  *   templates), the templates sealed with the face-data key like every other copy of face data, so that a kiosk
- *   started while the server is down still recognises people.</li>
+ *   started while the server is down still recognises people;</li>
+ *   <li>the <b>schedule cache</b> and each person's <b>last event</b>: what the TOGGLE rule needs to tell an IN
+ *   from an OUT by shift-day (a night worker's 06:00 check-out while the server is away).</li>
  * </ul>
  * Both are kept per server (its URL without credentials), so a kiosk moved to another server never mixes them.
  * Several processes of one machine (the kiosk and a {@code facecheck sync}) may use the file at once.
@@ -113,6 +122,46 @@ public final class OfflineStore implements AutoCloseable {
                 code        VARCHAR(64) NOT NULL,
                 at_utc      TIMESTAMP WITH TIME ZONE NOT NULL,
                 direction   VARCHAR(3) NOT NULL,
+                PRIMARY KEY (server, code)
+            );
+            CREATE TABLE IF NOT EXISTS cache_schedule (
+                server      VARCHAR(1000) PRIMARY KEY,
+                saved_at    TIMESTAMP WITH TIME ZONE NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS cache_shift (
+                server      VARCHAR(1000) NOT NULL,
+                name        VARCHAR(64) NOT NULL,
+                start_time  TIME NOT NULL,
+                end_time    TIME NOT NULL,
+                grace_in    INT NOT NULL,
+                grace_out   INT NOT NULL,
+                break_min   INT NOT NULL,
+                overtime_after INT NOT NULL,
+                flexible    BOOLEAN NOT NULL,
+                required_min INT NOT NULL,
+                PRIMARY KEY (server, name)
+            );
+            CREATE TABLE IF NOT EXISTS cache_assignment (
+                server      VARCHAR(1000) NOT NULL,
+                seq         INT NOT NULL,
+                code        VARCHAR(64),
+                department  VARCHAR(200),
+                shift_name  VARCHAR(64) NOT NULL,
+                weekdays    INT NOT NULL,
+                effective_from DATE NOT NULL,
+                PRIMARY KEY (server, seq)
+            );
+            CREATE TABLE IF NOT EXISTS cache_roster (
+                server      VARCHAR(1000) NOT NULL,
+                code        VARCHAR(64) NOT NULL,
+                work_date   DATE NOT NULL,
+                shift_name  VARCHAR(64) NOT NULL,
+                PRIMARY KEY (server, code, work_date)
+            );
+            CREATE TABLE IF NOT EXISTS cache_department (
+                server      VARCHAR(1000) NOT NULL,
+                code        VARCHAR(64) NOT NULL,
+                department  VARCHAR(200) NOT NULL,
                 PRIMARY KEY (server, code)
             );
             CREATE TABLE IF NOT EXISTS last_event_mark (
@@ -359,6 +408,143 @@ public final class OfflineStore implements AutoCloseable {
                             Direction.valueOf(rs.getString("direction")))) : Optional.empty();
                 }
             }
+        });
+    }
+
+    // ---- schedule cache (for IN/OUT by shift-day while offline) -----------------------------------------------
+
+    private static final List<String> SCHEDULE_TABLES = List.of("cache_shift", "cache_assignment", "cache_roster",
+            "cache_department", "cache_schedule");
+
+    /** Replaces the cached schedules of {@code server} with {@code snapshot}, in one transaction. */
+    public void saveSchedule(String server, ScheduleSnapshot snapshot) {
+        work("save the schedule cache", c -> {
+            for (String table : SCHEDULE_TABLES) {
+                try (PreparedStatement del = c.prepareStatement("DELETE FROM " + table + " WHERE server = ?")) {
+                    del.setString(1, server);
+                    del.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO cache_shift (server, name, start_time, "
+                    + "end_time, grace_in, grace_out, break_min, overtime_after, flexible, required_min) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Shift s : snapshot.shifts()) {
+                    ps.setString(1, server);
+                    ps.setString(2, s.name());
+                    ps.setObject(3, s.start());
+                    ps.setObject(4, s.end());
+                    ps.setInt(5, s.graceInMinutes());
+                    ps.setInt(6, s.graceOutMinutes());
+                    ps.setInt(7, s.breakMinutes());
+                    ps.setInt(8, s.overtimeAfterMinutes());
+                    ps.setBoolean(9, s.flexible());
+                    ps.setInt(10, s.requiredMinutes());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO cache_assignment (server, seq, code, "
+                    + "department, shift_name, weekdays, effective_from) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                int seq = 0;
+                for (ScheduleAssignment a : snapshot.assignments()) { // in the order made: it breaks ties
+                    ps.setString(1, server);
+                    ps.setInt(2, seq++);
+                    ps.setString(3, a.employeeCode());
+                    ps.setString(4, a.department());
+                    ps.setString(5, a.shiftName());
+                    ps.setInt(6, ScheduleRepository.mask(a.days()));
+                    ps.setObject(7, a.effectiveFrom());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO cache_roster (server, code, work_date, "
+                    + "shift_name) VALUES (?, ?, ?, ?)")) {
+                for (RosterEntry r : snapshot.roster()) {
+                    ps.setString(1, server);
+                    ps.setString(2, r.employeeCode());
+                    ps.setObject(3, r.date());
+                    ps.setString(4, r.shiftName());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO cache_department (server, code, department) "
+                    + "VALUES (?, ?, ?)")) {
+                for (Map.Entry<String, String> d : snapshot.departments().entrySet()) {
+                    ps.setString(1, server);
+                    ps.setString(2, d.getKey());
+                    ps.setString(3, d.getValue());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO cache_schedule (server, saved_at) "
+                    + "VALUES (?, ?)")) {
+                ps.setString(1, server);
+                Rows.setInstant(ps, 2, clock.instant());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The cached schedules of {@code server}, if they were ever cached. */
+    public Optional<ScheduleSnapshot> schedule(String server) {
+        return work("read the schedule cache", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM cache_schedule WHERE server = ?")) {
+                ps.setString(1, server);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                }
+            }
+            List<Shift> shifts = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, start_time, end_time, grace_in, grace_out, "
+                    + "break_min, overtime_after, flexible, required_min FROM cache_shift WHERE server = ?")) {
+                ps.setString(1, server);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        shifts.add(new Shift(rs.getString(1), rs.getObject(2, LocalTime.class),
+                                rs.getObject(3, LocalTime.class), rs.getInt(4), rs.getInt(5), rs.getInt(6),
+                                rs.getInt(7), rs.getBoolean(8), rs.getInt(9)));
+                    }
+                }
+            }
+            List<ScheduleAssignment> assignments = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT code, department, shift_name, weekdays, "
+                    + "effective_from FROM cache_assignment WHERE server = ? ORDER BY seq")) {
+                ps.setString(1, server);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        assignments.add(new ScheduleAssignment(rs.getString(1), rs.getString(2), rs.getString(3),
+                                ScheduleRepository.days(rs.getInt(4)), rs.getObject(5, LocalDate.class)));
+                    }
+                }
+            }
+            List<RosterEntry> roster = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT code, work_date, shift_name FROM cache_roster "
+                    + "WHERE server = ?")) {
+                ps.setString(1, server);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        roster.add(new RosterEntry(rs.getString(1), rs.getObject(2, LocalDate.class),
+                                rs.getString(3)));
+                    }
+                }
+            }
+            Map<String, String> departments = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT code, department FROM cache_department "
+                    + "WHERE server = ?")) {
+                ps.setString(1, server);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        departments.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            return Optional.of(new ScheduleSnapshot(shifts, assignments, roster, departments));
         });
     }
 

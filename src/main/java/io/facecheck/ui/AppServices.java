@@ -1,5 +1,11 @@
 package io.facecheck.ui;
 
+import io.facecheck.app.HolidayService;
+import io.facecheck.app.LeaveService;
+import io.facecheck.app.ScheduleService;
+import io.facecheck.app.ShiftService;
+import io.facecheck.app.TimesheetService;
+import io.facecheck.app.TodayService;
 import io.facecheck.attendance.AttendanceCorrections;
 import io.facecheck.attendance.AttendanceEngine;
 import io.facecheck.face.FaceEngine;
@@ -158,6 +164,38 @@ public final class AppServices implements AutoCloseable {
 
     public AttendanceCorrections corrections() {
         return corrections;
+    }
+
+    public ShiftService shifts() {
+        return new ShiftService(db);
+    }
+
+    public ScheduleService schedules() {
+        return new ScheduleService(db);
+    }
+
+    public HolidayService holidays() {
+        return new HolidayService(db);
+    }
+
+    /** Leave of the configured types ({@code timesheet.leave-types}). */
+    public LeaveService leave() {
+        return new LeaveService(db, settings.timesheet().leaveTypes());
+    }
+
+    public TimesheetService timesheets() {
+        return new TimesheetService(db);
+    }
+
+    /** The live board of the Today page, on the timesheet of today. */
+    public TodayService today() {
+        return new TodayService(timesheets(), shifts());
+    }
+
+    /** The CSV format of the exports ({@code report.*}), in the check-in zone. */
+    public io.facecheck.attendance.CsvReports csv() {
+        return new io.facecheck.attendance.CsvReports(settings.checkIn().zone(), settings.report().bom(),
+                settings.report().delimiter());
     }
 
     /**

@@ -4,6 +4,12 @@ import io.facecheck.ui.admin.AdminView;
 import io.facecheck.ui.admin.AttendanceViewModel;
 import io.facecheck.ui.admin.AuditView;
 import io.facecheck.ui.admin.KiosksView;
+import io.facecheck.ui.admin.HolidaysLeaveView;
+import io.facecheck.ui.admin.HolidaysLeaveViewModel;
+import io.facecheck.ui.admin.SchedulesView;
+import io.facecheck.ui.admin.SchedulesViewModel;
+import io.facecheck.ui.admin.TodayView;
+import io.facecheck.ui.admin.TodayViewModel;
 import io.facecheck.store.KioskRegistry;
 import io.facecheck.ui.admin.EmployeesView;
 import io.facecheck.ui.admin.EmployeesViewModel;
@@ -251,6 +257,12 @@ public final class MainWindow implements AutoCloseable {
                 });
         KiosksView kiosks = new KiosksView(new KioskRegistry(services.database()), services.settings().checkIn().zone(),
                 executor);
+        SchedulesViewModel schedules = new SchedulesViewModel(services, admin, executor);
+        adminView.addPage("Schedules", new SchedulesView(schedules), schedules::reload);
+        HolidaysLeaveViewModel holidays = new HolidaysLeaveViewModel(services, admin, executor);
+        adminView.addPage("Holidays & leave", new HolidaysLeaveView(holidays), holidays::reload);
+        TodayViewModel today = new TodayViewModel(services, executor);
+        adminView.addPage("Today", new TodayView(today), today::reload);
         adminView.addPage("Kiosks", kiosks, kiosks::reload);
         show(adminView);
         employees.reload();

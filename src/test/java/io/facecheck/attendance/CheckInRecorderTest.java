@@ -7,16 +7,24 @@ import io.facecheck.store.StoreKind;
 import io.facecheck.store.Direction;
 import io.facecheck.store.EmployeeRepository;
 import io.facecheck.store.EventRepository;
+import io.facecheck.store.ScheduleRepository;
+import io.facecheck.store.ShiftRepository;
 import io.facecheck.store.StoreException;
+import io.facecheck.timesheet.ScheduleAssignment;
+import io.facecheck.timesheet.Shift;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,6 +86,39 @@ class CheckInRecorderTest {
         var restarted = new CheckInPolicy(rules, clock, recorder);
         assertThat(present(restarted, recorder, "W1").orElseThrow().direction()).isEqualTo(Direction.OUT);
         assertThat(new EventRepository(db).all()).hasSize(2);
+    }
+
+    @Test
+    void aNightWorkersSixOClockCheckOutIsAnOutOfTheShiftBegunAtTenTheEveningBefore() {
+        new ShiftRepository(db).create(Shift.fixed("Night", LocalTime.of(22, 0), LocalTime.of(6, 0), 5, 5, 30, 30));
+        new ScheduleRepository(db).assign(new ScheduleAssignment("W1", null, "Night", EnumSet.allOf(DayOfWeek.class),
+                LocalDate.of(2026, 1, 1)));
+        var recorder = new CheckInRecorder(db, "gate", ZONE, rules.debounce());
+        clock.set(LocalDate.of(2026, 2, 2).atTime(21, 55).atZone(ZONE).toInstant());
+        assertThat(present(new CheckInPolicy(rules, clock, recorder), recorder, "W1").orElseThrow().direction())
+                .isEqualTo(Direction.IN);
+        // 06:03 the next calendar day, still in Monday's shift-day (its window runs to Tuesday 14:00)
+        clock.set(LocalDate.of(2026, 2, 3).atTime(6, 3).atZone(ZONE).toInstant());
+        assertThat(present(new CheckInPolicy(rules, clock, recorder), recorder, "W1").orElseThrow().direction())
+                .isEqualTo(Direction.OUT);
+        // Tuesday 21:58: Tuesday's shift-day, nothing in its window yet
+        clock.set(LocalDate.of(2026, 2, 3).atTime(21, 58).atZone(ZONE).toInstant());
+        assertThat(present(new CheckInPolicy(rules, clock, recorder), recorder, "W1").orElseThrow().direction())
+                .isEqualTo(Direction.IN);
+    }
+
+    @Test
+    void anUnscheduledPersonTogglesByTheCalendarDay() {
+        var recorder = new CheckInRecorder(db, "gate", ZONE, rules.debounce());
+        clock.set(LocalDate.of(2026, 2, 2).atTime(21, 55).atZone(ZONE).toInstant());
+        assertThat(present(new CheckInPolicy(rules, clock, recorder), recorder, "W1").orElseThrow().direction())
+                .isEqualTo(Direction.IN);
+        clock.set(LocalDate.of(2026, 2, 2).atTime(23, 59).atZone(ZONE).toInstant());
+        assertThat(present(new CheckInPolicy(rules, clock, recorder), recorder, "W1").orElseThrow().direction())
+                .isEqualTo(Direction.OUT);
+        clock.set(LocalDate.of(2026, 2, 3).atTime(6, 3).atZone(ZONE).toInstant());
+        assertThat(present(new CheckInPolicy(rules, clock, recorder), recorder, "W1").orElseThrow().direction())
+                .as("a rest day's window is its calendar day").isEqualTo(Direction.IN);
     }
 
     @Test

@@ -11,9 +11,13 @@ import io.facecheck.store.FaceDataScan;
 import io.facecheck.store.FaceKeys;
 import io.facecheck.store.OfflineStore;
 import io.facecheck.store.PgServer;
+import io.facecheck.store.ScheduleRepository;
+import io.facecheck.store.ShiftRepository;
 import io.facecheck.store.StoreException;
 import io.facecheck.store.Subprocess;
 import io.facecheck.store.TemplateRepository;
+import io.facecheck.timesheet.ScheduleAssignment;
+import io.facecheck.timesheet.Shift;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,10 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -191,6 +199,44 @@ class OfflineKioskTest {
             assertThat(new EventRepository(admin).all())
                     .extracting(e -> e.code() + "@" + e.at() + "/" + e.kioskId())
                     .containsExactly("BOB@" + nine.plusSeconds(60) + "/A", "ADA@" + nine.plusSeconds(120) + "/B");
+        }
+    }
+
+    @Test
+    void offlineANightWorkersSixOClockCheckOutIsAnOutOfTheShiftBegunTheEveningBefore() {
+        String url = server.newDatabase();
+        FaceKeys keys = FaceKeys.defaults();
+        Instant evening = Instant.parse("2026-03-02T21:55:00Z");
+        try (Database admin = server.open(url)) {
+            new EmployeeRepository(admin).create("ADA", "Ada", "Care");
+            new ShiftRepository(admin).create(Shift.fixed("Night", LocalTime.of(22, 0), LocalTime.of(6, 0), 5, 5,
+                    30, 30));
+            // the department's schedule: the kiosk must know Ada's department offline too
+            new ScheduleRepository(admin).assign(new ScheduleAssignment(null, "Care", "Night",
+                    EnumSet.allOf(DayOfWeek.class), LocalDate.of(2026, 3, 1)));
+            assertThat(new CheckInRecorder(admin, "B", ZONE, DEBOUNCE).record(arrival("ADA", evening))).isPresent();
+        }
+        try (Database kiosk = Database.openWhenReachable(url, server.credentials(), keys);
+             OfflineKiosk offline = new OfflineKiosk(kiosk, OfflineStore.open(dir.resolve("offline"), keys),
+                     Duration.ofHours(1))) {
+            // what the kiosk's background sync does while the server answers
+            offline.refreshLastEvents(evening.minus(Duration.ofDays(1)));
+            offline.refreshSchedules(LocalDate.of(2026, 3, 2));
+            server.stop();
+            CheckInRecorder recorder = new CheckInRecorder(kiosk, "A", ZONE, DEBOUNCE, false, offline);
+            MutableClock clock = new MutableClock(Instant.parse("2026-03-03T06:03:00Z"));
+            CheckInPolicy policy = new CheckInPolicy(new CheckInRules(3, 5, Duration.ofSeconds(2), DEBOUNCE,
+                    io.facecheck.config.DirectionMode.TOGGLE, false, 0.2, ZONE), clock, recorder);
+            Decision d = null;
+            for (int f = 0; f < 3; f++) {
+                clock.advance(Duration.ofMillis(100));
+                d = policy.observe(FrameObservation.known("ADA", 0.4, null));
+            }
+            assertThat(d.isCheckIn()).isTrue();
+            assertThat(d.direction()).as("the end of Monday's night, though the server is away").isEqualTo(Direction.OUT);
+            assertThat(recorder.record(d).orElseThrow().pending()).isTrue();
+        } finally {
+            server.restart();
         }
     }
 

@@ -105,6 +105,28 @@ class AttendanceCommandsTest {
         assertThat(nobody.err()).contains("no employee with code NOPE");
     }
 
+    @Test
+    void aNightWorkersMorningCheckInFromTheCommandLineIsTheOutOfTheEveningsShift() throws Exception {
+        CliRun enroll = CliRun.of("enroll", "--db", db(), "--code", "GWB", "--name", "George W. Bush",
+                photo("George_W_Bush", 1), photo("George_W_Bush", 2), photo("George_W_Bush", 3));
+        assertThat(enroll.exit()).as(enroll.err()).isZero();
+        CliRun shift = CliRun.of("shifts", "add", "Night", "--start", "22:00", "--end", "06:00", "--db", db());
+        assertThat(shift.exit()).as(shift.err()).isZero();
+        CliRun assign = CliRun.of("schedule", "assign", "--code", "GWB", "--shift", "Night", "--days",
+                "MON,TUE,WED,THU,FRI,SAT,SUN", "--from", "2026-03-01", "--db", db());
+        assertThat(assign.exit()).as(assign.err()).isZero();
+        // the kiosk's zone is the system's here (checkin.zone is empty): the times are local ones
+        java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+        String[] frames = {photo("George_W_Bush", 6), photo("George_W_Bush", 7), photo("George_W_Bush", 8)};
+        String evening = java.time.LocalDateTime.parse("2026-03-02T21:55").atZone(zone).toInstant().toString();
+        String morning = java.time.LocalDateTime.parse("2026-03-03T06:03").atZone(zone).toInstant().toString();
+        JsonNode in = JSON.readTree(checkin(evening, frames).out()).get("events");
+        assertThat(in.get(0).get("direction").asText()).isEqualTo("IN");
+        JsonNode out = JSON.readTree(checkin(morning, frames).out()).get("events");
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).get("direction").asText()).as("the end of Monday's night shift").isEqualTo("OUT");
+    }
+
     private CliRun checkin(String at, String... frames) {
         String[] args = new String[6 + frames.length];
         args[0] = "checkin";

@@ -3,6 +3,8 @@ package io.facecheck.ui.admin;
 import io.facecheck.attendance.DaySummary;
 import io.facecheck.store.CheckInEvent;
 import io.facecheck.store.Direction;
+import io.facecheck.timesheet.DayRow;
+import io.facecheck.timesheet.Totals;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -22,6 +24,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
@@ -38,12 +41,18 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-/** Attendance tab: date range, per-day summary, events, chart of check-ins per day, corrections, CSV export. */
+/**
+ * Attendance tab: date range; the timesheet (rows coloured by status, late and early leave marked, and the totals);
+ * the per-day summary; events; chart of check-ins per day; corrections; CSV and XLSX export.
+ */
 public final class AttendanceView extends BorderPane {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
     private final TableView<CheckInEvent> events = new TableView<>();
     private final TableView<DaySummary> days = new TableView<>();
+    private final TableView<DayRow> sheet = new TableView<>();
+    private final TableView<Totals> totals = new TableView<>();
 
     public AttendanceView(AttendanceViewModel vm) {
         getStyleClass().add("page");
@@ -66,10 +75,14 @@ public final class AttendanceView extends BorderPane {
         add.setId("attendance-add");
         add.setOnAction(e -> addDialog(vm));
         MenuItem exportSummary = new MenuItem("Per-day summary (CSV)…");
-        exportSummary.setOnAction(e -> chooseFile(vm, "attendance-summary").ifPresent(f -> vm.export(f.toPath(), true)));
+        exportSummary.setOnAction(e -> chooseFile(vm, "attendance-summary", "csv").ifPresent(f -> vm.export(f.toPath(), true)));
         MenuItem exportEvents = new MenuItem("Raw events (CSV)…");
-        exportEvents.setOnAction(e -> chooseFile(vm, "attendance-events").ifPresent(f -> vm.export(f.toPath(), false)));
-        MenuButton export = new MenuButton("Export", null, exportSummary, exportEvents);
+        exportEvents.setOnAction(e -> chooseFile(vm, "attendance-events", "csv").ifPresent(f -> vm.export(f.toPath(), false)));
+        MenuItem timesheetCsv = new MenuItem("Timesheet (CSV)…");
+        timesheetCsv.setOnAction(e -> chooseFile(vm, "timesheet", "csv").ifPresent(f -> vm.exportTimesheet(f.toPath())));
+        MenuItem timesheetXlsx = new MenuItem("Timesheet (XLSX)…");
+        timesheetXlsx.setOnAction(e -> chooseFile(vm, "timesheet", "xlsx").ifPresent(f -> vm.exportTimesheet(f.toPath())));
+        MenuButton export = new MenuButton("Export", null, timesheetXlsx, timesheetCsv, exportSummary, exportEvents);
         export.setId("attendance-export");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -103,7 +116,56 @@ public final class AttendanceView extends BorderPane {
                 : ev.correctionReason() + " (" + ev.correctedBy() + ")", 220));
         events.setPlaceholder(new Label("No check-ins in this range"));
 
-        TabPane tables = new TabPane(new Tab("Per day", days), new Tab("Events", events));
+        sheet.setId("timesheet-table");
+        sheet.getStyleClass().add("timesheet-days");
+        sheet.setItems(vm.timesheetDays());
+        sheet.getColumns().add(EmployeesView.col("Code", DayRow::code, 80));
+        sheet.getColumns().add(EmployeesView.col("Date", d -> d.date() + " " + SchedulesView.shortName(d.date().getDayOfWeek()), 135));
+        sheet.getColumns().add(EmployeesView.col("Shift", d -> d.shift() == null ? "" : d.shift(), 90));
+        sheet.getColumns().add(EmployeesView.col("Status", d -> d.status().word(), 85));
+        sheet.getColumns().add(EmployeesView.col("First in", d -> d.firstIn() == null ? "" : DATE_TIME.format(d.firstIn()), 110));
+        sheet.getColumns().add(EmployeesView.col("Last out", d -> d.lastOut() == null ? "" : DATE_TIME.format(d.lastOut()), 110));
+        sheet.getColumns().add(EmployeesView.col("Worked", d -> hours(d.workedMinutes()), 65));
+        sheet.getColumns().add(EmployeesView.col("Scheduled", d -> hours(d.scheduledMinutes()), 75));
+        sheet.getColumns().add(EmployeesView.col("Late", d -> d.lateMinutes() == 0 ? "" : d.lateMinutes() + " min", 65));
+        sheet.getColumns().add(EmployeesView.col("Early", d -> d.earlyLeaveMinutes() == 0 ? "" : d.earlyLeaveMinutes() + " min", 65));
+        sheet.getColumns().add(EmployeesView.col("Overtime", d -> d.overtimeMinutes() == 0 ? "" : hours(d.overtimeMinutes()), 70));
+        sheet.getColumns().add(EmployeesView.col("Leave", d -> d.leaveType() == null ? "" : d.leaveType(), 70));
+        sheet.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(DayRow d, boolean empty) {
+                super.updateItem(d, empty);
+                getStyleClass().removeIf(c -> c.startsWith("day-"));
+                if (!empty && d != null) {
+                    getStyleClass().add("day-" + d.status().word());
+                    if (d.lateMinutes() > 0) {
+                        getStyleClass().add("day-late");
+                    }
+                    if (d.earlyLeaveMinutes() > 0) {
+                        getStyleClass().add("day-early");
+                    }
+                }
+            }
+        });
+        sheet.setPlaceholder(new Label("No employees"));
+        totals.setId("totals-table");
+        totals.setItems(vm.totals());
+        totals.getColumns().add(EmployeesView.col("Code", Totals::code, 80));
+        totals.getColumns().add(EmployeesView.col("Scheduled", t -> String.valueOf(t.scheduledDays()), 75));
+        totals.getColumns().add(EmployeesView.col("Present", t -> String.valueOf(t.presentDays()), 65));
+        totals.getColumns().add(EmployeesView.col("Absent", t -> String.valueOf(t.absentDays()), 60));
+        totals.getColumns().add(EmployeesView.col("Leave", t -> String.valueOf(t.leaveDays()), 55));
+        totals.getColumns().add(EmployeesView.col("Late", t -> t.lateCount() + " × / " + t.lateMinutes() + " min", 100));
+        totals.getColumns().add(EmployeesView.col("Early leave", t -> t.earlyLeaveCount() + " × / " + t.earlyLeaveMinutes() + " min", 110));
+        totals.getColumns().add(EmployeesView.col("Worked h", t -> hours(t.workedMinutes()), 75));
+        totals.getColumns().add(EmployeesView.col("Overtime h", t -> hours(t.overtimeMinutes()), 80));
+        totals.getColumns().add(EmployeesView.col("Missing checkouts", t -> String.valueOf(t.missingCheckouts()), 120));
+        totals.setPlaceholder(new Label("No employees"));
+        SplitPane timesheet = new SplitPane(sheet, totals);
+        timesheet.setOrientation(Orientation.VERTICAL);
+        timesheet.setDividerPositions(0.7);
+
+        TabPane tables = new TabPane(new Tab("Timesheet", timesheet), new Tab("Per day", days), new Tab("Events", events));
         tables.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         CategoryAxis x = new CategoryAxis();
@@ -146,7 +208,7 @@ public final class AttendanceView extends BorderPane {
 
         SplitPane split = new SplitPane(tables, chart);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.6);
+        split.setDividerPositions(0.72);
         setCenter(split);
 
         Label status = new Label();
@@ -157,6 +219,19 @@ public final class AttendanceView extends BorderPane {
         setBottom(status);
     }
 
+    private static String hours(int minutes) {
+        return String.format(Locale.ROOT, "%.2f", minutes / 60.0);
+    }
+
+    /** The timesheet's rows, one per employee and shift-day. */
+    public TableView<DayRow> timesheetTable() {
+        return sheet;
+    }
+
+    public TableView<Totals> totalsTable() {
+        return totals;
+    }
+
     public TableView<CheckInEvent> eventTable() {
         return events;
     }
@@ -165,11 +240,12 @@ public final class AttendanceView extends BorderPane {
         return days;
     }
 
-    private java.util.Optional<File> chooseFile(AttendanceViewModel vm, String base) {
+    private java.util.Optional<File> chooseFile(AttendanceViewModel vm, String base, String ext) {
         FileChooser fc = new FileChooser();
         fc.setTitle("Export attendance");
-        fc.setInitialFileName(base + "-" + vm.fromProperty().get() + "-" + vm.toProperty().get() + ".csv");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+        fc.setInitialFileName(base + "-" + vm.fromProperty().get() + "-" + vm.toProperty().get() + "." + ext);
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.equals("csv") ? "CSV files"
+                : "Excel workbooks", "*." + ext));
         return java.util.Optional.ofNullable(fc.showSaveDialog(getScene().getWindow()));
     }
 

@@ -3,6 +3,9 @@ package io.facecheck.ui.admin;
 import io.facecheck.attendance.DaySummary;
 import io.facecheck.store.CheckInEvent;
 import io.facecheck.store.Direction;
+import io.facecheck.timesheet.DayRow;
+import io.facecheck.timesheet.Timesheet;
+import io.facecheck.timesheet.Totals;
 import io.facecheck.ui.AppServices;
 import io.facecheck.ui.BackgroundTask;
 import javafx.beans.property.BooleanProperty;
@@ -26,8 +29,9 @@ import java.util.TreeMap;
 import java.util.concurrent.Executor;
 
 /**
- * Attendance for a date range: the per-day summary (first in, last out, hours, late, missing checkout), the
- * events, check-ins per day for the chart, manual corrections with a reason (audited) and CSV export.
+ * Attendance for a date range: the timesheet (a row per employee and shift-day with its status, and the totals per
+ * employee, from the timesheet service), the per-day summary (first in, last out, hours, late, missing checkout),
+ * the events, check-ins per day for the chart, manual corrections with a reason (audited) and CSV/XLSX export.
  */
 public final class AttendanceViewModel {
     private final AppServices services;
@@ -39,10 +43,12 @@ public final class AttendanceViewModel {
     private final ObservableList<DaySummary> days = FXCollections.observableArrayList();
     private final ObservableList<CheckInEvent> events = FXCollections.observableArrayList();
     private final ObservableList<XYChart.Data<String, Number>> perDay = FXCollections.observableArrayList();
+    private final ObservableList<DayRow> timesheetDays = FXCollections.observableArrayList();
+    private final ObservableList<Totals> totals = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
-    private record Loaded(List<CheckInEvent> events, List<DaySummary> days) {
+    private record Loaded(List<CheckInEvent> events, List<DaySummary> days, Timesheet timesheet) {
     }
 
     public AttendanceViewModel(AppServices services, String actor, Executor executor) {
@@ -73,12 +79,15 @@ public final class AttendanceViewModel {
         }
         LocalDate f = from.get();
         LocalDate t = to.get();
-        BackgroundTask.wrap(() -> new Loaded(services.reports().events(f, t), services.reports().summary(f, t)))
+        BackgroundTask.wrap(() -> new Loaded(services.reports().events(f, t), services.reports().summary(f, t),
+                        services.timesheets().compute(f, t, zone)))
                 .onRunning(() -> busy.set(true))
                 .onSuccess(l -> {
                     events.setAll(l.events());
                     days.setAll(l.days());
                     perDay.setAll(chartData(l.events(), f, t));
+                    timesheetDays.setAll(l.timesheet().days());
+                    totals.setAll(l.timesheet().totals());
                     status.set(count(l.events().size(), "event") + ", " + count(l.days().size(), "person-day") + " from " + f
                             + " to " + t);
                 })
@@ -139,6 +148,35 @@ public final class AttendanceViewModel {
                 .onFailure(e -> status.set("Cannot export: " + e.getMessage()))
                 .onFinished(() -> busy.set(false))
                 .executeWith(executor);
+    }
+
+    /**
+     * Writes the period's timesheet: an {@code .xlsx} file (summary, daily rows, raw events), else CSV (the daily
+     * rows, and the totals beside it); audited.
+     */
+    public void exportTimesheet(Path out) {
+        if (!rangeOk()) {
+            return;
+        }
+        LocalDate f = from.get();
+        LocalDate t = to.get();
+        BackgroundTask.wrap(() -> services.timesheets().export(f, t, zone, out, services.csv(), actor))
+                .onRunning(() -> busy.set(true))
+                .onSuccess(x -> status.set("Exported the timesheet to " + x.files().stream().map(Path::toString)
+                        .collect(java.util.stream.Collectors.joining(", "))))
+                .onFailure(e -> status.set("Cannot export: " + e.getMessage()))
+                .onFinished(() -> busy.set(false))
+                .executeWith(executor);
+    }
+
+    /** The period's timesheet: one row per employee and shift-day, the absent included. */
+    public ObservableList<DayRow> timesheetDays() {
+        return timesheetDays;
+    }
+
+    /** The period's totals per employee. */
+    public ObservableList<Totals> totals() {
+        return totals;
     }
 
     public ObjectProperty<LocalDate> fromProperty() {

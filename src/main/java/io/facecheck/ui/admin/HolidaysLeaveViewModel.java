@@ -1,0 +1,114 @@
+package io.facecheck.ui.admin;
+
+import io.facecheck.timesheet.Holiday;
+import io.facecheck.timesheet.Leave;
+import io.facecheck.ui.AppServices;
+import io.facecheck.ui.BackgroundTask;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+
+/**
+ * Holidays &amp; leave page for one year: the holiday calendar (add, import an iCalendar file, remove) and the
+ * employees' leave (add, full days or hours on one day). The holiday and leave services check and audit every
+ * change; what they refuse (overlapping leave, a date that already is a holiday) is shown with their message.
+ */
+public final class HolidaysLeaveViewModel {
+    private final AppServices services;
+    private final String actor;
+    private final Executor executor;
+    private final ObjectProperty<Integer> year = new SimpleObjectProperty<>(LocalDate.now().getYear());
+    private final ObservableList<Holiday> holidays = FXCollections.observableArrayList();
+    private final ObservableList<Leave> leave = FXCollections.observableArrayList();
+    private final ObservableList<String> leaveTypes = FXCollections.observableArrayList();
+    private final StringProperty status = new SimpleStringProperty("");
+
+    private record Loaded(List<Holiday> holidays, List<Leave> leave, List<String> types) {
+    }
+
+    public HolidaysLeaveViewModel(AppServices services, String actor, Executor executor) {
+        this.services = services;
+        this.actor = actor;
+        this.executor = executor;
+    }
+
+    public void reload() {
+        int y = year.get();
+        LocalDate first = LocalDate.of(y, 1, 1);
+        LocalDate last = LocalDate.of(y, 12, 31);
+        BackgroundTask.wrap(() -> new Loaded(services.holidays().between(first, last),
+                        services.leave().between(first, last), services.leave().types()))
+                .onSuccess(l -> {
+                    holidays.setAll(l.holidays());
+                    leave.setAll(l.leave());
+                    leaveTypes.setAll(l.types());
+                })
+                .onFailure(e -> status.set("Cannot load holidays and leave: " + e.getMessage()))
+                .executeWith(executor);
+    }
+
+    public void addHoliday(LocalDate date, String name) {
+        change(() -> services.holidays().add(date, name, actor), "Added holiday " + date + " " + name);
+    }
+
+    public void removeHoliday(Holiday h) {
+        change(() -> services.holidays().remove(h.date(), actor), "Removed holiday " + h.date() + " " + h.name());
+    }
+
+    /** Imports the all-day events of an iCalendar file; dates already holidays keep their names. */
+    public void importIcs(Path ics) {
+        BackgroundTask.wrap(() -> services.holidays().importIcs(ics, actor))
+                .onSuccess(r -> {
+                    status.set(ics.getFileName() + ": " + r.added().size() + " holidays added, "
+                            + r.alreadyThere().size() + " already there"
+                            + (r.timedEventsIgnored() > 0 ? ", " + r.timedEventsIgnored() + " timed events ignored" : ""));
+                    reload();
+                })
+                .onFailure(e -> status.set("Not imported: " + e.getMessage()))
+                .executeWith(executor);
+    }
+
+    /** Leave of {@code code}: full days {@code from..to}, or {@code hours} (not null) on the one day from == to. */
+    public void addLeave(String code, LocalDate from, LocalDate to, String type, Double hours) {
+        change(() -> services.leave().add(code, from, to, type, hours, actor), "Added " + type + " leave for " + code);
+    }
+
+    private void change(Callable<?> work, String done) {
+        BackgroundTask.wrap(work)
+                .onSuccess(x -> {
+                    status.set(done);
+                    reload();
+                })
+                .onFailure(e -> status.set("Not saved: " + e.getMessage()))
+                .executeWith(executor);
+    }
+
+    public ObjectProperty<Integer> yearProperty() {
+        return year;
+    }
+
+    public ObservableList<Holiday> holidays() {
+        return holidays;
+    }
+
+    public ObservableList<Leave> leave() {
+        return leave;
+    }
+
+    public ObservableList<String> leaveTypes() {
+        return leaveTypes;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+}

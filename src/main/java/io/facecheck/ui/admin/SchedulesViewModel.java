@@ -1,0 +1,110 @@
+package io.facecheck.ui.admin;
+
+import io.facecheck.timesheet.ScheduleAssignment;
+import io.facecheck.timesheet.Shift;
+import io.facecheck.ui.AppServices;
+import io.facecheck.ui.BackgroundTask;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+
+/**
+ * Schedules page: the shifts, and who works which (weekly assignments per employee or department, roster files).
+ * Every change goes through the shift and schedule services, which check it and audit it with the administrator's
+ * name.
+ */
+public final class SchedulesViewModel {
+    private final AppServices services;
+    private final String actor;
+    private final Executor executor;
+    private final ObservableList<Shift> shifts = FXCollections.observableArrayList();
+    private final ObservableList<ScheduleAssignment> assignments = FXCollections.observableArrayList();
+    private final StringProperty status = new SimpleStringProperty("");
+
+    private record Loaded(List<Shift> shifts, List<ScheduleAssignment> assignments) {
+    }
+
+    public SchedulesViewModel(AppServices services, String actor, Executor executor) {
+        this.services = services;
+        this.actor = actor;
+        this.executor = executor;
+    }
+
+    public void reload() {
+        BackgroundTask.wrap(() -> new Loaded(services.shifts().list(), services.schedules().assignments()))
+                .onSuccess(l -> {
+                    shifts.setAll(l.shifts());
+                    assignments.setAll(l.assignments());
+                })
+                .onFailure(e -> status.set("Cannot load the schedules: " + e.getMessage()))
+                .executeWith(executor);
+    }
+
+    /** Adds a fixed shift; an end at or before the start means it ends the next day. */
+    public void addFixed(String name, LocalTime start, LocalTime end, int graceIn, int graceOut, int breakMinutes,
+                         int overtimeAfter) {
+        change(() -> services.shifts().add(Shift.fixed(name, start, end, graceIn, graceOut, breakMinutes,
+                overtimeAfter), actor), "Added shift " + name);
+    }
+
+    /** Adds a flexitime shift: {@code hours} anywhere between {@code earliest} and {@code latest}. */
+    public void addFlexible(String name, double hours, LocalTime earliest, LocalTime latest, int breakMinutes,
+                            int overtimeAfter) {
+        change(() -> services.shifts().add(Shift.flexible(name, (int) Math.round(hours * 60), earliest, latest,
+                breakMinutes, overtimeAfter), actor), "Added flexible shift " + name);
+    }
+
+    /**
+     * From {@code from} on, {@code shift} (or {@link Shift#OFF}) on {@code days} for the employee {@code code}, or,
+     * with {@code code} null, for everyone in {@code department}.
+     */
+    public void assign(String code, String department, String shift, Set<DayOfWeek> days, LocalDate from) {
+        String who = code != null ? code : "department " + department;
+        change(() -> services.schedules().assign(new ScheduleAssignment(code, department, shift, days, from), actor),
+                "Assigned " + shift + " to " + who + " from " + from);
+    }
+
+    /** Imports a roster file ({@code code,date,shift}); a bad row refuses the whole file. */
+    public void importRoster(Path csv) {
+        BackgroundTask.wrap(() -> services.schedules().importRoster(csv, actor))
+                .onSuccess(r -> {
+                    status.set("Roster " + csv.getFileName() + ": " + r.added() + " added, " + r.changed()
+                            + " changed, " + r.unchanged() + " unchanged");
+                    reload();
+                })
+                .onFailure(e -> status.set("Not imported: " + e.getMessage()))
+                .executeWith(executor);
+    }
+
+    private void change(Callable<?> work, String done) {
+        BackgroundTask.wrap(work)
+                .onSuccess(x -> {
+                    status.set(done);
+                    reload();
+                })
+                .onFailure(e -> status.set("Not saved: " + e.getMessage()))
+                .executeWith(executor);
+    }
+
+    public ObservableList<Shift> shifts() {
+        return shifts;
+    }
+
+    public ObservableList<ScheduleAssignment> assignments() {
+        return assignments;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+}
