@@ -82,7 +82,8 @@ mkdir -p "$pkg/DEBIAN" "$pkg/opt" "$pkg/usr/bin" "$pkg/usr/share/applications" \
   "$pkg/usr/share/facecheck/autostart" "$pkg/usr/lib/systemd/user" "$pkg/usr/share/doc/facecheck"
 step "deb"
 mv "$out/FaceCheck" "$pkg/opt/facecheck"
-ln -s /opt/facecheck/bin/FaceCheck "$pkg/usr/bin/facecheck"
+# the command is a script, not a link: under the C locale it starts the program with a UTF-8 LC_CTYPE
+cp installer/linux/facecheck "$pkg/usr/bin/facecheck" && chmod 755 "$pkg/usr/bin/facecheck"
 cp "$work/facecheck.png" "$pkg/usr/share/icons/hicolor/256x256/apps/facecheck.png"
 cp "$work/facecheck-48.png" "$pkg/usr/share/icons/hicolor/48x48/apps/facecheck.png"
 cp installer/linux/facecheck.desktop "$pkg/usr/share/applications/facecheck.desktop"

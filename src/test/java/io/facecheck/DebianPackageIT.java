@@ -72,7 +72,7 @@ class DebianPackageIT {
         assertThat(list.exit()).isZero();
         assertThat(list.out()).contains("./opt/facecheck/bin/FaceCheck", "./opt/facecheck/lib/runtime/release",
                 "./opt/facecheck/lib/models/mobilefacenet/model.json", "./opt/facecheck/lib/config/facecheck.properties",
-                "./usr/bin/facecheck -> /opt/facecheck/bin/FaceCheck", "./usr/share/applications/facecheck.desktop",
+                "./usr/bin/facecheck", "./usr/share/applications/facecheck.desktop",
                 "./usr/share/icons/hicolor/256x256/apps/facecheck.png",
                 "./usr/share/facecheck/autostart/facecheck-kiosk.desktop",
                 "./usr/lib/systemd/user/facecheck-kiosk.service");
@@ -156,6 +156,35 @@ class DebianPackageIT {
         assertThat(r.exit()).as(r.tail()).isEqualTo(1);
         assertThat(r.err()).contains("cannot open the FaceCheck window")
                 .doesNotContain("NoClassDefFoundError", "ClassNotFoundException", "Exception in thread");
+    }
+
+    @Test
+    void commandUnderTheCLocalePassesNamesAndFileNamesInUtf8AndPrintsNoTensorFlowLines() throws Exception {
+        assumeTrue(StandardCharsets.UTF_8.name().equals(System.getProperty("sun.jnu.encoding")),
+                "the test itself needs a UTF-8 locale to name its photo 张三.jpg");
+        Path script = unpacked.resolve("usr/bin/facecheck");
+        assertThat(Files.isExecutable(script)).isTrue();
+        String text = Files.readString(script);
+        assertThat(text).startsWith("#!/bin/sh\n").contains("exec /opt/facecheck/bin/FaceCheck \"$@\"");
+        // the packaged script, aimed at the unpacked launcher instead of the installed one
+        Path command = tmp.resolve("facecheck-command");
+        Files.writeString(command, text.replace("/opt/facecheck/bin/FaceCheck", launcher.toString()));
+        assertThat(command.toFile().setExecutable(true)).isTrue();
+        Path photo = Files.copy(LFW.resolve("Tony_Blair/Tony_Blair_0001.jpg"),
+                Files.createDirectories(tmp.resolve("照片")).resolve("张三.jpg"));
+        Path cwd = Files.createDirectories(tmp.resolve("cwd"));
+        Map<String, String> c = Map.of("LC_ALL", "C", "XDG_DATA_HOME", tmp.resolve("data").toString(),
+                "XDG_CONFIG_HOME", tmp.resolve("config").toString());
+        String db = "jdbc:h2:file:" + tmp.resolve("locale/facecheck");
+
+        Run enroll = run(List.of(command.toString(), "enroll", "--db", db, "--code", "ZS", "--name", "张三",
+                photo.toString()), cwd, c);
+        assertThat(enroll.exit()).as(enroll.tail()).isZero();
+        assertThat(enroll.out()).contains("(张三)");
+        assertThat(enroll.err()).as("nothing but the answer: no TensorFlow lines").isEmpty();
+        Run list = run(List.of(command.toString(), "employees", "list", "--db", db, "--json"), cwd, c);
+        assertThat(list.exit()).as(list.tail()).isZero();
+        assertThat(list.out()).contains("\"name\" : \"张三\"");
     }
 
     /** Runs the unpacked launcher from an empty folder, with temporary user folders and no display. */

@@ -1,8 +1,10 @@
 package io.facecheck.cli;
 
 import io.facecheck.config.AppVersion;
+import io.facecheck.models.TfLogging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The {@code facecheck} command and its sub-commands. */
 @Command(name = "facecheck", mixinStandardHelpOptions = true, versionProvider = FaceCheckCommand.Version.class,
@@ -41,6 +43,15 @@ import picocli.CommandLine.Command;
 public final class FaceCheckCommand {
     // neither Runnable nor Callable, like every command with sub-commands: picocli then answers a missing
     // sub-command with a usage error (exit 64, usage on stderr) instead of printing the usage with exit 0
+
+    /** Before or after the sub-command's name: every command may load TensorFlow. */
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Also print TensorFlow's own log lines on stderr (its start-up, each model it loads).")
+    void verbose(boolean on) {
+        if (on) {
+            TfLogging.verbose();
+        }
+    }
 
     /** {@code -V}: the version the kiosks report too ({@link AppVersion}). */
     static final class Version implements CommandLine.IVersionProvider {

@@ -13,6 +13,7 @@ import ch.qos.logback.core.util.FileSize;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
@@ -68,6 +69,8 @@ public final class LogFiles {
         PatternLayoutEncoder enc = new PatternLayoutEncoder();
         enc.setContext(ctx);
         enc.setPattern("%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{30} - %msg%n");
+        // names in any script, whatever the locale's character set (under LANG=C it is ASCII)
+        enc.setCharset(StandardCharsets.UTF_8);
         enc.start();
         RollingFileAppender<ILoggingEvent> app = new RollingFileAppender<>();
         app.setContext(ctx);

@@ -53,6 +53,7 @@ public final class TfModel implements AutoCloseable {
                 // the session's own pools: TensorFlow's global ones are sized by whichever session loads first
                 .setUsePerSessionThreads(true)
                 .build();
+        TfLogging.beforeFirstUse();
         try {
             SavedModelBundle bundle = SavedModelBundle.loader(dir.toString())
                     .withTags(SavedModels.TAG)

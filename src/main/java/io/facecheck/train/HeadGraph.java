@@ -2,6 +2,7 @@ package io.facecheck.train;
 
 import io.facecheck.models.SavedModels;
 import io.facecheck.models.Tensors;
+import io.facecheck.models.TfLogging;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -45,7 +46,7 @@ public final class HeadGraph implements AutoCloseable {
     private final int out;
     private final Architecture architecture;
     private final Loss lossKind;
-    private final Graph graph = new Graph();
+    private final Graph graph;
     private final Session session;
     private final Placeholder<TFloat32> x;
     private final Placeholder<TFloat32> selA;
@@ -69,6 +70,8 @@ public final class HeadGraph implements AutoCloseable {
     /** As above with given initial weights (in the order of {@link #weights()}). */
     public HeadGraph(int in, int out, Architecture architecture, Loss lossKind, double margin,
                      OptimizerKind optimizer, float learningRate, List<float[]> initial) {
+        TfLogging.beforeFirstUse();
+        this.graph = new Graph();
         this.in = in;
         this.out = out;
         this.architecture = architecture;
@@ -286,6 +289,7 @@ public final class HeadGraph implements AutoCloseable {
     public void export(Path dir) throws IOException {
         List<float[]> w = weights();
         long[][] shapes = shapes(in, out, architecture);
+        TfLogging.beforeFirstUse();
         try (Graph g = new Graph(); Session s = new Session(g)) {
             Ops tf = Ops.create(g);
             Placeholder<TFloat32> features = tf.withName("features").placeholder(TFloat32.class,

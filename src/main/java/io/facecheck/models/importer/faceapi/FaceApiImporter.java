@@ -3,6 +3,7 @@ package io.facecheck.models.importer.faceapi;
 import io.facecheck.models.ModelCard;
 import io.facecheck.models.ModelNames;
 import io.facecheck.models.SavedModels;
+import io.facecheck.models.TfLogging;
 import io.facecheck.models.Sha256;
 import io.facecheck.models.importer.ImportSupport;
 import io.facecheck.models.importer.NetworkImporter;
@@ -81,6 +82,7 @@ public final class FaceApiImporter implements NetworkImporter {
         Path tmp = modelsDir.resolve("." + name + ".importing");
         ImportSupport.clean(tmp);
         try {
+            TfLogging.beforeFirstUse();
             try (Graph graph = new Graph(); Session session = new Session(graph)) {
                 Ops tf = Ops.create(graph);
                 Placeholder<TFloat32> image = tf.withName("image").placeholder(TFloat32.class, Placeholder.shape(inputShape));

@@ -2,6 +2,7 @@ package io.facecheck.models.importer.tfjs;
 
 import io.facecheck.models.ModelCard;
 import io.facecheck.models.SavedModels;
+import io.facecheck.models.TfLogging;
 import io.facecheck.models.importer.ImportSupport;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
@@ -44,6 +45,7 @@ public final class TfjsGraphImporter {
         Path tmp = dir.resolveSibling("." + dir.getFileName() + ".importing");
         ImportSupport.clean(tmp);
         try {
+            TfLogging.beforeFirstUse();
             try (Graph graph = new Graph(); Session session = new Session(graph)) {
                 try {
                     graph.importGraphDef(graphDef);

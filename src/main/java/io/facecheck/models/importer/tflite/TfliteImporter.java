@@ -3,6 +3,7 @@ package io.facecheck.models.importer.tflite;
 import io.facecheck.models.ModelCard;
 import io.facecheck.models.ModelNames;
 import io.facecheck.models.SavedModels;
+import io.facecheck.models.TfLogging;
 import io.facecheck.models.Sha256;
 import io.facecheck.models.importer.ImportSupport;
 import io.facecheck.models.importer.NetworkImporter;
@@ -80,6 +81,7 @@ public final class TfliteImporter implements NetworkImporter {
 
     /** Builds the graph for {@code name} from {@code file} and exports it to {@code dir}. */
     static void convert(TfliteFile file, String name, Path dir) throws IOException {
+        TfLogging.beforeFirstUse();
         try (Graph g = new Graph(); Session s = new Session(g)) {
             Ops tf = Ops.create(g);
             Map<String, Operand<TFloat32>> outputs = new LinkedHashMap<>();
