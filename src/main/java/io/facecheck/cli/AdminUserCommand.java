@@ -40,7 +40,7 @@ final class AdminUserCommand implements Runnable {
         @Override
         public Integer call() {
             char[] password = readPassword();
-            try (Database db = store.open()) {
+            try (Database db = store.open(Database.OpenMode.CREATE)) {
                 new AdminUsers(db).add(name, password, actor.name());
                 System.out.println("added administrator " + name);
                 return ExitCodes.OK;
@@ -81,7 +81,7 @@ final class AdminUserCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Database db = store.open()) {
+            try (Database db = store.open(Database.OpenMode.EXISTING)) {
                 new AdminUsers(db).names().forEach(System.out::println);
                 return ExitCodes.OK;
             } catch (StoreException e) {

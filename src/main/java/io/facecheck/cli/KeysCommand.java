@@ -40,7 +40,7 @@ final class KeysCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Database db = store.open()) {
+            try (Database db = store.open(Database.OpenMode.EXISTING)) {
                 FaceKeyRotation.Result r = FaceKeyRotation.rotate(db, new FaceKeyRotation.Listener() { });
                 String keyFile = db.faceCipher().keys().describe();
                 new AuditLog(db).record(actor.name(), AuditLog.KEY_ROTATE, keyFile,

@@ -52,7 +52,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.FAILURE, "--to " + last + " is before --from " + first);
         }
         Settings s = store.settings();
-        try (Database db = store.open()) {
+        try (Database db = store.open(Database.OpenMode.EXISTING)) {
             Reports reports = new Reports(db, s.checkIn().zone(), s.checkIn().workStart(),
                     bom != null ? bom : s.report().bom(), s.report().delimiter());
             int rows = summary ? reports.exportSummary(first, last, out, actor.name())
