@@ -1,5 +1,7 @@
 package io.facecheck.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.facecheck.store.Backups;
 import io.facecheck.store.Database;
 import io.facecheck.store.EmployeeRepository;
@@ -60,6 +62,17 @@ class NoDatabaseCommandsTest {
         assertRefusedAndNothingCreated(r);
         assertThat(r.out()).doesNotContain("wrote");
         assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void statusOnAMistypedDatabaseSaysSoAndCreatesNothing() throws Exception {
+        CliRun r = CliRun.of("status", "--json", "--db", typoUrl(), "--key-file", missingKey().toString(),
+                "--models", dir.resolve("no-models").toString());
+        assertRefusedAndNothingCreated(r);
+        JsonNode s = new ObjectMapper().readTree(r.out());
+        assertThat(s.get("ok").asBoolean()).isFalse();
+        assertThat(s.at("/database/ok").asBoolean()).isFalse();
+        assertThat(s.at("/database/problem").asText()).startsWith("no FaceCheck database at ");
     }
 
     @Test
