@@ -34,7 +34,7 @@ final class AdminUserCommand {
         @Override
         public Integer call() {
             char[] password = readPassword();
-            try (Database db = store.open()) {
+            try (Database db = store.open(Database.OpenMode.CREATE)) {
                 new AdminUsers(db).add(name, password, actor.name());
                 System.out.println("added administrator " + name);
                 return ExitCodes.OK;
@@ -75,7 +75,7 @@ final class AdminUserCommand {
 
         @Override
         public Integer call() {
-            try (Database db = store.open()) {
+            try (Database db = store.open(Database.OpenMode.EXISTING)) {
                 new AdminUsers(db).names().forEach(System.out::println);
                 return ExitCodes.OK;
             } catch (StoreException e) {

@@ -31,23 +31,28 @@ final class AttendanceContext implements AutoCloseable {
         this.decision = attendance.decision();
     }
 
-    /** Opens the database first (a locked database fails fast), then the models, then loads the gallery. */
-    static AttendanceContext open(StoreOptions store, EngineOptions engineOptions) {
-        return open(store, engineOptions, false);
+    /**
+     * Opens the database first (a locked or missing database fails fast), then the models, then loads the gallery.
+     *
+     * @param mode {@link Database.OpenMode#CREATE} for enrollment, which sets a database up; EXISTING otherwise
+     */
+    static AttendanceContext open(StoreOptions store, EngineOptions engineOptions, Database.OpenMode mode) {
+        return open(store, engineOptions, mode, false);
     }
 
     /**
-     * For the check-in commands: as {@link #open(StoreOptions, EngineOptions)}, and on a database server the kiosk's
-     * offline mode (a server that cannot be reached is worked around with the local gallery cache and journal;
-     * with nothing cached it still fails with exit 5).
+     * For the check-in commands: as {@link #open(StoreOptions, EngineOptions, Database.OpenMode)} on an existing
+     * database, and on a database server the kiosk's offline mode (a server that cannot be reached is worked around
+     * with the local gallery cache and journal; with nothing cached it still fails with exit 5).
      */
     static AttendanceContext openForKiosk(StoreOptions store, EngineOptions engineOptions) {
-        return open(store, engineOptions, true);
+        return open(store, engineOptions, Database.OpenMode.EXISTING, true);
     }
 
-    private static AttendanceContext open(StoreOptions store, EngineOptions engineOptions, boolean kiosk) {
+    private static AttendanceContext open(StoreOptions store, EngineOptions engineOptions, Database.OpenMode mode,
+                                          boolean kiosk) {
         Settings settings = store.settings();
-        Database db = kiosk ? store.openWhenReachable() : store.open();
+        Database db = kiosk ? store.openWhenReachable(mode) : store.open(mode);
         try {
             return new AttendanceContext(settings, db, AttendanceEngine.open(settings, db, engineOptions.options(),
                     engineOptions.threshold, kiosk));

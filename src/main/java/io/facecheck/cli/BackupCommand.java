@@ -34,7 +34,7 @@ final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFiles.check("--out", out);
-        try (Database db = store.open()) {
+        try (Database db = store.open(Database.OpenMode.EXISTING)) {
             Backups.Result r = Backups.backup(db, out, force, actor.name());
             print(r, json, "backup of " + Database.fileOf(db.url()).map(Path::toString).orElse(db.url()) + " written to");
             return ExitCodes.OK;

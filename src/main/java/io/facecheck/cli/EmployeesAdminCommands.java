@@ -38,7 +38,7 @@ final class EmployeesAdminCommands {
 
         @Override
         public Integer call() {
-            try (Database db = store.open()) {
+            try (Database db = store.open(Database.OpenMode.CREATE)) {
                 Employee e = new EmployeeAdminService(db).add(code, name, department, actor.name());
                 if (json) {
                     Json.print(EmployeesCommand.json(e, 0));
@@ -68,7 +68,7 @@ final class EmployeesAdminCommands {
 
         @Override
         public Integer call() {
-            try (Database db = store.open()) {
+            try (Database db = store.open(Database.OpenMode.CREATE)) {
                 EmployeeAdminService.ImportResult r = new EmployeeAdminService(db).importCsv(file, actor.name());
                 if (json) {
                     Map<String, Object> m = new LinkedHashMap<>();

@@ -82,7 +82,7 @@ final class EmployeesCommand {
 
         @Override
         public Integer call() {
-            try (Database db = store.open()) {
+            try (Database db = store.open(Database.OpenMode.EXISTING)) {
                 List<Employee> list = new EmployeeRepository(db).list(all);
                 Map<String, Integer> counts = templateCounts(db, store.settings().engine().embedder());
                 if (json) {
@@ -115,7 +115,7 @@ final class EmployeesCommand {
 
         @Override
         public Integer call() {
-            try (Database db = store.open()) {
+            try (Database db = store.open(Database.OpenMode.EXISTING)) {
                 Employee e = new EmployeeRepository(db).require(code);
                 int templates = templateCounts(db, store.settings().engine().embedder()).getOrDefault(code, 0);
                 int samples = new TemplateRepository(db).cropsOf(e.id()).size();
@@ -158,7 +158,7 @@ final class EmployeesCommand {
 
         @Override
         public Integer call() {
-            try (Database db = store.open()) {
+            try (Database db = store.open(Database.OpenMode.EXISTING)) {
                 Map<String, Object> done = act(db)
                         .orElseThrow(() -> new CliException(ExitCodes.FAILURE, "no employee with code " + code));
                 if (json) {

@@ -2,6 +2,7 @@ package io.facecheck.cli;
 
 import io.facecheck.attendance.EmployeeImporter;
 import io.facecheck.attendance.EnrollmentService;
+import io.facecheck.store.Database;
 import io.facecheck.store.EmployeeFields;
 import io.facecheck.store.StoreException;
 import picocli.CommandLine.ArgGroup;
@@ -80,7 +81,7 @@ final class EnrollCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkInput();
-        try (AttendanceContext ctx = AttendanceContext.open(store, engineOptions)) {
+        try (AttendanceContext ctx = AttendanceContext.open(store, engineOptions, Database.OpenMode.CREATE)) {
             EnrollmentService service = ctx.enrollment();
             var options = new EnrollmentService.Options(force, replace, actor.name());
             List<EnrollmentService.Result> results = new ArrayList<>();

@@ -51,7 +51,7 @@ final class EventsCommand {
                 case "OUT" -> Direction.OUT;
                 default -> throw new CliException(ExitCodes.FAILURE, "--direction " + direction + " is not IN or OUT");
             };
-            try (Database db = store.open()) {
+            try (Database db = store.open(Database.OpenMode.EXISTING)) {
                 CheckInEvent e = new CorrectionService(db, store.settings().checkIn().zone())
                         .add(code, when, d, reason, actor.name());
                 if (json) {
@@ -90,7 +90,7 @@ final class EventsCommand {
 
         @Override
         public Integer call() {
-            try (Database db = store.open()) {
+            try (Database db = store.open(Database.OpenMode.EXISTING)) {
                 CorrectionService.ImportResult r = new CorrectionService(db, store.settings().checkIn().zone())
                         .importCsv(file, actor.name());
                 if (json) {

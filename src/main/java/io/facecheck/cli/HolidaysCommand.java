@@ -45,7 +45,7 @@ final class HolidaysCommand {
         @Override
         public Integer call() {
             var day = CliValues.date("DATE", date);
-            try (Database db = store.open()) {
+            try (Database db = store.open(Database.OpenMode.EXISTING)) {
                 Holiday h = new HolidayService(db).add(day, name, actor.name());
                 if (json) {
                     Json.print(json(h));
@@ -75,7 +75,7 @@ final class HolidaysCommand {
 
         @Override
         public Integer call() {
-            try (Database db = store.open()) {
+            try (Database db = store.open(Database.OpenMode.EXISTING)) {
                 HolidayService.ImportResult r = new HolidayService(db).importIcs(file, actor.name());
                 if (json) {
                     Map<String, Object> m = new LinkedHashMap<>();

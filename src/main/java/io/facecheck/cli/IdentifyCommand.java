@@ -4,6 +4,7 @@ import io.facecheck.face.Face;
 import io.facecheck.face.ImageLoader;
 import io.facecheck.face.RgbImage;
 import io.facecheck.match.OpenSetDecision;
+import io.facecheck.store.Database;
 import io.facecheck.store.Employee;
 import io.facecheck.store.EmployeeRepository;
 import picocli.CommandLine.Command;
@@ -38,7 +39,7 @@ final class IdentifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RgbImage image = EngineOptions.load(new ImageLoader(), photo);
-        try (AttendanceContext ctx = AttendanceContext.open(store, engineOptions)) {
+        try (AttendanceContext ctx = AttendanceContext.open(store, engineOptions, Database.OpenMode.EXISTING)) {
             List<Face> faces = ctx.engine.analyzeLargest(image, true);
             if (faces.isEmpty()) {
                 if (json) {

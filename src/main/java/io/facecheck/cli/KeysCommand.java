@@ -42,7 +42,7 @@ final class KeysCommand {
 
         @Override
         public Integer call() {
-            try (Database db = store.open()) {
+            try (Database db = store.open(Database.OpenMode.EXISTING)) {
                 FaceKeys keys = db.faceCipher().keys();
                 if (json) {
                     Map<String, Object> out = new LinkedHashMap<>();
@@ -93,7 +93,7 @@ final class KeysCommand {
         @Override
         public Integer call() {
             backupDir(store, backupDir);
-            try (Database db = store.open()) {
+            try (Database db = store.open(Database.OpenMode.EXISTING)) {
                 FaceKeyRotation.Result r = FaceKeyRotation.rotate(db, new FaceKeyRotation.Listener() { });
                 FaceKeys keys = db.faceCipher().keys();
                 String keyFile = keys.describe();
@@ -155,7 +155,7 @@ final class KeysCommand {
         public Integer call() {
             Instant cutoff = cutoff(before);
             backupDir(store, backupDir);
-            try (Database db = store.open()) {
+            try (Database db = store.open(Database.OpenMode.EXISTING)) {
                 FaceKeys keys = db.faceCipher().keys();
                 FaceKeyRetirement.Plan plan = FaceKeyRetirement.plan(db, cutoff, store.settings().backup().dir());
                 List<String> lost = plan.backupsLost().stream().map(b -> b.file().toString()).toList();

@@ -27,7 +27,7 @@ final class KiosksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Database db = store.open()) {
+        try (Database db = store.open(Database.OpenMode.EXISTING)) {
             List<KioskRegistry.Kiosk> kiosks = new KioskRegistry(db).list();
             Instant now = Instant.now();
             if (json) {

@@ -44,7 +44,7 @@ final class LeaveCommand {
         public Integer call() {
             var first = CliValues.date("--from", from);
             var last = CliValues.date("--to", to);
-            try (Database db = store.open()) {
+            try (Database db = store.open(Database.OpenMode.EXISTING)) {
                 Leave l = new LeaveService(db, store.settings().timesheet().leaveTypes())
                         .add(code, first, last, type, hours, actor.name());
                 if (json) {

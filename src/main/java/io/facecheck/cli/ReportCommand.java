@@ -93,7 +93,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         Settings s = store.settings();
         ZoneId days = zone == null ? s.checkIn().zone() : CliValues.zone("--zone", zone);
-        try (Database db = store.open()) {
+        try (Database db = store.open(Database.OpenMode.EXISTING)) {
             if (timesheet) {
                 return TimesheetReport.run(db, first, last, days, out, new CsvReports(days,
                         bom != null ? bom : s.report().bom(), s.report().delimiter()), actor.name(), json);

@@ -60,7 +60,7 @@ final class ScheduleCommand {
             Set<DayOfWeek> weekdays = CliValues.days("--days", days);
             ScheduleAssignment a = new ScheduleAssignment(target.code, target.department, shift, weekdays,
                     CliValues.date("--from", from));
-            try (Database db = store.open()) {
+            try (Database db = store.open(Database.OpenMode.EXISTING)) {
                 ScheduleRepository.Assigned done = new ScheduleService(db).assign(a, actor.name());
                 if (json) {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -98,7 +98,7 @@ final class ScheduleCommand {
 
         @Override
         public Integer call() {
-            try (Database db = store.open()) {
+            try (Database db = store.open(Database.OpenMode.EXISTING)) {
                 ScheduleService.RosterResult r = new ScheduleService(db).importRoster(file, actor.name());
                 if (json) {
                     Json.print(Map.of("added", r.added(), "changed", r.changed(), "unchanged", r.unchanged()));

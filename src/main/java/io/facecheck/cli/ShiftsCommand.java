@@ -82,7 +82,7 @@ final class ShiftsCommand {
             } catch (IllegalArgumentException e) {
                 throw new CliException(ExitCodes.FAILURE, e.getMessage());
             }
-            try (Database db = store.open()) {
+            try (Database db = store.open(Database.OpenMode.EXISTING)) {
                 Shift s = new ShiftService(db).add(shift, actor.name());
                 if (json) {
                     Json.print(json(s));
@@ -134,7 +134,7 @@ final class ShiftsCommand {
 
         @Override
         public Integer call() {
-            try (Database db = store.open()) {
+            try (Database db = store.open(Database.OpenMode.EXISTING)) {
                 List<Shift> shifts = new ShiftService(db).list();
                 if (json) {
                     List<Object> out = new ArrayList<>();

@@ -56,25 +56,20 @@ final class StatusCommand implements Callable<Integer> {
         Map<String, Object> encryption = new LinkedHashMap<>();
         String url = settings.database().url();
         database.put("url", redact(url));
-        Object lastBackup = null;
+        Map<String, Object> lastBackup = null;
+        Database.Credentials login = store.credentials();
         FaceKeys keys = null;
+        StoreException keyProblem = null;
+        StoreException dbProblem = null;
         try {
             keys = store.keys();
             encryption.put("key", keys.describe());
-            try (Database db = Database.open(url, new Database.Credentials(settings.database().user(),
-                    settings.database().password()), keys)) {
-                database.put("ok", true);
-                database.put("schemaVersion", db.schemaVersion());
-                db.run(c -> {
-                    try (Statement s = c.createStatement();
-                         ResultSet rs = s.executeQuery("SELECT (SELECT COUNT(*) FROM employee WHERE active), "
-                                 + "(SELECT COUNT(*) FROM face_template), (SELECT COUNT(*) FROM enrollment_crop)")) {
-                        rs.next();
-                        gallery.put("employees", rs.getInt(1));
-                        gallery.put("templates", rs.getInt(2));
-                        gallery.put("crops", rs.getInt(3));
-                    }
-                });
+        } catch (CliException e) {
+            keyProblem = new StoreException(StoreException.Kind.KEY, e.getMessage());
+        }
+        if (keys != null) {
+            try (Database db = Database.open(url, login, keys, Database.OpenMode.EXISTING)) {
+                inspect(db, database, gallery);
                 encryption.put("ok", true);
                 encryption.put("keyId", keys.currentId());
                 encryption.put("keyFileOwnerOnly", keys.ownerOnly());
@@ -87,19 +82,37 @@ final class StatusCommand implements Callable<Integer> {
                 }
                 lastBackup = BackupCatalog.last(db).map(b -> lastBackup(b, db.faceCipher().keys(), problems))
                         .orElse(null);
+            } catch (StoreException e) {
+                if (e.kind() == StoreException.Kind.KEY) {
+                    keyProblem = e;
+                } else {
+                    dbProblem = e;
+                }
             }
-        } catch (StoreException e) {
+        }
+        if (keyProblem != null) {
+            // the key is wrong or missing, the database itself may be fine: report what it holds without the key
+            encryption.put("ok", false);
+            encryption.put("keyId", keys == null ? null : keys.currentId());
+            encryption.put("problem", keyProblem.getMessage());
+            problems.add("encryption: " + keyProblem.getMessage());
+            try (Database db = Database.openWithoutKeys(url, login)) {
+                inspect(db, database, gallery);
+                FaceKeys given = keys;
+                lastBackup = BackupCatalog.last(db).map(b -> lastBackup(b, given, problems)).orElse(null);
+                encryption.put("neededKeyIds", List.copyOf(db.faceDataKeyIds()));
+            } catch (StoreException e) {
+                dbProblem = e;
+            }
+        }
+        if (dbProblem != null) {
             database.put("ok", false);
             database.putIfAbsent("schemaVersion", null);
-            encryption.put("ok", false);
-            if (e.kind() == StoreException.Kind.KEY) {
-                encryption.put("ok", false);
-                encryption.put("problem", e.getMessage());
-                problems.add("encryption: " + e.getMessage());
-            } else {
-                database.put("problem", e.getMessage());
-                problems.add("database: " + e.getMessage());
-            }
+            database.put("problem", dbProblem.getMessage());
+            problems.add("database: " + dbProblem.getMessage());
+            encryption.putIfAbsent("ok", false);
+        }
+        if (keyProblem != null || dbProblem != null) {
             exit = ExitCodes.DATABASE;
         }
         out.put("database", database);
@@ -169,6 +182,10 @@ final class StatusCommand implements Callable<Integer> {
         m.put("at", b.at() == null ? null : b.at().toString());
         m.put("file", b.file().toString());
         m.put("keyIds", List.copyOf(b.keyIds()));
+        if (keys == null) {
+            m.put("restorable", null); // no key at all: nothing to judge it by
+            return m;
+        }
         boolean restorable = b.restorableWith(keys);
         m.put("restorable", restorable);
         if (!restorable) {
@@ -177,6 +194,24 @@ final class StatusCommand implements Callable<Integer> {
             problems.add("backup: the last backup " + b.file() + " cannot be restored: " + why);
         }
         return m;
+    }
+
+    /**
+     * What can be read of an open database without its face-data key: schema version and gallery counts.
+     */
+    private static void inspect(Database db, Map<String, Object> database, Map<String, Object> gallery) {
+        database.put("ok", true);
+        database.put("schemaVersion", db.schemaVersion());
+        db.run(c -> {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT (SELECT COUNT(*) FROM employee WHERE active), "
+                         + "(SELECT COUNT(*) FROM face_template), (SELECT COUNT(*) FROM enrollment_crop)")) {
+                rs.next();
+                gallery.put("employees", rs.getInt(1));
+                gallery.put("templates", rs.getInt(2));
+                gallery.put("crops", rs.getInt(3));
+            }
+        });
     }
 
     /** The networks the configured engine needs. */
@@ -269,7 +304,8 @@ final class StatusCommand implements Callable<Integer> {
         System.out.printf("database    %s  %s, schema %s%n", ok(db.get("ok")), db.get("url"), db.get("schemaVersion"));
         System.out.printf("models      %s  %s in %s%n", ok(models.get("ok")), models.get("checked"), models.get("dir"));
         System.out.printf("gallery         %s employees, %s templates%n", gallery.get("employees"), gallery.get("templates"));
-        System.out.printf("encryption  %s  key %s (%s)%n", ok(enc.get("ok")), enc.get("keyId"), enc.get("key"));
+        System.out.printf("encryption  %s  key %s (%s)%s%n", ok(enc.get("ok")), enc.get("keyId"), enc.get("key"),
+                enc.containsKey("neededKeyIds") ? "; the face data needs " + enc.get("neededKeyIds") : "");
         Map<String, Object> backup = (Map<String, Object>) out.get("lastBackup");
         System.out.printf("last backup %s  %s%n", backup == null ? "    " : ok(backup.get("restorable")),
                 backup == null ? "never" : backup.get("at") + " " + backup.get("file")

@@ -64,27 +64,37 @@ final class StoreOptions {
         return keyFile == null ? null : keyFile.toAbsolutePath().toString();
     }
 
-    /** Opens (and migrates) the database, or fails the command with exit 5 and the store's message. */
-    Database open() {
+    /**
+     * Opens (and migrates) the database, or fails the command with exit 5 and the store's message. Each command
+     * says whether it may create a missing database (and key): {@link Database.OpenMode#CREATE} only for those
+     * meant to set one up; a command that reads or changes what is there passes {@link Database.OpenMode#EXISTING},
+     * so that a mistyped {@code --db} fails with "no FaceCheck database at …".
+     */
+    Database open(Database.OpenMode mode) {
         try {
             Settings.DatabaseSettings d = settings().database();
-            return Database.open(d.url(), new Database.Credentials(d.user(), d.password()), keys());
+            return Database.open(d.url(), credentials(), keys(), mode);
         } catch (StoreException e) {
             throw asCli(e);
         }
     }
 
     /**
-     * For a kiosk ({@code checkin}, {@code kiosk}): as {@link #open()}, but a database server that cannot be reached
+     * For a kiosk ({@code checkin}, {@code kiosk}): as {@link #open}, but a database server that cannot be reached
      * is not an error (see {@link Database#openWhenReachable}); the kiosk then works from its offline store.
      */
-    Database openWhenReachable() {
+    Database openWhenReachable(Database.OpenMode mode) {
         try {
-            Settings.DatabaseSettings d = settings().database();
-            return Database.openWhenReachable(d.url(), new Database.Credentials(d.user(), d.password()), keys());
+            return Database.openWhenReachable(settings().database().url(), credentials(), keys(), mode);
         } catch (StoreException e) {
             throw asCli(e);
         }
+    }
+
+    /** The server login from the settings. */
+    Database.Credentials credentials() {
+        Settings.DatabaseSettings d = settings().database();
+        return new Database.Credentials(d.user(), d.password());
     }
 
     /** The face-data keys as configured. */
@@ -99,7 +109,7 @@ final class StoreOptions {
     /** A store error as a CLI error: database problems exit 5, unknown codes and bad values exit 1. */
     static CliException asCli(StoreException e) {
         int code = switch (e.kind()) {
-            case IN_USE, READ_ONLY, CANNOT_OPEN, KEY -> ExitCodes.DATABASE;
+            case IN_USE, READ_ONLY, CANNOT_OPEN, NO_DATABASE, KEY -> ExitCodes.DATABASE;
             default -> ExitCodes.FAILURE;
         };
         return new CliException(code, e.getMessage());

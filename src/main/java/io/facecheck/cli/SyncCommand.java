@@ -44,7 +44,7 @@ final class SyncCommand implements Callable<Integer> {
             print(new OfflineKiosk.SyncResult(0, 0, 0, 0, 0, true), file);
             return ExitCodes.OK;
         }
-        try (Database db = store.open();
+        try (Database db = store.open(Database.OpenMode.EXISTING);
              OfflineKiosk offline = new OfflineKiosk(db, OfflineStore.open(base, store.keys()))) {
             OfflineKiosk.SyncResult r = offline.sync(kiosk, settings.checkIn().debounce());
             print(r, file);

@@ -1,6 +1,7 @@
 package io.facecheck.cli;
 
 import io.facecheck.attendance.TemplateRebuilder;
+import io.facecheck.store.Database;
 import io.facecheck.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +26,7 @@ final class TemplatesCommand {
 
         @Override
         public Integer call() {
-            try (AttendanceContext ctx = AttendanceContext.open(store, engineOptions)) {
+            try (AttendanceContext ctx = AttendanceContext.open(store, engineOptions, Database.OpenMode.EXISTING)) {
                 int n = new TemplateRebuilder(ctx.db).rebuild(ctx.engine.embedder(), actor.name());
                 System.out.println("rebuilt " + n + " templates for " + ctx.engine.embedder().modelId());
                 return ExitCodes.OK;

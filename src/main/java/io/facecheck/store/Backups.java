@@ -119,6 +119,8 @@ public final class Backups {
      * (then everything in it is replaced). The restored face data needs the keys it was encrypted with, active or
      * retired in the keyring; what a retired key sealed is re-encrypted under the active key in the same restore, so
      * the restored database needs only the active key.
+     * A database that is not there yet, and a missing key file, are created only after the backup proved
+     * restorable with the keys given, so a refused restore leaves no file behind.
      */
     public static Result restore(Path file, String url, FaceKeys keys, boolean force, String actor) {
         requireH2(url);
@@ -134,19 +136,19 @@ public final class Backups {
             throw new StoreException(StoreException.Kind.INVALID, "backup file " + source + " is damaged (cut "
                     + "short or corrupted: " + e.getMessage() + "); nothing was changed", e);
         }
-        try (Database db = Database.open(url, keys)) {
-            Map<String, Integer> before = db.inTransaction(Backups::counts);
-            int total = before.values().stream().mapToInt(Integer::intValue).sum();
-            if (total > 0 && !force) {
-                throw new StoreException(StoreException.Kind.CONFLICT, "database " + db.url() + " is not empty ("
-                        + describe(before) + "); restore replaces everything in it only with --force");
-            }
-            Set<String> missing = new LinkedHashSet<>();
-            needs.stream().filter(id -> !keys.has(id)).forEach(missing::add);
-            if (!missing.isEmpty()) {
-                throw keys.cannotDecrypt("backup " + source + " " + keys.lacking(missing) + "; nothing was changed");
-            }
-            rehearse(source, keys);
+        Optional<Map<String, Integer>> before = contents(url, keys);
+        int total = before.map(b -> b.values().stream().mapToInt(Integer::intValue).sum()).orElse(0);
+        if (total > 0 && !force) {
+            throw new StoreException(StoreException.Kind.CONFLICT, "database " + url + " is not empty ("
+                    + describe(before.get()) + "); restore replaces everything in it only with --force");
+        }
+        Set<String> missing = new LinkedHashSet<>();
+        needs.stream().filter(id -> !keys.has(id)).forEach(missing::add);
+        if (!missing.isEmpty()) {
+            throw keys.cannotDecrypt("backup " + source + " " + keys.lacking(missing) + "; nothing was changed");
+        }
+        rehearse(source, keys);
+        try (Database db = Database.open(url, Database.Credentials.NONE, keys, Database.OpenMode.CREATE)) {
             db.run(c -> {
                 try (Statement s = c.createStatement()) {
                     s.execute("DROP ALL OBJECTS");
@@ -155,7 +157,7 @@ public final class Backups {
             });
         }
         // opened again: migrated if the backup is older, and the key checked against the restored face data
-        try (Database db = Database.open(url, keys)) {
+        try (Database db = Database.open(url, Database.Credentials.NONE, keys, Database.OpenMode.EXISTING)) {
             String active = keys.writeKey().id();
             int reencrypted = db.inTransaction(c -> FaceDataEncryption.reseal(c, db.faceCipher(), active, (d, t) -> { }));
             Map<String, Integer> rows = db.inTransaction(Backups::counts);
@@ -165,10 +167,23 @@ public final class Backups {
         }
     }
 
+    /** Rows per table of the FaceCheck database at {@code url}, or empty when there is none yet. */
+    private static Optional<Map<String, Integer>> contents(String url, FaceKeys keys) {
+        try (Database db = Database.open(url, Database.Credentials.NONE, keys, Database.OpenMode.EXISTING)) {
+            return Optional.of(db.inTransaction(Backups::counts));
+        } catch (StoreException e) {
+            if (e.kind() == StoreException.Kind.NO_DATABASE) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     /**
      * Restores {@code source} into a scratch database first and opens the result as FaceCheck would (schema,
      * face-data key), so that a truncated or damaged backup, or one made under another key, is refused before
-     * anything in the real database is dropped. The scratch files (still encrypted face data) are deleted.
+     * anything in the real database is dropped. The scratch files (still encrypted face data) are deleted. The
+     * scratch database is set up under a throwaway key of its own, so that checking creates no key file either.
      */
     private static void rehearse(Path source, FaceKeys keys) {
         Path scratch;
@@ -181,7 +196,7 @@ public final class Backups {
         String trial = "jdbc:h2:file:" + scratch.resolve("trial").toAbsolutePath();
         StoreException damage = null;
         try {
-            try (Database db = Database.open(trial, keys)) {
+            try (Database db = Database.open(trial, FaceKeys.file(scratch.resolve("scratch.key")))) {
                 db.run(c -> {
                     try (Statement s = c.createStatement()) {
                         s.execute("DROP ALL OBJECTS");
@@ -199,7 +214,7 @@ public final class Backups {
                     throw damage;
                 }
             }
-            try (Database db = Database.open(trial, keys)) {
+            try (Database db = Database.open(trial, Database.Credentials.NONE, keys, Database.OpenMode.EXISTING)) {
                 db.inTransaction(Backups::counts);
             }
         } catch (StoreException e) {

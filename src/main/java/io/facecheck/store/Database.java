@@ -48,6 +48,7 @@ public final class Database implements AutoCloseable {
     private static final int WRONG_USER_OR_PASSWORD = 28000;
     private static final int ERROR_OPENING_DATABASE = 8000;
     private static final int CONNECTION_BROKEN = 90067;
+    private static final int DATABASE_NOT_FOUND_WITH_IF_EXISTS = 90146;
 
     /** The kinds of database FaceCheck runs on. */
     public enum Vendor {
@@ -89,9 +90,34 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether an open may create what is not there. Only the commands meant to set a database up (enroll, restore
+     * into an empty target, admin-user add, the first start of the app) create; the others use
+     * {@link #EXISTING}, so that a mistyped {@code --db} is an error instead of a new, empty database and a new key.
+     */
+    public enum OpenMode {
+        /**
+         * A missing H2 file (and its folder) is created, an empty server database gets FaceCheck's schema, and while
+         * no face data needs a key a missing key file is created.
+         */
+        CREATE,
+        /**
+         * The database must exist and hold FaceCheck's schema (an older version is still brought up to date);
+         * otherwise {@link StoreException.Kind#NO_DATABASE}. No file is created: no database, no folder, no key
+         * file (a database whose face data needs no key opens without one; nothing can be sealed through it then).
+         */
+        EXISTING;
+
+        boolean creates() {
+            return this == CREATE;
+        }
+    }
+
     /** How long a PostgreSQL connection attempt may take before the server counts as unreachable. */
     private static final long PG_CONNECT_TIMEOUT_MS = 5_000;
     private static final int PG_SOCKET_TIMEOUT_S = 60;
+    /** Tries of a transaction whose H2 server went away before the commit ({@link #inTransaction}). */
+    private static final int HANDOVER_TRIES = 3;
 
     private final String url;
     private final String displayName;
@@ -138,34 +164,73 @@ public final class Database implements AutoCloseable {
         return open(jdbcUrl, credentials, FaceKeys.defaults());
     }
 
+    /** As {@link #open(String, Credentials, FaceKeys, OpenMode)} with {@link OpenMode#CREATE}. */
+    public static Database open(String jdbcUrl, Credentials credentials, FaceKeys keys) {
+        return open(jdbcUrl, credentials, keys, OpenMode.CREATE);
+    }
+
     /**
      * Opens the H2 or PostgreSQL database at {@code jdbcUrl} and brings its schema up to date; face data is
-     * sealed with {@code keys} on both.
+     * sealed with {@code keys} on both. An H2 file that another process is opening or closing at this moment is
+     * tried again for a few seconds ({@link H2Handover}).
      *
      * @param credentials user and password for a server (ignored by H2 unless given)
+     * @param mode        whether a missing database (and key file) may be created
      * @throws StoreException {@code CANNOT_OPEN} when the server cannot be reached, refuses the login, or holds a
      *                        schema newer than this program; {@code IN_USE} / {@code READ_ONLY} for H2 files;
+     *                        {@code NO_DATABASE} when {@code mode} is {@code EXISTING} and there is none;
      *                        {@code KEY} when a face-data key is missing
      */
-    public static Database open(String jdbcUrl, Credentials credentials, FaceKeys keys) {
+    public static Database open(String jdbcUrl, Credentials credentials, FaceKeys keys, OpenMode mode) {
+        return open(jdbcUrl, credentials, keys, mode, true);
+    }
+
+    /**
+     * For {@code status} when the key is wrong: the existing database ({@link OpenMode#EXISTING}), migrated, but
+     * its face data not tied to any key, so that what can be read without the key (counts, backups, key ids in use)
+     * can be reported. Face data can be neither read nor written through it.
+     */
+    public static Database openWithoutKeys(String jdbcUrl, Credentials credentials) {
+        return open(jdbcUrl, credentials, null, OpenMode.EXISTING, false);
+    }
+
+    private static Database open(String jdbcUrl, Credentials credentials, FaceKeys keys, OpenMode mode,
+                                 boolean withKeys) {
         Vendor vendor = Vendor.of(jdbcUrl).orElseThrow(() -> new StoreException(StoreException.Kind.CANNOT_OPEN,
                 "not a supported database URL: " + redactUrl(jdbcUrl)
                         + " (expected jdbc:h2:file:PATH or jdbc:postgresql://HOST:PORT/DATABASE)"));
         Credentials login = credentials == null ? Credentials.NONE : credentials;
-        return vendor == Vendor.POSTGRESQL ? openPostgres(jdbcUrl, login, keys) : openH2(jdbcUrl, login, keys);
+        Access access = new Access(keys, mode, withKeys);
+        if (vendor == Vendor.POSTGRESQL) {
+            return openPostgres(jdbcUrl, login, access, false);
+        }
+        String url = withDefaults(jdbcUrl);
+        Optional<Path> file = databaseFile(url);
+        if (file.isEmpty()) {
+            return openH2(jdbcUrl, login, access);
+        }
+        return H2Handover.open(file.get().toString(), () -> openH2(jdbcUrl, login, access));
     }
 
-    private static Database openH2(String jdbcUrl, Credentials credentials, FaceKeys keys) {
+    /** What an open may do: the keys to tie the face data to (none for {@link #openWithoutKeys}), and create or not. */
+    private record Access(FaceKeys keys, OpenMode mode, boolean withKeys) {
+    }
+
+    private static Database openH2(String jdbcUrl, Credentials credentials, Access access) {
         String url = withDefaults(jdbcUrl);
         Optional<Path> file = databaseFile(url);
         String name = file.map(Path::toString).orElse(jdbcUrl);
+        if (!access.mode().creates() && file.isPresent() && !Files.exists(file.get())) {
+            throw noDatabase(name, "the file does not exist");
+        }
         if (file.isPresent() && Files.exists(file.get()) && !Files.isWritable(file.get())) {
             throw new StoreException(StoreException.Kind.READ_ONLY,
                     "database " + name + " is read-only (no write permission); FaceCheck needs to write to it");
         }
         file.ifPresent(Database::prepareOwnerOnly);
         JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL(url);
+        // IFEXISTS: H2 itself refuses to create it (a file deleted since the check above, a mem: database)
+        ds.setURL(access.mode().creates() ? url : withSetting(url, "IFEXISTS", "TRUE"));
         ds.setUser(credentials.user() != null ? credentials.user() : userOf(url));
         ds.setPassword(credentials.password() != null ? credentials.password() : "");
         JdbcConnectionPool pool = JdbcConnectionPool.create(ds);
@@ -179,15 +244,18 @@ public final class Database implements AutoCloseable {
                             "database " + name + " is read-only; FaceCheck needs to write to it");
                 }
             }
-            db.migrate();
-            db.faceCipher = new FaceDataCipher(keys);
-            int plain = FaceDataEncryption.attach(db, keys);
+            db.migrate(access.mode());
+            int plain = 0;
+            if (access.withKeys()) {
+                db.faceCipher = new FaceDataCipher(access.keys());
+                plain = FaceDataEncryption.attach(db, access.keys(), access.mode().creates());
+            }
             if (plain > 0) {
                 LOG.info("database {}: encrypted {} face-data record(s) written before encryption", name, plain);
                 if (file.isPresent()) {
                     // rewrite the file so that no page of the plain records is left in it
                     db.compactAndClose();
-                    return open(jdbcUrl, credentials, keys);
+                    return openH2(jdbcUrl, credentials, access);
                 }
             }
             db.inTransaction(c -> {
@@ -215,10 +283,16 @@ public final class Database implements AutoCloseable {
      * credentials, a newer schema or a missing key still fail here when the server answers. H2 opens as usual.
      */
     public static Database openWhenReachable(String jdbcUrl, Credentials credentials, FaceKeys keys) {
+        return openWhenReachable(jdbcUrl, credentials, keys, OpenMode.CREATE);
+    }
+
+    /** As {@link #openWhenReachable(String, Credentials, FaceKeys)}, creating a missing database only in CREATE mode. */
+    public static Database openWhenReachable(String jdbcUrl, Credentials credentials, FaceKeys keys, OpenMode mode) {
         if (Vendor.of(jdbcUrl).orElse(null) != Vendor.POSTGRESQL) {
-            return open(jdbcUrl, credentials, keys);
+            return open(jdbcUrl, credentials, keys, mode);
         }
-        return openPostgres(jdbcUrl, credentials == null ? Credentials.NONE : credentials, keys, true);
+        return openPostgres(jdbcUrl, credentials == null ? Credentials.NONE : credentials,
+                new Access(keys, mode, true), true);
     }
 
     /** Whether the database has been reached (always, but for {@link #openWhenReachable} before the server answered). */
@@ -226,11 +300,7 @@ public final class Database implements AutoCloseable {
         return connector == null;
     }
 
-    private static Database openPostgres(String jdbcUrl, Credentials credentials, FaceKeys keys) {
-        return openPostgres(jdbcUrl, credentials, keys, false);
-    }
-
-    private static Database openPostgres(String jdbcUrl, Credentials credentials, FaceKeys keys, boolean deferred) {
+    private static Database openPostgres(String jdbcUrl, Credentials credentials, Access access, boolean deferred) {
         String name = "PostgreSQL server " + serverName(jdbcUrl);
         HikariConfig cfg = new HikariConfig();
         cfg.setJdbcUrl(jdbcUrl);
@@ -253,7 +323,7 @@ public final class Database implements AutoCloseable {
         cfg.addDataSourceProperty("ApplicationName", "FaceCheck");
         HikariDataSource pool = new HikariDataSource(cfg);
         Database db = new Database(jdbcUrl, name, Vendor.POSTGRESQL, pool, pool::close);
-        db.connector = () -> db.connectPostgres(credentials, keys);
+        db.connector = () -> db.connectPostgres(credentials, access);
         db.login = credentials;
         try {
             db.ensureConnected();
@@ -306,7 +376,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** The first contact with a PostgreSQL server: login, schema, keys. */
-    private void connectPostgres(Credentials credentials, FaceKeys keys) {
+    private void connectPostgres(Credentials credentials, Access access) {
         // one direct attempt first: a wrong password or a server that is down fails at once with the driver's
         // own reason (the pool would keep retrying until its timeout)
         directConnect(credentials);
@@ -317,10 +387,14 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw translate(e, "open");
         }
-        migrate();
-        faceCipher = new FaceDataCipher(keys);
+        migrate(access.mode());
         connector = null; // from here on the normal paths work (attach reads and writes through them)
-        int plain = FaceDataEncryption.attach(this, keys);
+        if (!access.withKeys()) {
+            LOG.info("database {} open without its face-data keys", displayName);
+            return;
+        }
+        faceCipher = new FaceDataCipher(access.keys());
+        int plain = FaceDataEncryption.attach(this, access.keys(), access.mode().creates());
         if (plain > 0) {
             // the server keeps the old row versions until its autovacuum reclaims them
             LOG.info("database {}: encrypted {} face-data record(s) written before encryption", displayName, plain);
@@ -341,13 +415,18 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private void migrate() {
+    private void migrate(OpenMode mode) {
         try {
             Flyway flyway = Flyway.configure(Database.class.getClassLoader())
                     .dataSource(pool)
                     .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor.folder)
                     .load();
-            refuseNewerSchema(flyway);
+            var info = flyway.info();
+            if (!mode.creates() && info.applied().length == 0) {
+                // someone else's database, or an empty one: not ours to fill with tables
+                throw noDatabase(displayName, "it holds no FaceCheck schema");
+            }
+            refuseNewerSchema(info);
             var result = flyway.migrate();
             if (result.migrationsExecuted > 0) {
                 LOG.info("database {}: {} migration(s) applied, schema now {}", displayName,
@@ -361,6 +440,17 @@ public final class Database implements AutoCloseable {
             throw new StoreException(StoreException.Kind.CANNOT_OPEN,
                     "cannot update the schema of database " + displayName + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A mistyped {@code --db}: the error of a command that may not create a database. */
+    private static StoreException noDatabase(String name, String why) {
+        return new StoreException(StoreException.Kind.NO_DATABASE, "no FaceCheck database at " + name + " (" + why
+                + "); check --db or database.url (facecheck enroll, restore or the first start of the app create one)");
+    }
+
+    /** Ids of the keys the sealed face data needs (readable without any key). */
+    public java.util.Set<String> faceDataKeyIds() {
+        return inTransaction(FaceDataEncryption::keyIdsInUse);
     }
 
     /** The schema version Flyway applied last ("3"), or "none". */
@@ -407,8 +497,7 @@ public final class Database implements AutoCloseable {
      * A database written by a newer FaceCheck holds migrations this program does not know; using it could lose
      * or misread data, so it is refused (Flyway itself would ignore such "future" migrations).
      */
-    private void refuseNewerSchema(Flyway flyway) {
-        var info = flyway.info();
+    private void refuseNewerSchema(org.flywaydb.core.api.MigrationInfoService info) {
         MigrationVersion known = MigrationVersion.EMPTY;
         MigrationVersion newest = null;
         for (MigrationInfo m : info.all()) {
@@ -448,6 +537,10 @@ public final class Database implements AutoCloseable {
     /**
      * Runs {@code work} in a transaction and commits it before returning; rolls back on any exception. Called
      * again inside {@code work} on the same thread, it joins the outer transaction.
+     * <p>
+     * On an H2 file served by another process that closes it meanwhile, a transaction that failed before its commit
+     * is run again (H2 reconnects and takes the file over; see {@link H2Handover}), so {@code work} must do nothing
+     * outside the database that cannot be done twice.
      */
     public <T> T inTransaction(SqlWork<T> work) {
         ensureConnected();
@@ -459,11 +552,29 @@ public final class Database implements AutoCloseable {
                 throw translate(e, "write");
             }
         }
+        for (int attempt = 1; ; attempt++) {
+            boolean[] committing = {false};
+            try {
+                return transaction(work, committing);
+            } catch (SQLException | StoreException e) {
+                if (committing[0] || attempt == HANDOVER_TRIES || vendor != Vendor.H2 || databaseFile(url).isEmpty()
+                        || !H2Handover.serverWentAway(e)) {
+                    throw e instanceof SQLException sql ? translate(sql, "write") : (StoreException) e;
+                }
+                LOG.info("database {}: the process serving it closed it during a transaction, which is run again: {}",
+                        displayName, e.getMessage());
+            }
+        }
+    }
+
+    /** One try of {@link #inTransaction}; {@code committing[0]} is set once the commit was asked for. */
+    private <T> T transaction(SqlWork<T> work, boolean[] committing) throws SQLException {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             current.set(c);
             try {
                 T result = work.run(c);
+                committing[0] = true;
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
@@ -478,8 +589,6 @@ public final class Database implements AutoCloseable {
                     LOG.debug("resetting auto-commit: {}", e.getMessage());
                 }
             }
-        } catch (SQLException e) {
-            throw translate(e, "write");
         }
     }
 
@@ -560,6 +669,7 @@ public final class Database implements AutoCloseable {
                     "database " + displayName + " is not a readable H2 2.x database: " + detail, e);
             case WRONG_USER_OR_PASSWORD -> new StoreException(StoreException.Kind.CANNOT_OPEN,
                     "cannot log in to database " + displayName + ": wrong user or password", e);
+            case DATABASE_NOT_FOUND_WITH_IF_EXISTS -> noDatabase(displayName, "it does not exist");
             case ERROR_OPENING_DATABASE, CONNECTION_BROKEN -> new StoreException(StoreException.Kind.CANNOT_OPEN,
                     "cannot open database " + displayName + ": " + detail, e);
             default -> readOnlyCause(e)
@@ -711,6 +821,11 @@ public final class Database implements AutoCloseable {
         }
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** {@code url} with {@code ;KEY=value} added unless it sets {@code KEY} already. */
+    static String withSetting(String url, String key, String value) {
+        return url.toUpperCase(Locale.ROOT).contains(";" + key + "=") ? url : url + ";" + key + "=" + value;
     }
 
     /** Adds AUTO_SERVER=TRUE to a file URL that does not set it (nor a conflicting mode). */

@@ -1,5 +1,6 @@
 package io.facecheck.store;
 
+import java.nio.file.Files;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,10 +35,16 @@ final class FaceDataEncryption {
     /**
      * Loads the keys for {@code db} and brings its face data under them.
      *
+     * @param mayCreateKey whether a missing key file may be created (while no record needs a key); when not, a
+     *                     database whose records need no key opens without one
      * @return how many plain (pre-encryption) records were encrypted
      */
-    static int attach(Database db, FaceKeys keys) {
+    static int attach(Database db, FaceKeys keys, boolean mayCreateKey) {
         Set<String> inUse = db.inTransaction(FaceDataEncryption::keyIdsInUse);
+        if (inUse.isEmpty() && !mayCreateKey && keys.keyFile().filter(f -> !Files.exists(f)).isPresent()) {
+            // a command that only reads: no key needed, none made (plain records wait for a command that may)
+            return 0;
+        }
         keys.load(inUse.isEmpty());
         Set<String> missing = new LinkedHashSet<>();
         for (String id : inUse) {

@@ -10,6 +10,11 @@ public class StoreException extends RuntimeException {
         READ_ONLY,
         /** The file is not a usable database (corrupt, wrong format, wrong credentials). */
         CANNOT_OPEN,
+        /**
+         * There is no FaceCheck database where one was expected (a mistyped {@code --db}): no H2 file, or a file or
+         * server database without FaceCheck's schema, opened by a command that may not create one.
+         */
+        NO_DATABASE,
         /** The face data cannot be decrypted: the key is missing or wrong, or a record was tampered with. */
         KEY,
         /** A row the caller named does not exist (unknown employee code, event id). */

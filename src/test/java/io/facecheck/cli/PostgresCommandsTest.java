@@ -73,6 +73,8 @@ class PostgresCommandsTest {
         String server = url.substring("jdbc:postgresql://".length());
         Map<String, String> login = Map.of("FACECHECK_DB_USER", PgServer.USER, "FACECHECK_DB_PASSWORD", pg.password());
 
+        // set up as the app's first start does: a command that only reads does not create FaceCheck's schema
+        pg.open(url).close();
         Run list = facecheck(login, "employees", "list", "--db", url, "--json");
         assertThat(list.exit()).as(list.err()).isZero();
         assertThat(JSON.readTree(list.out())).isEmpty();

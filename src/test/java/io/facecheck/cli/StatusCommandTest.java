@@ -117,6 +117,44 @@ class StatusCommandTest {
     }
 
     @Test
+    void wrongKeyReportsTheDatabaseTheCountsAndTheBackupForWhatTheyAre() throws Exception {
+        seed();
+        Path backup = dir.resolve("b.zip");
+        assertThat(CliRun.of("backup", "--out", backup.toString(), "--db", db(), "--key-file", key().toString()).exit())
+                .isZero();
+        FaceKeys a = FaceKeys.file(key());
+        a.load(false);
+        Path other = dir.resolve("other.key");
+        Files.writeString(other, Base64.getEncoder().encodeToString(FaceKeys.generate()));
+        FaceKeys b = FaceKeys.file(other);
+        b.load(false);
+
+        CliRun r = CliRun.of("status", "--json", "--db", db(), "--key-file", other.toString(), "--models",
+                dir.resolve("nothing").toString());
+        assertThat(r.exit()).isEqualTo(ExitCodes.DATABASE);
+        JsonNode s = JSON.readTree(r.out());
+        assertThat(s.get("ok").asBoolean()).isFalse();
+        assertThat(s.at("/database/ok").asBoolean()).as(r.out()).isTrue();
+        assertThat(s.at("/database/schemaVersion").asText()).isEqualTo(latestMigration());
+        assertThat(s.at("/database").has("problem")).isFalse();
+        assertThat(s.at("/encryption/ok").asBoolean()).isFalse();
+        assertThat(s.at("/encryption/key").asText()).isEqualTo(other.toString());
+        assertThat(s.at("/encryption/keyId").asText()).isEqualTo(b.currentId());
+        assertThat(s.at("/encryption/neededKeyIds")).extracting(JsonNode::asText).containsExactly(a.currentId());
+        assertThat(s.at("/encryption/problem").asText()).contains("wrong or missing key");
+        assertThat(s.at("/gallery/employees").asInt()).isEqualTo(2);
+        assertThat(s.at("/gallery/templates").asInt()).isEqualTo(1);
+        assertThat(s.get("lastBackup").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(r.err()).contains("encryption: cannot decrypt the face data").doesNotContain("database:");
+
+        CliRun text = CliRun.of("status", "--db", db(), "--key-file", other.toString(), "--models",
+                dir.resolve("nothing").toString());
+        assertThat(text.exit()).isEqualTo(ExitCodes.DATABASE);
+        assertThat(text.out()).contains("database    OK").contains("2 employees")
+                .contains("encryption  FAIL").contains(a.currentId()).doesNotContain("never").doesNotContain("null");
+    }
+
+    @Test
     void urlsLoseTheirPasswords() {
         assertThat(StatusCommand.redact("jdbc:h2:file:/d/fc;USER=sa;PASSWORD=secret;AUTO_SERVER=TRUE"))
                 .isEqualTo("jdbc:h2:file:/d/fc;USER=sa;PASSWORD=***;AUTO_SERVER=TRUE");

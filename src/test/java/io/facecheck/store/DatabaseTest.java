@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -106,6 +107,7 @@ class DatabaseTest {
             assertThatThrownBy(() -> Database.open(url + ";AUTO_SERVER=FALSE"))
                     .isInstanceOf(StoreException.class)
                     .hasMessageContaining("locked.mv.db is in use by another process")
+                    .hasMessageContaining("(tried ")
                     .satisfies(e -> assertThat(((StoreException) e).kind()).isEqualTo(StoreException.Kind.IN_USE));
         } finally {
             holder.getOutputStream().close();
@@ -113,6 +115,101 @@ class DatabaseTest {
                 holder.destroyForcibly();
             }
         }
+    }
+
+    @Test
+    void waitsForAnotherProcessThatLetsGoOfTheFileWithinAFewSeconds() throws Exception {
+        String url = url("briefly");
+        try (Database db = Database.open(url)) {
+            new EmployeeRepository(db).create("E1", "Ada", null);
+        }
+        Process holder = Subprocess.java(DbHolderMain.class, url + ";AUTO_SERVER=FALSE");
+        try {
+            assertThat(Subprocess.stdout(holder).readLine()).isEqualTo("READY");
+            // the holder lets go a moment after our first try met its lock
+            Thread release = new Thread(() -> {
+                try {
+                    Thread.sleep(1_000);
+                    holder.getOutputStream().close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            release.start();
+            try (Database db = Database.open(url + ";AUTO_SERVER=FALSE")) {
+                assertThat(new EmployeeRepository(db).list(true)).extracting(Employee::code).containsExactly("E1");
+            }
+            release.join();
+        } finally {
+            holder.getOutputStream().close();
+            if (!holder.waitFor(20, TimeUnit.SECONDS)) {
+                holder.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void aTransactionCutOffByTheServingProcessClosingTheFileIsRunAgain() throws Exception {
+        String url = url("handover");
+        try (Database db = Database.open(url)) {
+            new EmployeeRepository(db).create("E1", "Ada", null);
+        }
+        Process holder = Subprocess.java(DbHolderMain.class, url + ";AUTO_SERVER=TRUE");
+        try {
+            assertThat(Subprocess.stdout(holder).readLine()).isEqualTo("READY");
+            try (Database db = Database.open(url)) { // through the holder's server
+                var employees = new EmployeeRepository(db);
+                AtomicInteger runs = new AtomicInteger();
+                db.run(c -> {
+                    employees.create("E2", "Bo", null);
+                    if (runs.incrementAndGet() == 1) {
+                        // the process serving the file closes it in the middle of the transaction
+                        endHolder(holder);
+                    }
+                    employees.create("E3", "Cy", null);
+                });
+                assertThat(runs).hasValue(2);
+                assertThat(employees.list(true)).extracting(Employee::code).containsExactly("E1", "E2", "E3");
+            }
+        } finally {
+            holder.destroyForcibly();
+        }
+    }
+
+    private static void endHolder(Process holder) {
+        try {
+            holder.getOutputStream().close();
+            assertThat(holder.waitFor(20, TimeUnit.SECONDS)).as("the holder ended").isTrue();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsNotRetried() {
+        String url = url("guarded");
+        try (Database db = Database.open(url, new Database.Credentials("sa", "right"))) {
+            new EmployeeRepository(db).create("E1", "Ada", null);
+        }
+        assertThatThrownBy(() -> Database.open(url, new Database.Credentials("sa", "wrong")))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("wrong user or password")
+                // a retried error says how often it was tried
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("tried"));
+    }
+
+    @Test
+    void aSchemaWrittenByANewerFaceCheckIsRefusedAtOnce() throws Exception {
+        String url = url("future");
+        try (Database db = Database.open(url)) {
+            db.run(c -> c.createStatement().execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", "
+                    + "\"version\", \"description\", \"type\", \"script\", \"installed_by\", \"execution_time\", "
+                    + "\"success\") VALUES (999, '999', 'from the future', 'SQL', 'V999__future.sql', 'sa', 0, TRUE)"));
+        }
+        assertThatThrownBy(() -> Database.open(url))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("has schema version 999, newer than this FaceCheck knows")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("tried"));
     }
 
     @Test
