@@ -370,6 +370,9 @@ public final class FaceKeys {
         if (file == null) {
             return needs + ", the key given in " + ENV + " is " + currentId();
         }
+        if (!java.nio.file.Files.exists(file)) {
+            return needs + "; the key file does not exist (" + file + ")";
+        }
         return needs + (ids.size() == 1 ? ", which is not" : ", which are not") + " in the keyring " + file
                 + " (it holds " + held + ")";
     }

@@ -57,6 +57,7 @@ class TimesheetCommandsTest {
     @BeforeEach
     void newDatabase() {
         url = store().newUrl(dir);
+        store().open(url).close(); // set up as the app's first start or enroll would: the other commands need one
     }
 
     CliRun cli(String... args) {
