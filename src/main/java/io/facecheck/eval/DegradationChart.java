@@ -1,5 +1,6 @@
 package io.facecheck.eval;
 
+import io.facecheck.fonts.BundledFont;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -65,7 +66,7 @@ public final class DegradationChart {
             kinds.add(p.degradation().kind());
             combos.add(p.combination());
         }
-        NumberAxis tar = new NumberAxis("TAR at FAR 1e-3");
+        NumberAxis tar = withBundledFont(new NumberAxis("TAR at FAR 1e-3"));
         tar.setRange(0, 1.02);
         CombinedRangeXYPlot plot = new CombinedRangeXYPlot(tar);
         plot.setGap(12);
@@ -108,16 +109,27 @@ public final class DegradationChart {
                     r.setSeriesVisibleInLegend(seriesCombos.size(), false);
                 }
             }
-            XYPlot sub = new XYPlot(data, axis(kind), null, r);
+            XYPlot sub = new XYPlot(data, withBundledFont(axis(kind)), null, r);
             sub.setBackgroundPaint(Color.WHITE);
             sub.setDomainGridlinePaint(new Color(0xdddddd));
             sub.setRangeGridlinePaint(new Color(0xdddddd));
             plot.add(sub, 1);
         }
-        JFreeChart chart = new JFreeChart(null, new Font(Font.SANS_SERIF, Font.BOLD, 14), plot, true);
-        chart.addSubtitle(new TextTitle(title, new Font(Font.SANS_SERIF, Font.BOLD, 14)));
+        JFreeChart chart = new JFreeChart(null, BundledFont.awt(Font.BOLD, 14), plot, true);
+        chart.addSubtitle(new TextTitle(title, BundledFont.awt(Font.BOLD, 14)));
+        chart.getLegend().setItemFont(BundledFont.awt(Font.PLAIN, 12));
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
+    }
+
+    /**
+     * JFreeChart's own fonts are the logical SansSerif, which draws CJK as boxes where the system has no CJK font;
+     * the same sizes (12 and 10 points) in the bundled font.
+     */
+    private static <A extends ValueAxis> A withBundledFont(A axis) {
+        axis.setLabelFont(BundledFont.awt(Font.PLAIN, 12));
+        axis.setTickLabelFont(BundledFont.awt(Font.PLAIN, 10));
+        return axis;
     }
 
     private static ValueAxis axis(String kind) {

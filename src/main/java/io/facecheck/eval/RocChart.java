@@ -1,5 +1,7 @@
 package io.facecheck.eval;
 
+import io.facecheck.fonts.BundledFont;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -18,7 +20,8 @@ import javax.imageio.ImageIO;
 /**
  * Draws ROC curves (true-accept rate against false-accept rate) as a PNG with Java2D, no chart library. The FAR
  * axis is logarithmic from 1e-4 to 1 because the operating points that matter for access control (1e-2, 1e-3)
- * would be squeezed into the left edge of a linear plot; points with FAR 0 are drawn at the left edge.
+ * would be squeezed into the left edge of a linear plot; points with FAR 0 are drawn at the left edge. Text is in
+ * the bundled font, so that a title or curve named in Chinese or Japanese is not drawn as boxes.
  */
 public final class RocChart {
 
@@ -41,7 +44,7 @@ public final class RocChart {
             g.fillRect(0, 0, width, height);
             int left = 70, right = 20, top = 40, bottom = 55;
             int pw = width - left - right, ph = height - top - bottom;
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            g.setFont(BundledFont.awt(Font.PLAIN, 12));
             FontMetrics fm = g.getFontMetrics();
             // grid and ticks
             for (int e = -4; e <= 0; e++) {
@@ -69,10 +72,10 @@ public final class RocChart {
             gy.rotate(-Math.PI / 2);
             gy.drawString(yl, -(top + (ph + fm.stringWidth(yl)) / 2), 18);
             gy.dispose();
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+            g.setFont(BundledFont.awt(Font.BOLD, 14));
             g.drawString(title, left, 24);
             // curves
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            g.setFont(BundledFont.awt(Font.PLAIN, 12));
             int c = 0;
             for (Map.Entry<String, List<RocPoint>> e : curves.entrySet()) {
                 Color col = PALETTE[c % PALETTE.length];

@@ -22,6 +22,12 @@ public final class FaceCheckApp extends Application {
         PREOPENED.set(services);
     }
 
+    /** Runs on the launcher thread, before {@link #start}: the fonts are in place when the first screen is built. */
+    @Override
+    public void init() {
+        UiFonts.load();
+    }
+
     @Override
     public void start(Stage stage) {
         LaunchOptions options = LaunchOptions.fromNamed(getParameters().getNamed());

@@ -93,7 +93,10 @@ public final class MainWindow implements AutoCloseable {
         box.setAlignment(Pos.CENTER);
         box.setId("starting");
         root.getChildren().setAll(box);
-        BackgroundTask.wrap(opener::get)
+        BackgroundTask.wrap(() -> {
+                    UiFonts.load(); // the kiosk and admin screens, built next, use the bundled family
+                    return opener.get();
+                })
                 .onSuccess(s -> {
                     services = s;
                     if (options.screen() == LaunchOptions.Screen.ADMIN) {

@@ -156,7 +156,9 @@ public final class EmployeesView extends BorderPane {
         d.getDialogPane().setContent(g);
         ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
-        d.getDialogPane().lookupButton(save).disableProperty().bind(name.textProperty().isEmpty());
+        // blank as EmployeeFields sees it (String.isBlank): the full-width space U+3000 an IME types is blank too
+        d.getDialogPane().lookupButton(save).disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> name.getText() == null || name.getText().isBlank(), name.textProperty()));
         d.setResultConverter(b -> b == save ? new String[]{name.getText(), dept.getText()} : null);
         return d.showAndWait();
     }

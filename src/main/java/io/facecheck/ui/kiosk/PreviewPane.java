@@ -3,6 +3,7 @@ package io.facecheck.ui.kiosk;
 import io.facecheck.camera.FrameCapture;
 import io.facecheck.camera.VideoFrame;
 import io.facecheck.face.BoundingBox;
+import io.facecheck.ui.UiFonts;
 import javafx.animation.AnimationTimer;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.VPos;
@@ -15,7 +16,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 import java.nio.ByteBuffer;
@@ -140,6 +141,12 @@ public final class PreviewPane extends Region {
         drawOverlay();
     }
 
+    private static double labelWidth(String label, Font font) {
+        Text t = new Text(label);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
+    }
+
     private void drawOverlay() {
         GraphicsContext g = overlay.getGraphicsContext2D();
         g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
@@ -153,7 +160,8 @@ public final class PreviewPane extends Region {
         double ox = (w - u.frameWidth() * s) / 2;
         double oy = (h - u.frameHeight() * s) / 2;
         double fontSize = Math.max(14, Math.min(32, h / 28));
-        g.setFont(Font.font("System", FontWeight.BOLD, fontSize));
+        Font font = UiFonts.greeting(fontSize);
+        g.setFont(font);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
         for (KioskFace f : u.faces()) {
@@ -172,7 +180,7 @@ public final class PreviewPane extends Region {
                 double tx = x + b.width() * s / 2;
                 double ty = Math.max(fontSize + 4, y - 6);
                 g.setFill(Color.color(0, 0, 0, 0.55));
-                double tw = f.label().length() * fontSize * 0.6 + 16;
+                double tw = labelWidth(f.label(), font) + 16; // 王芳 is two em wide, not 1.2
                 g.fillRoundRect(tx - tw / 2, ty - fontSize - 6, tw, fontSize + 10, 10, 10);
                 g.setFill(c);
                 g.fillText(f.label(), tx, ty);
