@@ -142,7 +142,20 @@ public final class SettingsLoader {
         var security = new Settings.SecuritySettings(keyFile.isEmpty() ? null : java.nio.file.Path.of(expand(keyFile)));
         var backup = new Settings.BackupSettings(bool("backup.daily"), integer("backup.keep"),
                 java.nio.file.Path.of(expand(required("backup.dir"))));
-        return new Settings(db, checkIn, engine, report, kiosk, liveness, security, backup);
+        return new Settings(db, checkIn, engine, report, kiosk, liveness, security, backup, ui());
+    }
+
+    /** {@code ui.language}: empty for the OS locale's, else a tag FaceCheck speaks. */
+    private Settings.UiSettings ui() {
+        String tag = values.getOrDefault("ui.language", "").trim();
+        if (tag.isEmpty()) {
+            return Settings.UiSettings.OS;
+        }
+        try {
+            return new Settings.UiSettings(Messages.parse(tag));
+        } catch (IllegalArgumentException e) {
+            throw bad("ui.language", "empty (the system's language) or one of " + Messages.supportedTags());
+        }
     }
 
     private LivenessMode livenessMode() {

@@ -33,6 +33,9 @@ import io.facecheck.camera.FrameCapture;
 import io.facecheck.camera.FrameSources;
 import io.facecheck.ui.kiosk.RecognitionAnalyzer;
 
+import io.facecheck.config.Messages;
+import io.facecheck.ui.I18n.Text;
+
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -48,6 +51,7 @@ public final class MainWindow implements AutoCloseable {
     private final Supplier<AppServices> opener;
     private final Executor executor = UiExecutors.background();
     private final StackPane root = new StackPane();
+    private final Clock clock;
     private AppServices services;
     private KioskViewModel kiosk;
     private KioskDimmer dimmer;
@@ -71,8 +75,17 @@ public final class MainWindow implements AutoCloseable {
 
     /** @param opener opens the services; runs in the background */
     public MainWindow(LaunchOptions options, Supplier<AppServices> opener) {
+        this(options, opener, Clock.systemUTC());
+    }
+
+    /**
+     * @param clock the kiosk's clock: the time its check-ins are recorded at, the time of day its greetings fit and
+     *              the time its header shows (tests put the kiosk at a chosen hour)
+     */
+    public MainWindow(LaunchOptions options, Supplier<AppServices> opener, Clock clock) {
         this.options = options;
         this.opener = opener;
+        this.clock = clock;
         root.setId("main-root");
     }
 
@@ -82,7 +95,8 @@ public final class MainWindow implements AutoCloseable {
 
     public void start() {
         ProgressIndicator p = new ProgressIndicator();
-        Label l = new Label("Starting FaceCheck…");
+        Label l = new Label();
+        l.textProperty().bind(I18n.text("app.starting"));
         VBox box = new VBox(16, p, l);
         box.setAlignment(Pos.CENTER);
         box.setId("starting");
@@ -90,6 +104,7 @@ public final class MainWindow implements AutoCloseable {
         BackgroundTask.wrap(opener::get)
                 .onSuccess(s -> {
                     services = s;
+                    s.settings().ui().languageIfSet().ifPresent(Messages::setLocale);
                     if (options.screen() == LaunchOptions.Screen.ADMIN) {
                         showLogin();
                     } else {
@@ -98,7 +113,8 @@ public final class MainWindow implements AutoCloseable {
                 })
                 .onFailure(e -> {
                     LOG.error("cannot start", e);
-                    Label err = new Label("FaceCheck cannot start:\n" + e.getMessage());
+                    Label err = new Label();
+                    err.textProperty().bind(I18n.text("app.cannot-start", e.getMessage()));
                     err.setId("startup-error");
                     err.getStyleClass().add("error-text");
                     err.setWrapText(true);
@@ -110,7 +126,7 @@ public final class MainWindow implements AutoCloseable {
 
     public void showKiosk() {
         if (kiosk == null) {
-            kiosk = new KioskViewModel(this::analyzer);
+            kiosk = new KioskViewModel(this::analyzer, clock.withZone(services.settings().checkIn().zone()));
             String camera = options.camera() != null ? options.camera() : services.configuredCamera();
             loadRecognition(camera, false);
         }
@@ -137,7 +153,7 @@ public final class MainWindow implements AutoCloseable {
                     if (kiosk == null || closed) {
                         return;
                     }
-                    kiosk.showError("");
+                    kiosk.showError(Text.NONE);
                     kiosk.useCamera(camera);
                     e.offline().ifPresent(this::watchOffline);
                 })
@@ -159,15 +175,25 @@ public final class MainWindow implements AutoCloseable {
                         retryTimer.play();
                     } else {
                         LOG.error("recognition unavailable", e);
-                        kiosk.showError("Recognition unavailable: " + e.getMessage());
+                        kiosk.showError(unavailableMessage(e));
                     }
                 })
                 .executeWith(executor);
     }
 
     /** The kiosk screen's words for a database server that cannot be reached while nothing is cached. */
-    static String serverDownMessage(String cause) {
-        return "Check-in unavailable: " + cause + ". Trying again every " + RETRY_INTERVAL.toSeconds() + " s.";
+    static Text serverDownMessage(String cause) {
+        return Text.of("kiosk.error.server-down", cause, RETRY_INTERVAL.toSeconds());
+    }
+
+    /** The kiosk screen's words for recognition that cannot start: damaged or missing models say so. */
+    static Text unavailableMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.facecheck.models.ModelException) {
+                return Text.of("kiosk.error.models", e.getMessage());
+            }
+        }
+        return Text.of("kiosk.error.unavailable", e.getMessage());
     }
 
     /**
@@ -205,7 +231,7 @@ public final class MainWindow implements AutoCloseable {
         if (engine == null) {
             return FrameAnalyzer.PREVIEW_ONLY;
         }
-        return new RecognitionAnalyzer(engine.station(null, Clock.systemUTC()), services.employees(),
+        return new RecognitionAnalyzer(engine.station(null, clock), services.employees(),
                 engine.offline().orElse(null));
     }
 

@@ -3,7 +3,10 @@ package io.facecheck.ui.kiosk;
 import io.facecheck.camera.FrameCapture;
 import io.facecheck.camera.VideoFrame;
 import io.facecheck.face.BoundingBox;
+import io.facecheck.ui.I18n;
 import javafx.animation.AnimationTimer;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -16,6 +19,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 import java.nio.ByteBuffer;
@@ -42,6 +46,9 @@ public final class PreviewPane extends Region {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PreviewPane.class);
     private static final long REPORT_NANOS = 30_000_000_000L;
     private long lastReport;
+    private final Text measure = new Text();
+    /** Redraws the names and hints in the new language at once rather than at the next analysed frame. */
+    private final InvalidationListener onLanguage = o -> drawOverlay();
 
     private final AnimationTimer pulse = new AnimationTimer() {
         @Override
@@ -69,6 +76,7 @@ public final class PreviewPane extends Region {
         overlay.setMouseTransparent(true);
         getChildren().addAll(view, overlay);
         update.addListener((o, a, b) -> drawOverlay());
+        I18n.locale().addListener(new WeakInvalidationListener(onLanguage));
         capture.addListener((o, a, b) -> {
             shownSequence = 0;
             shownFrames = 0;
@@ -168,14 +176,18 @@ public final class PreviewPane extends Region {
             g.setStroke(c);
             g.setLineWidth(Math.max(2, h / 240));
             g.strokeRoundRect(x, y, b.width() * s, b.height() * s, 12, 12);
-            if (f.label() != null && !f.label().isEmpty()) {
+            String label = f.label().get();
+            if (!label.isEmpty()) {
                 double tx = x + b.width() * s / 2;
                 double ty = Math.max(fontSize + 4, y - 6);
                 g.setFill(Color.color(0, 0, 0, 0.55));
-                double tw = f.label().length() * fontSize * 0.6 + 16;
+                // measured, not estimated from the length: a CJK name is about twice as wide per character
+                measure.setText(label);
+                measure.setFont(g.getFont());
+                double tw = measure.getLayoutBounds().getWidth() + 16;
                 g.fillRoundRect(tx - tw / 2, ty - fontSize - 6, tw, fontSize + 10, 10, 10);
                 g.setFill(c);
-                g.fillText(f.label(), tx, ty);
+                g.fillText(label, tx, ty);
             }
         }
     }
