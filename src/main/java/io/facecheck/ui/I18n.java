@@ -27,7 +27,12 @@ public final class I18n {
     private static final ReadOnlyObjectWrapper<Locale> LOCALE = new ReadOnlyObjectWrapper<>(Messages.locale());
 
     static {
-        Messages.onChange(l -> onFxThread(() -> LOCALE.set(Messages.locale())));
+        Messages.onChange(l -> onFxThread(() -> {
+            LOCALE.set(Messages.locale());
+            // a property that nobody read since it changed stays invalid and tells no one of the next change: read
+            // it, so that every switch reaches the bindings (the second switch went unseen without this)
+            LOCALE.get();
+        }));
     }
 
     private I18n() {
@@ -80,12 +85,15 @@ public final class I18n {
     /** The text of {@code key} with {@code args}, following the language. */
     public static StringBinding text(String key, Object... args) {
         Text t = Text.of(key, args);
-        return Bindings.createStringBinding(t::get, LOCALE);
+        return Bindings.createStringBinding(() -> t.in(LOCALE.get()), LOCALE);
     }
 
     /** Whatever {@link Text} {@code text} holds (null: empty), following the text and the language. */
     public static StringBinding text(ObservableValue<Text> text) {
-        return Bindings.createStringBinding(() -> text.getValue() == null ? "" : text.getValue().get(), text, LOCALE);
+        return Bindings.createStringBinding(() -> {
+            Locale l = LOCALE.get();
+            return text.getValue() == null ? "" : text.getValue().in(l);
+        }, text, LOCALE);
     }
 
     /**
@@ -95,7 +103,10 @@ public final class I18n {
     public static StringBinding format(Callable<String> compute, Observable... dependencies) {
         Observable[] deps = Arrays.copyOf(dependencies, dependencies.length + 1);
         deps[dependencies.length] = LOCALE;
-        return Bindings.createStringBinding(compute, deps);
+        return Bindings.createStringBinding(() -> {
+            LOCALE.get();
+            return compute.call();
+        }, deps);
     }
 
     private static void onFxThread(Runnable r) {
