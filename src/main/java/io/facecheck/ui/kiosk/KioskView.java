@@ -6,9 +6,11 @@ import io.facecheck.ui.I18n;
 import io.facecheck.ui.I18n.Text;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContentDisplay;
@@ -127,9 +129,10 @@ public final class KioskView extends BorderPane {
         recorded.setId("banner-recorded");
         recorded.getStyleClass().add("banner-recorded");
         recorded.textProperty().bind(vm.recordedProperty());
-        recorded.visibleProperty().bind(vm.recordedProperty().isNotEmpty());
-        recorded.managedProperty().bind(recorded.visibleProperty());
-        banner.setGraphic(recorded);
+        // the line under a greeting, in the greeting's coloured box: the banner's graphic while there is one (a skin
+        // does not notice a graphic that only turns managed, so the graphic itself comes and goes)
+        banner.graphicProperty().bind(Bindings.when(vm.recordedProperty().isEmpty()).then((Node) null)
+                .otherwise(recorded));
         banner.setContentDisplay(ContentDisplay.BOTTOM);
         vm.bannerKindProperty().addListener((o, a, k) -> {
             banner.getStyleClass().removeAll("banner-welcome", "banner-unknown", "banner-guidance", "banner-challenge");
