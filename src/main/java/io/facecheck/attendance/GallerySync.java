@@ -220,7 +220,7 @@ public final class GallerySync {
     private static io.facecheck.store.OfflineStore.CachedPerson person(io.facecheck.store.Employee e, String code,
                                                                        List<float[]> vectors) {
         return new io.facecheck.store.OfflineStore.CachedPerson(code, e == null ? code : e.name(),
-                e == null ? null : e.department(), vectors);
+                e == null ? null : e.department(), vectors, e == null ? null : e.greetingName());
     }
 
     /**

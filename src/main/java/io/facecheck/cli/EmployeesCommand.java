@@ -121,6 +121,8 @@ final class EmployeesCommand {
                 int samples = new TemplateRepository(db).cropsOf(e.id()).size();
                 if (json) {
                     Map<String, Object> m = json(e, templates);
+                    m.put("greetingName", e.greetingName());
+                    m.put("reading", e.reading());
                     m.put("samples", samples);
                     m.put("created", e.createdAt().toString());
                     Json.print(m);
@@ -128,6 +130,8 @@ final class EmployeesCommand {
                     System.out.println("code:       " + e.code());
                     System.out.println("name:       " + e.name());
                     System.out.println("department: " + (e.department() == null ? "" : e.department()));
+                    System.out.println("greeting:   " + e.greeting());
+                    System.out.println("reading:    " + (e.reading() == null ? "" : e.reading()));
                     System.out.println("active:     " + e.active());
                     System.out.println("templates:  " + templates + " (" + samples + " enrollment samples kept)");
                     System.out.println("created:    " + e.createdAt());
@@ -174,30 +178,46 @@ final class EmployeesCommand {
     }
 
     @Command(name = "update", mixinStandardHelpOptions = true,
-            description = "Change an employee's name or department (audited; enroll never does). "
-                    + "--department \"\" clears it. JSON: code, name, department.")
+            description = "Change an employee's name, department, greeting name or reading (audited; enroll never "
+                    + "does). \"\" clears the department, greeting name or reading. JSON: code, name, department, "
+                    + "greetingName, reading.")
     static final class UpdateCmd extends OneEmployeeCmd {
         @Option(names = "--name", paramLabel = "NAME", description = "New full name.")
         String name;
         @Option(names = "--department", paramLabel = "DEPT", description = "New department (\"\" for none).")
         String department;
+        @Option(names = "--greeting-name", paramLabel = "NAME", description = "The name the kiosk greets them with "
+                + "(\"\" for none: the full name); in Japanese the family name alone, the kiosk adds さん.")
+        String greetingName;
+        @Option(names = "--reading", paramLabel = "TEXT", description = "How the name is read (furigana or pinyin), "
+                + "for sorting and search (\"\" for none).")
+        String reading;
 
         @Override
         Optional<Map<String, Object>> act(Database db) {
-            if (name == null && department == null) {
-                throw new CliException(ExitCodes.FAILURE, "nothing to change: give --name or --department");
+            if (name == null && department == null && greetingName == null && reading == null) {
+                throw new CliException(ExitCodes.FAILURE,
+                        "nothing to change: give --name, --department, --greeting-name or --reading");
             }
             EmployeeRepository employees = new EmployeeRepository(db);
             AuditLog audit = new AuditLog(db);
             return db.inTransaction(c -> employees.findByCode(code).map(old -> {
                 Employee e = employees.update(code, name != null ? name : old.name(),
                         department != null ? department : old.department(), old.active());
+                if (greetingName != null || reading != null) {
+                    e = employees.updateNames(code, greetingName != null ? greetingName : old.greetingName(),
+                            reading != null ? reading : old.reading());
+                }
                 audit.record(actor.name(), AuditLog.UPDATE, code, "name " + old.name() + " -> " + e.name()
-                        + ", department " + old.department() + " -> " + e.department());
+                        + ", department " + old.department() + " -> " + e.department()
+                        + ", greeting name " + old.greetingName() + " -> " + e.greetingName()
+                        + ", reading " + old.reading() + " -> " + e.reading());
                 Map<String, Object> done = new LinkedHashMap<>();
                 done.put("code", e.code());
                 done.put("name", e.name());
                 done.put("department", e.department());
+                done.put("greetingName", e.greetingName());
+                done.put("reading", e.reading());
                 return done;
             }));
         }
@@ -205,7 +225,9 @@ final class EmployeesCommand {
         @Override
         String message(Map<String, Object> done) {
             return code + ": name " + done.get("name") + ", department "
-                    + (done.get("department") == null ? "none" : done.get("department"));
+                    + (done.get("department") == null ? "none" : done.get("department"))
+                    + (done.get("greetingName") == null ? "" : ", greeted as " + done.get("greetingName"))
+                    + (done.get("reading") == null ? "" : ", reading " + done.get("reading"));
         }
     }
 

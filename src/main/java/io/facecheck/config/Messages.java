@@ -78,7 +78,24 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return "!" + key + "!";
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, l).format(args);
+        // always through MessageFormat, arguments or not, so that a ' is written '' in every text alike
+        return new MessageFormat(pattern, l).format(args);
+    }
+
+    /**
+     * A {@link java.time.format.DateTimeFormatter} whose pattern is the bundle's text of {@code key} in {@code l}
+     * (e.g. {@code yyyy年M月d日(E)}): the word order, era-free year and weekday style differ per language more than
+     * the JDK's FormatStyle presets allow, so each translation picks its own pattern. The pattern is the raw text
+     * (no {@link MessageFormat} processing), read with {@code l}'s month and weekday names.
+     */
+    public static java.time.format.DateTimeFormatter dateTimeFormatter(Locale l, String key) {
+        String pattern;
+        try {
+            pattern = bundle(l).getString(key);
+        } catch (MissingResourceException e) {
+            throw new IllegalArgumentException("no date pattern " + key + " in the message bundles", e);
+        }
+        return java.time.format.DateTimeFormatter.ofPattern(pattern, l);
     }
 
     /**

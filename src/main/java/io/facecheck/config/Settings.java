@@ -11,7 +11,21 @@ import java.util.OptionalDouble;
  */
 public record Settings(DatabaseSettings database, CheckInSettings checkIn, EngineSettings engine,
                        ReportSettings report, KioskSettings kiosk, LivenessConfig liveness,
-                       SecuritySettings security, BackupSettings backup, TimesheetSettings timesheet) {
+                       SecuritySettings security, BackupSettings backup, TimesheetSettings timesheet,
+                       UiSettings ui) {
+
+    /**
+     * @param language {@code ui.language}: the language of the screens (one of {@link Messages#SUPPORTED}); null: the
+     *                 OS locale's ({@link Messages#supportedOrEnglish})
+     */
+    public record UiSettings(java.util.Locale language) {
+        /** No language set: the OS locale's. */
+        public static final UiSettings OS = new UiSettings(null);
+
+        public java.util.Optional<java.util.Locale> languageIfSet() {
+            return java.util.Optional.ofNullable(language);
+        }
+    }
 
     /**
      * @param url      JDBC URL: {@code jdbc:h2:file:PATH} (embedded) or {@code jdbc:postgresql://HOST:PORT/DB}

@@ -145,7 +145,20 @@ public final class SettingsLoader {
         var timesheet = new Settings.TimesheetSettings(java.util.Arrays.stream(
                 values.getOrDefault("timesheet.leave-types", "annual,sick,unpaid").split(","))
                 .map(t -> t.strip().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty()).distinct().toList());
-        return new Settings(db, checkIn, engine, report, kiosk, liveness, security, backup, timesheet);
+        return new Settings(db, checkIn, engine, report, kiosk, liveness, security, backup, timesheet, ui());
+    }
+
+    /** {@code ui.language}: empty for the OS locale's, else a tag FaceCheck speaks. */
+    private Settings.UiSettings ui() {
+        String tag = values.getOrDefault("ui.language", "").trim();
+        if (tag.isEmpty()) {
+            return Settings.UiSettings.OS;
+        }
+        try {
+            return new Settings.UiSettings(Messages.parse(tag));
+        } catch (IllegalArgumentException e) {
+            throw bad("ui.language", "empty (the system's language) or one of " + Messages.supportedTags());
+        }
     }
 
     private LivenessMode livenessMode() {

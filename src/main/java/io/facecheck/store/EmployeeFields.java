@@ -3,7 +3,7 @@ package io.facecheck.store;
 import java.util.Locale;
 
 /**
- * What an employee's code, name and department may be: one line of text each (no control characters: a tab or
+ * What an employee's code, name, department, greeting name and reading may be: one line of text each (no control characters: a tab or
  * line break would break every listing and CSV that shows them) within the schema's column sizes. Every write of
  * an employee goes through {@link EmployeeRepository}, which applies these rules; front ends call them as well
  * to fail before any slow work. The message says what is wrong and where, never echoing a long value back.
@@ -13,6 +13,9 @@ public final class EmployeeFields {
     public static final int MAX_CODE = 64;
     public static final int MAX_NAME = 200;
     public static final int MAX_DEPARTMENT = 200;
+    /** Column sizes of {@code employee.greeting_name} and {@code employee.reading} (V8). */
+    public static final int MAX_GREETING_NAME = 200;
+    public static final int MAX_READING = 200;
 
     private EmployeeFields() {
     }
@@ -29,10 +32,27 @@ public final class EmployeeFields {
 
     /** The department, trimmed, or null when none is given (null or blank). */
     public static String department(String department) {
-        if (department == null || department.isBlank()) {
+        return optional(department, "department", MAX_DEPARTMENT);
+    }
+
+    /**
+     * The name to greet the person with, trimmed (a full-width space U+3000 from an IME counts as space), or null
+     * when none is given (null or blank): the kiosk then greets with the full name.
+     */
+    public static String greetingName(String greetingName) {
+        return optional(greetingName, "greeting name", MAX_GREETING_NAME);
+    }
+
+    /** The reading of the name (ふりがな, pinyin), trimmed, or null when none is given. */
+    public static String reading(String reading) {
+        return optional(reading, "reading", MAX_READING);
+    }
+
+    private static String optional(String value, String what, int max) {
+        if (value == null || value.isBlank()) {
             return null;
         }
-        return checked(department.strip(), "department", MAX_DEPARTMENT);
+        return checked(value.strip(), what, max);
     }
 
     /** Checks all three at once (the department may be null). */

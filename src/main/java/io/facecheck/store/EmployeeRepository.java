@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /** Employees: create, find, list, update, delete (delete erases their templates, crops and events). */
 public final class EmployeeRepository {
-    private static final String COLUMNS = "id, code, name, department, active, created_at";
+    private static final String COLUMNS = "id, code, name, department, active, created_at, greeting_name, reading";
 
     private final Database db;
     private final Clock clock;
@@ -35,20 +35,35 @@ public final class EmployeeRepository {
      *                        {@link EmployeeFields}' rules
      */
     public Employee create(String code, String name, String department) {
+        return create(code, name, department, null, null);
+    }
+
+    /**
+     * Adds an employee with the name they want to be greeted with and the reading of their name (either may be
+     * null: none).
+     *
+     * @throws StoreException as {@link #create(String, String, String)}
+     */
+    public Employee create(String code, String name, String department, String greetingName, String reading) {
         String c = EmployeeFields.code(code);
         String n = EmployeeFields.name(name);
         String d = EmployeeFields.department(department);
+        String g = EmployeeFields.greetingName(greetingName);
+        String r = EmployeeFields.reading(reading);
         return db.inTransaction(conn -> {
             if (findByCode(conn, c).isPresent()) {
                 throw new StoreException(StoreException.Kind.CONFLICT, "employee code " + c + " already exists");
             }
             try (PreparedStatement ps = conn.prepareStatement(
-                    "INSERT INTO employee (code, name, department, active, created_at) VALUES (?, ?, ?, TRUE, ?)",
+                    "INSERT INTO employee (code, name, department, active, created_at, greeting_name, reading) "
+                            + "VALUES (?, ?, ?, TRUE, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, c);
                 ps.setString(2, n);
                 ps.setString(3, d);
                 Rows.setInstant(ps, 4, clock.instant());
+                ps.setString(5, g);
+                ps.setString(6, r);
                 ps.executeUpdate();
                 return findById(conn, Rows.generatedId(ps)).orElseThrow();
             }
@@ -93,6 +108,28 @@ public final class EmployeeRepository {
                 }
                 return m;
             }
+        });
+    }
+
+    /**
+     * Changes the greeting name and the reading of the employee with {@code code} (null or blank: none), keeping
+     * everything else. The kiosks' galleries learn the new greeting name (and cache it for offline use).
+     */
+    public Employee updateNames(String code, String greetingName, String reading) {
+        String g = EmployeeFields.greetingName(greetingName);
+        String r = EmployeeFields.reading(reading);
+        return db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "UPDATE employee SET greeting_name = ?, reading = ? WHERE code = ?")) {
+                ps.setString(1, g);
+                ps.setString(2, r);
+                ps.setString(3, code);
+                if (ps.executeUpdate() == 0) {
+                    throw new StoreException(StoreException.Kind.NOT_FOUND, "no employee with code " + code);
+                }
+            }
+            GalleryChanges.mark(conn, code); // kiosks greet with the name their gallery (cache) holds
+            return findByCode(conn, code).orElseThrow();
         });
     }
 
@@ -153,7 +190,8 @@ public final class EmployeeRepository {
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(new Employee(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-                        rs.getString("department"), rs.getBoolean("active"), Rows.instant(rs, "created_at")));
+                        rs.getString("department"), rs.getBoolean("active"), Rows.instant(rs, "created_at"),
+                        rs.getString("greeting_name"), rs.getString("reading")));
             }
         }
         return out;

@@ -71,8 +71,17 @@ public final class OfflineStore implements AutoCloseable {
         }
     }
 
-    /** One person of the cached gallery. */
-    public record CachedPerson(String code, String name, String department, List<float[]> templates) {
+    /**
+     * One person of the cached gallery.
+     *
+     * @param greetingName the name the kiosk greets them with (null: the name), cached so that an offline kiosk
+     *                     greets people as the online one does
+     */
+    public record CachedPerson(String code, String name, String department, List<float[]> templates,
+                               String greetingName) {
+        public CachedPerson(String code, String name, String department, List<float[]> templates) {
+            this(code, name, department, templates, null);
+        }
     }
 
     /** The cached gallery of one server and embedder model, as last loaded. */
@@ -117,6 +126,7 @@ public final class OfflineStore implements AutoCloseable {
                 sealed      VARBINARY NOT NULL,
                 PRIMARY KEY (server, model_id, code)
             );
+            ALTER TABLE cache_person ADD COLUMN IF NOT EXISTS greeting_name VARCHAR(200);
             CREATE TABLE IF NOT EXISTS last_event (
                 server      VARCHAR(1000) NOT NULL,
                 code        VARCHAR(64) NOT NULL,
@@ -559,7 +569,7 @@ public final class OfflineStore implements AutoCloseable {
                 del.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO cache_person (server, model_id, code, name, "
-                    + "department, sealed) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + "department, sealed, greeting_name) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 int batch = 0;
                 for (CachedPerson p : people) {
                     bindPerson(ps, server, modelId, p);
@@ -593,7 +603,7 @@ public final class OfflineStore implements AutoCloseable {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("MERGE INTO cache_person (server, model_id, code, name, "
-                    + "department, sealed) KEY (server, model_id, code) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + "department, sealed, greeting_name) KEY (server, model_id, code) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 for (CachedPerson p : changed) {
                     bindPerson(ps, server, modelId, p);
                     ps.executeUpdate();
@@ -642,7 +652,7 @@ public final class OfflineStore implements AutoCloseable {
                 }
             }
             List<CachedPerson> people = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT code, name, department, sealed FROM cache_person "
+            try (PreparedStatement ps = c.prepareStatement("SELECT code, name, department, sealed, greeting_name FROM cache_person "
                     + "WHERE server = ? AND model_id = ? ORDER BY code")) {
                 ps.setString(1, server);
                 ps.setString(2, modelId);
@@ -650,7 +660,8 @@ public final class OfflineStore implements AutoCloseable {
                     while (rs.next()) {
                         String code = rs.getString(1);
                         byte[] plain = cipher.open(aadTable(server, modelId, code), 0, rs.getBytes(4));
-                        people.add(new CachedPerson(code, rs.getString(2), rs.getString(3), vectors(plain, dimension)));
+                        people.add(new CachedPerson(code, rs.getString(2), rs.getString(3), vectors(plain, dimension),
+                                rs.getString(5)));
                     }
                 }
             }
@@ -658,15 +669,19 @@ public final class OfflineStore implements AutoCloseable {
         });
     }
 
-    /** The cached name and department of {@code code}, if cached for {@code server} (any model). */
+    /**
+     * The cached name, department and greeting name (null: none) of {@code code}, in that order, if cached for
+     * {@code server} (any model).
+     */
     public Optional<String[]> person(String server, String code) {
         return work("read the gallery cache", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT name, department FROM cache_person WHERE server = ? "
-                    + "AND code = ? LIMIT 1")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, department, greeting_name FROM cache_person "
+                    + "WHERE server = ? AND code = ? LIMIT 1")) {
                 ps.setString(1, server);
                 ps.setString(2, code);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new String[]{rs.getString(1), rs.getString(2)}) : Optional.empty();
+                    return rs.next() ? Optional.of(new String[]{rs.getString(1), rs.getString(2), rs.getString(3)})
+                            : Optional.empty();
                 }
             }
         });
@@ -679,6 +694,7 @@ public final class OfflineStore implements AutoCloseable {
         ps.setString(4, p.name());
         ps.setString(5, p.department());
         ps.setBytes(6, cipher.seal(aadTable(server, modelId, p.code()), 0, bytes(p.templates())));
+        ps.setString(7, p.greetingName());
     }
 
     private void writeHeader(Connection c, String server, String modelId, int dimension, long watermark)

@@ -37,7 +37,7 @@ public final class FaceCheckApp extends Application {
         KioskLock lock = options.fullscreen() ? new KioskLock(window::services) : null;
         Scene scene = new Scene(lock == null ? window.root() : lock.wrap(window.root()), 1280, 720);
         scene.getStylesheets().add(STYLESHEET);
-        stage.setTitle("FaceCheck");
+        stage.titleProperty().bind(I18n.text("app.name"));
         stage.setScene(scene);
         stage.setMinWidth(960);
         stage.setMinHeight(600);

@@ -1,7 +1,10 @@
 package io.facecheck.ui;
 
 import io.facecheck.store.AdminUsers;
+import io.facecheck.ui.I18n.Text;
 import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -44,7 +47,9 @@ public final class KioskLock {
     private final TextField user = new TextField();
     private final PasswordField password = new PasswordField();
     private final Label error = new Label();
-    private final Button submit = new Button("Close FaceCheck");
+    private final Button submit = new Button();
+    /** The error under the fields, kept as a text so that a language switch re-renders it. */
+    private final ObjectProperty<Text> errorText = new SimpleObjectProperty<>(Text.NONE);
     private Stage stage;
     private boolean unlocked;
 
@@ -56,23 +61,28 @@ public final class KioskLock {
     KioskLock(Supplier<AppServices> services, Executor executor) {
         this.services = services;
         this.executor = executor;
-        Label title = new Label("Leave the kiosk");
+        Label title = new Label();
+        title.textProperty().bind(I18n.text("kiosk.lock.title"));
         title.getStyleClass().add("login-title");
-        Label hint = new Label("An administrator's name and password are needed to close the kiosk.");
+        Label hint = new Label();
+        hint.textProperty().bind(I18n.text("kiosk.lock.hint"));
         hint.getStyleClass().add("hint-text");
         hint.setWrapText(true);
         user.setId("unlock-user");
-        user.setPromptText("User name");
+        user.promptTextProperty().bind(I18n.text("kiosk.lock.user"));
         password.setId("unlock-password");
-        password.setPromptText("Password");
+        password.promptTextProperty().bind(I18n.text("kiosk.lock.password"));
         error.setId("unlock-error");
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
+        error.textProperty().bind(I18n.text(errorText));
         submit.setId("unlock-submit");
+        submit.textProperty().bind(I18n.text("kiosk.lock.submit"));
         submit.getStyleClass().add("primary");
         submit.setDefaultButton(true);
         submit.setOnAction(e -> submit());
-        Button cancel = new Button("Back to kiosk");
+        Button cancel = new Button();
+        cancel.textProperty().bind(I18n.text("kiosk.lock.cancel"));
         cancel.setId("unlock-cancel");
         cancel.setOnAction(e -> hidePrompt());
         HBox buttons = new HBox(10, submit, cancel);
@@ -127,7 +137,7 @@ public final class KioskLock {
     }
 
     private void showPrompt() {
-        error.setText("");
+        errorText.set(Text.NONE);
         layer.setVisible(true);
         user.requestFocus();
     }
@@ -135,20 +145,20 @@ public final class KioskLock {
     private void hidePrompt() {
         layer.setVisible(false);
         password.clear();
-        error.setText("");
+        errorText.set(Text.NONE);
     }
 
     private void submit() {
         AppServices s = services.get();
         if (s == null) {
-            error.setText("FaceCheck is still starting; try again in a moment");
+            errorText.set(Text.of("kiosk.lock.starting"));
             return;
         }
         String name = user.getText() == null ? "" : user.getText().strip();
         char[] pw = password.getText() == null ? new char[0] : password.getText().toCharArray();
         password.clear();
         if (name.isEmpty() || pw.length == 0) {
-            error.setText("Enter an administrator's name and password");
+            errorText.set(Text.of("kiosk.lock.empty"));
             return;
         }
         AdminUsers admins = s.adminUsers();
@@ -165,16 +175,16 @@ public final class KioskLock {
                 })
                 .onRunning(() -> {
                     submit.setDisable(true);
-                    error.setText("");
+                    errorText.set(Text.NONE);
                 })
                 .onSuccess(ok -> {
                     if (ok) {
                         unlock();
                     } else {
-                        error.setText("Wrong user name or password");
+                        errorText.set(Text.of("kiosk.lock.wrong"));
                     }
                 })
-                .onFailure(e -> error.setText("Cannot check the password: " + e.getMessage()))
+                .onFailure(e -> errorText.set(Text.of("kiosk.lock.failed", e.getMessage())))
                 .onFinished(() -> submit.setDisable(false))
                 .executeWith(executor);
     }

@@ -39,6 +39,9 @@ import io.facecheck.camera.FrameCapture;
 import io.facecheck.camera.FrameSources;
 import io.facecheck.ui.kiosk.RecognitionAnalyzer;
 
+import io.facecheck.config.Messages;
+import io.facecheck.ui.I18n.Text;
+
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -54,6 +57,7 @@ public final class MainWindow implements AutoCloseable {
     private final Supplier<AppServices> opener;
     private final Executor executor = UiExecutors.background();
     private final StackPane root = new StackPane();
+    private final Clock clock;
     private AppServices services;
     private KioskViewModel kiosk;
     private KioskDimmer dimmer;
@@ -77,8 +81,17 @@ public final class MainWindow implements AutoCloseable {
 
     /** @param opener opens the services; runs in the background */
     public MainWindow(LaunchOptions options, Supplier<AppServices> opener) {
+        this(options, opener, Clock.systemUTC());
+    }
+
+    /**
+     * @param clock the kiosk's clock: the time its check-ins are recorded at, the time of day its greetings fit and
+     *              the time its header shows (tests put the kiosk at a chosen hour)
+     */
+    public MainWindow(LaunchOptions options, Supplier<AppServices> opener, Clock clock) {
         this.options = options;
         this.opener = opener;
+        this.clock = clock;
         root.setId("main-root");
     }
 
@@ -88,7 +101,8 @@ public final class MainWindow implements AutoCloseable {
 
     public void start() {
         ProgressIndicator p = new ProgressIndicator();
-        Label l = new Label("Starting FaceCheck…");
+        Label l = new Label();
+        l.textProperty().bind(I18n.text("app.starting"));
         VBox box = new VBox(16, p, l);
         box.setAlignment(Pos.CENTER);
         box.setId("starting");
@@ -99,6 +113,7 @@ public final class MainWindow implements AutoCloseable {
                 })
                 .onSuccess(s -> {
                     services = s;
+                    s.settings().ui().languageIfSet().ifPresent(Messages::setLocale);
                     if (options.screen() == LaunchOptions.Screen.ADMIN) {
                         showLogin();
                     } else {
@@ -107,7 +122,8 @@ public final class MainWindow implements AutoCloseable {
                 })
                 .onFailure(e -> {
                     LOG.error("cannot start", e);
-                    Label err = new Label("FaceCheck cannot start:\n" + e.getMessage());
+                    Label err = new Label();
+                    err.textProperty().bind(I18n.text("app.cannot-start", e.getMessage()));
                     err.setId("startup-error");
                     err.getStyleClass().add("error-text");
                     err.setWrapText(true);
@@ -119,7 +135,7 @@ public final class MainWindow implements AutoCloseable {
 
     public void showKiosk() {
         if (kiosk == null) {
-            kiosk = new KioskViewModel(this::analyzer);
+            kiosk = new KioskViewModel(this::analyzer, clock.withZone(services.settings().checkIn().zone()));
             String camera = options.camera() != null ? options.camera() : services.configuredCamera();
             loadRecognition(camera, false);
         }
@@ -146,7 +162,7 @@ public final class MainWindow implements AutoCloseable {
                     if (kiosk == null || closed) {
                         return;
                     }
-                    kiosk.showError("");
+                    kiosk.showError(Text.NONE);
                     kiosk.useCamera(camera);
                     e.offline().ifPresent(this::watchOffline);
                 })
@@ -168,15 +184,25 @@ public final class MainWindow implements AutoCloseable {
                         retryTimer.play();
                     } else {
                         LOG.error("recognition unavailable", e);
-                        kiosk.showError("Recognition unavailable: " + e.getMessage());
+                        kiosk.showError(unavailableMessage(e));
                     }
                 })
                 .executeWith(executor);
     }
 
     /** The kiosk screen's words for a database server that cannot be reached while nothing is cached. */
-    static String serverDownMessage(String cause) {
-        return "Check-in unavailable: " + cause + ". Trying again every " + RETRY_INTERVAL.toSeconds() + " s.";
+    static Text serverDownMessage(String cause) {
+        return Text.of("kiosk.error.server-down", cause, RETRY_INTERVAL.toSeconds());
+    }
+
+    /** The kiosk screen's words for recognition that cannot start: damaged or missing models say so. */
+    static Text unavailableMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.facecheck.models.ModelException) {
+                return Text.of("kiosk.error.models", e.getMessage());
+            }
+        }
+        return Text.of("kiosk.error.unavailable", e.getMessage());
     }
 
     /**
@@ -214,7 +240,7 @@ public final class MainWindow implements AutoCloseable {
         if (engine == null) {
             return FrameAnalyzer.PREVIEW_ONLY;
         }
-        return new RecognitionAnalyzer(engine.station(null, Clock.systemUTC()), services.employees(),
+        return new RecognitionAnalyzer(engine.station(null, clock), services.employees(),
                 engine.offline().orElse(null));
     }
 

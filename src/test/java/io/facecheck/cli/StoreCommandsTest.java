@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.facecheck.store.Database;
 import io.facecheck.store.Direction;
+import io.facecheck.store.Employee;
 import io.facecheck.store.EmployeeRepository;
 import io.facecheck.store.EventRepository;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,31 @@ class StoreCommandsTest {
             employees.create("E2", "=cmd|' /C calc'!A0", null);
             new EventRepository(db).insert(EventRepository.NewEvent.kiosk(id, Instant.parse("2026-03-03T01:00:00Z"),
                     ZoneId.of("UTC"), Direction.IN, 0.4, null, "k"));
+        }
+    }
+
+    @Test
+    void theGreetingNameAndReadingAreSetShownAndClearedByEmployeesUpdate() throws Exception {
+        seed();
+        CliRun set = CliRun.of("employees", "update", "E1", "--greeting-name", "娜娜", "--reading", "lǐ nà",
+                "--db", url());
+        assertThat(set.exit()).as(set.err()).isZero();
+        assertThat(set.out()).contains("E1: name 李娜, department 研发, greeted as 娜娜, reading lǐ nà");
+        JsonNode shown = new ObjectMapper().readTree(CliRun.of("employees", "show", "E1", "--db", url(), "--json").out());
+        assertThat(shown.get("greetingName").asText()).isEqualTo("娜娜");
+        assertThat(shown.get("reading").asText()).isEqualTo("lǐ nà");
+
+        CliRun bad = CliRun.of("employees", "update", "E1", "--greeting-name", "娜\t娜", "--db", url());
+        assertThat(bad.exit()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(bad.err()).contains("greeting name contains a control character (a tab at character 2)");
+
+        CliRun clear = CliRun.of("employees", "update", "E1", "--greeting-name", "", "--db", url());
+        assertThat(clear.exit()).as(clear.err()).isZero();
+        try (Database db = Database.open(url())) {
+            Employee e = new EmployeeRepository(db).require("E1");
+            assertThat(e.greetingName()).isNull();
+            assertThat(e.greeting()).isEqualTo("李娜");
+            assertThat(e.reading()).as("kept: not named in the second update").isEqualTo("lǐ nà");
         }
     }
 

@@ -161,4 +161,19 @@ class SettingsLoaderTest {
         assertThatThrownBy(() -> SettingsLoader.load(dirs(), user, Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("kiosk.dim-after");
     }
+
+    @Test
+    void theScreensSpeakTheSystemsLanguageUnlessUiLanguageNamesOneFaceCheckSpeaks() throws Exception {
+        assertThat(SettingsLoader.load(dirs(), null, Map.of()).ui().languageIfSet()).isEmpty();
+        Path user = dir.resolve("user.properties");
+        Files.writeString(user, "ui.language=ja_JP\n");
+        assertThat(SettingsLoader.load(dirs(), user, Map.of()).ui().language()).isEqualTo(java.util.Locale.JAPANESE);
+        assertThat(SettingsLoader.load(dirs(), null, Map.of("ui.language", "zh-CN")).ui().language())
+                .isEqualTo(java.util.Locale.SIMPLIFIED_CHINESE);
+        Files.writeString(user, "ui.language=klingon\n");
+        assertThatThrownBy(() -> SettingsLoader.load(dirs(), user, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("ui.language=klingon should be empty (the system's language) or one of en, zh-CN, ja")
+                .hasMessageContaining(user.toString());
+    }
 }

@@ -57,6 +57,50 @@ class RepositoriesTest {
     }
 
     @Test
+    void theGreetingNameAndTheReadingAreStoredTrimmedAndOptional() {
+        // as an IME leaves them: full-width spaces (U+3000) around the words
+        Employee yamada = employees.create("JP02", "山田太郎", "営業部", "\u3000山田\u3000", " やまだ たろう ");
+        assertThat(yamada.greetingName()).isEqualTo("山田");
+        assertThat(yamada.reading()).isEqualTo("やまだ たろう");
+        assertThat(yamada.greeting()).isEqualTo("山田");
+        Employee wang = employees.create("CN02", "王芳", null);
+        assertThat(wang.greetingName()).isNull();
+        assertThat(wang.reading()).isNull();
+        assertThat(wang.greeting()).isEqualTo("王芳");
+
+        employees.updateNames("CN02", "芳芳", "wáng fāng");
+        db.close();
+        db = store().open(url);
+        employees = new EmployeeRepository(db);
+        assertThat(employees.require("CN02").greetingName()).isEqualTo("芳芳");
+        assertThat(employees.require("CN02").reading()).isEqualTo("wáng fāng");
+        assertThat(employees.require("JP02").greetingName()).isEqualTo("山田");
+        // the other updates keep them; blank clears them
+        employees.update("JP02", "山田 太郎", "営業部", true);
+        assertThat(employees.require("JP02").greetingName()).isEqualTo("山田");
+        assertThat(employees.require("JP02").reading()).isEqualTo("やまだ たろう");
+        employees.updateNames("JP02", "\u3000", "");
+        assertThat(employees.require("JP02").greetingName()).isNull();
+        assertThat(employees.require("JP02").greeting()).isEqualTo("山田 太郎");
+    }
+
+    @Test
+    void aGreetingNameOrReadingThatIsNotOneShortLineIsRefusedAndNothingChanges() {
+        employees.create("E1", "Ada", null, "Ada", null);
+        assertThatThrownBy(() -> employees.updateNames("E1", "Ada\nLovelace", null))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("greeting name contains a control character (a line break at character 4)");
+        assertThatThrownBy(() -> employees.updateNames("E1", null, "x".repeat(EmployeeFields.MAX_READING + 1)))
+                .isInstanceOf(StoreException.class).hasMessageContaining("reading is too long: at most 200");
+        assertThatThrownBy(() -> employees.create("E2", "Bob", null, "B\tob", null))
+                .isInstanceOf(StoreException.class).hasMessageContaining("greeting name contains a control character");
+        assertThatThrownBy(() -> employees.updateNames("NOPE", "x", null))
+                .isInstanceOf(StoreException.class).hasMessage("no employee with code NOPE");
+        assertThat(employees.require("E1").greetingName()).isEqualTo("Ada");
+        assertThat(employees.findByCode("E2")).isEmpty();
+    }
+
+    @Test
     void employeeCodesAreUnique() {
         employees.create("E1", "Ada", null);
         assertThatThrownBy(() -> employees.create("E1", "Other", null))

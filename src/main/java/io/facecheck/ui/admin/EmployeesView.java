@@ -109,7 +109,7 @@ public final class EmployeesView extends BorderPane {
         edit.setOnAction(e -> {
             EmployeeItem s = selected.get();
             if (s != null) {
-                editDialog(s).ifPresent(r -> vm.update(s, r[0], r[1], s.active()));
+                editDialog(s).ifPresent(r -> vm.update(s, r[0], r[1], s.active(), r[2], r[3]));
             }
         });
     }
@@ -148,18 +148,26 @@ public final class EmployeesView extends BorderPane {
         name.setId("edit-name");
         TextField dept = new TextField(item.department());
         dept.setId("edit-department");
+        TextField greeting = new TextField(item.employee().greetingName());
+        greeting.setId("edit-greeting-name");
+        greeting.setPromptText(item.name());
+        TextField reading = new TextField(item.employee().reading());
+        reading.setId("edit-reading");
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(8);
         g.addRow(0, new Label("Name"), name);
         g.addRow(1, new Label("Department"), dept);
+        g.addRow(2, new Label("Greeted as"), greeting);
+        g.addRow(3, new Label("Reading"), reading);
         d.getDialogPane().setContent(g);
         ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
         // blank as EmployeeFields sees it (String.isBlank): the full-width space U+3000 an IME types is blank too
         d.getDialogPane().lookupButton(save).disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> name.getText() == null || name.getText().isBlank(), name.textProperty()));
-        d.setResultConverter(b -> b == save ? new String[]{name.getText(), dept.getText()} : null);
+        d.setResultConverter(b -> b == save ? new String[]{name.getText(), dept.getText(), greeting.getText(),
+                reading.getText()} : null);
         return d.showAndWait();
     }
 }

@@ -92,8 +92,18 @@ public final class EmployeesViewModel {
     }
 
     public void update(EmployeeItem item, String name, String department, boolean active) {
+        update(item, name, department, active, item.employee().greetingName(), item.employee().reading());
+    }
+
+    /** As {@link #update(EmployeeItem, String, String, boolean)}, also setting the greeting name and the reading. */
+    public void update(EmployeeItem item, String name, String department, boolean active, String greetingName,
+                       String reading) {
         BackgroundTask.wrap(() -> {
-                    Employee e = services.employees().update(item.code(), name, department, active);
+                    // one transaction: a greeting name that is refused leaves the name unchanged too
+                    Employee e = services.database().inTransaction(c -> {
+                        services.employees().update(item.code(), name, department, active);
+                        return services.employees().updateNames(item.code(), greetingName, reading);
+                    });
                     services.audit().record(actor, AuditLog.UPDATE, e.code(),
                             active == item.active() ? "name/department" : (active ? "activated" : "deactivated"));
                     if (services.loadedEngine() != null) {

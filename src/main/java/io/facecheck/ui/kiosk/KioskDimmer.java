@@ -1,5 +1,6 @@
 package io.facecheck.ui.kiosk;
 
+import io.facecheck.ui.I18n;
 import javafx.animation.FadeTransition;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -42,7 +43,8 @@ public final class KioskDimmer {
         idle.setOnFinished(e -> dim());
         veil.setId("kiosk-dim");
         veil.getStyleClass().add("kiosk-dim");
-        Label hint = new Label("Look at the camera to check in");
+        Label hint = new Label();
+        hint.textProperty().bind(I18n.text("kiosk.hint"));
         hint.getStyleClass().add("kiosk-dim-hint");
         veil.getChildren().add(hint);
         StackPane.setAlignment(hint, Pos.CENTER);

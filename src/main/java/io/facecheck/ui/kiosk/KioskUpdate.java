@@ -1,5 +1,7 @@
 package io.facecheck.ui.kiosk;
 
+import io.facecheck.ui.I18n.Text;
+
 import java.time.ZonedDateTime;
 import java.util.List;
 
@@ -19,35 +21,58 @@ public record KioskUpdate(long frameSequence, int frameWidth, int frameHeight, L
         checkIns = List.copyOf(checkIns);
     }
 
-    /** A check-in that was logged: who, which way, when (in the configured zone). */
-    public record CheckIn(String code, String name, String direction, ZonedDateTime at) {
-    }
-
-    /** Guidance and refusals shown in the banner when nobody is being greeted. */
-    public enum Message {
-        NONE(""),
-        NOT_RECOGNISED("Not recognised — please see an administrator"),
-        COME_CLOSER("Come closer"),
-        LOOK_AT_CAMERA("Look at the camera"),
-        MORE_LIGHT("More light"),
-        LIVENESS_FAILED("Please look at the camera"),
-        /** Active liveness challenge: the instruction itself (shown large until the landmarks show it). */
-        TURN_LEFT("Turn your head slightly to the left"),
-        TURN_RIGHT("Turn your head slightly to the right"),
-        /** The challenge was not answered in time (or the head turned the other way): nothing is logged. */
-        CHALLENGE_FAILED("Liveness check failed — step away and try again"),
-        /** Passive liveness has not seen the face move in depth yet. */
-        MOVE_HEAD("Please turn your head a little"),
-        ONE_AT_A_TIME("One person at a time, please");
-
-        private final String text;
-
-        Message(String text) {
-            this.text = text;
+    /**
+     * A check-in that was logged: who, which way, when (in the configured zone).
+     *
+     * @param greetingName the name to greet the person with: their {@code greeting_name}, else {@code name}
+     */
+    public record CheckIn(String code, String name, String direction, ZonedDateTime at, String greetingName) {
+        public CheckIn {
+            if (greetingName == null || greetingName.isBlank()) {
+                greetingName = name;
+            }
         }
 
-        public String text() {
-            return text;
+        public CheckIn(String code, String name, String direction, ZonedDateTime at) {
+            this(code, name, direction, at, null);
+        }
+
+        public boolean out() {
+            return "OUT".equalsIgnoreCase(direction);
+        }
+    }
+
+    /** Guidance and refusals shown in the banner when nobody is being greeted; the words are in the bundles. */
+    public enum Message {
+        NONE(null),
+        NOT_RECOGNISED("kiosk.message.not-recognised"),
+        COME_CLOSER("kiosk.message.come-closer"),
+        LOOK_AT_CAMERA("kiosk.message.look-at-camera"),
+        MORE_LIGHT("kiosk.message.more-light"),
+        LIVENESS_FAILED("kiosk.message.liveness-failed"),
+        /** Active liveness challenge: the instruction itself (shown large until the landmarks show it). */
+        TURN_LEFT("kiosk.message.turn-left"),
+        TURN_RIGHT("kiosk.message.turn-right"),
+        /** The challenge was not answered in time (or the head turned the other way): nothing is logged. */
+        CHALLENGE_FAILED("kiosk.message.challenge-failed"),
+        /** Passive liveness has not seen the face move in depth yet. */
+        MOVE_HEAD("kiosk.message.move-head"),
+        ONE_AT_A_TIME("kiosk.message.one-at-a-time");
+
+        private final String key;
+
+        Message(String key) {
+            this.key = key;
+        }
+
+        /** The bundle key of the words (null for NONE). */
+        public String key() {
+            return key;
+        }
+
+        /** The words to show, as a text that follows the language. */
+        public Text text() {
+            return key == null ? Text.NONE : Text.of(key);
         }
 
         /** True for the instructions of an active liveness challenge. */

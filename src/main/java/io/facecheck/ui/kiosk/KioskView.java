@@ -1,11 +1,19 @@
 package io.facecheck.ui.kiosk;
 
+import io.facecheck.camera.CaptureState;
+import io.facecheck.config.Messages;
+import io.facecheck.ui.I18n;
+import io.facecheck.ui.I18n.Text;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -17,14 +25,13 @@ import javafx.util.Duration;
 
 import java.io.File;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /** The kiosk screen: header with clock, mirrored preview with overlay, greeting/guidance banner. */
 public final class KioskView extends BorderPane {
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("EEEE d MMMM  HH:mm:ss");
 
     private final PreviewPane preview;
     private final Timeline clockTimer;
@@ -33,14 +40,16 @@ public final class KioskView extends BorderPane {
         getStyleClass().add("kiosk");
         setId("kiosk");
 
-        Label title = new Label("FaceCheck");
+        Label title = new Label();
+        title.textProperty().bind(I18n.text("app.name"));
         title.getStyleClass().add("kiosk-title");
         Label clock = new Label();
         clock.getStyleClass().add("kiosk-clock");
         clock.setId("kiosk-clock");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button admin = new Button("Admin");
+        Button admin = new Button();
+        admin.textProperty().bind(I18n.text("kiosk.admin"));
         admin.setId("open-admin");
         admin.getStyleClass().add("kiosk-admin-button");
         admin.setFocusTraversable(false);
@@ -73,17 +82,17 @@ public final class KioskView extends BorderPane {
         missing.setId("camera-message");
         missing.getStyleClass().add("camera-message");
         missing.setWrapText(true);
-        missing.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.cameraStateProperty().get() == null ? "" : vm.cameraStateProperty().get().message(),
+        missing.textProperty().bind(I18n.format(() -> cameraText(vm.cameraStateProperty().get()).get(),
                 vm.cameraStateProperty()));
         ComboBox<String> sources = new ComboBox<>();
         sources.setId("camera-choice");
         sources.setEditable(true);
-        sources.setPromptText("0, /dev/video0, file:VIDEO.mp4 or dir:FOLDER");
+        sources.promptTextProperty().bind(I18n.text("kiosk.camera.prompt"));
         sources.setPrefWidth(420);
         sources.setOnShowing(e -> sources.getItems().setAll(localCameras()));
         sources.getItems().setAll(localCameras());
-        Button choose = new Button("Choose camera");
+        Button choose = new Button();
+        choose.textProperty().bind(I18n.text("kiosk.camera.choose"));
         choose.setId("choose-camera");
         choose.setDefaultButton(true);
         choose.setOnAction(e -> {
@@ -96,7 +105,9 @@ public final class KioskView extends BorderPane {
         Label err = new Label();
         err.getStyleClass().add("error-text");
         err.textProperty().bind(vm.errorProperty());
-        VBox noCamera = new VBox(14, new Label("No camera"), missing, new HBox(8, sources, choose), err);
+        Label noCameraTitle = new Label();
+        noCameraTitle.textProperty().bind(I18n.text("kiosk.camera.none"));
+        VBox noCamera = new VBox(14, noCameraTitle, missing, new HBox(8, sources, choose), err);
         noCamera.getStyleClass().add("no-camera");
         noCamera.setId("no-camera");
         noCamera.setAlignment(Pos.CENTER);
@@ -114,6 +125,15 @@ public final class KioskView extends BorderPane {
         banner.setMaxWidth(Double.MAX_VALUE);
         banner.setAlignment(Pos.CENTER);
         banner.textProperty().bind(vm.bannerProperty());
+        Label recorded = new Label();
+        recorded.setId("banner-recorded");
+        recorded.getStyleClass().add("banner-recorded");
+        recorded.textProperty().bind(vm.recordedProperty());
+        // the line under a greeting, in the greeting's coloured box: the banner's graphic while there is one (a skin
+        // does not notice a graphic that only turns managed, so the graphic itself comes and goes)
+        banner.graphicProperty().bind(Bindings.when(vm.recordedProperty().isEmpty()).then((Node) null)
+                .otherwise(recorded));
+        banner.setContentDisplay(ContentDisplay.BOTTOM);
         vm.bannerKindProperty().addListener((o, a, k) -> {
             banner.getStyleClass().removeAll("banner-welcome", "banner-unknown", "banner-guidance", "banner-challenge");
             switch (k) {
@@ -124,16 +144,18 @@ public final class KioskView extends BorderPane {
                 default -> { }
             }
         });
-        Label hint = new Label("Look at the camera to check in");
+        Label hint = new Label();
+        hint.textProperty().bind(I18n.text("kiosk.hint"));
         hint.getStyleClass().add("kiosk-hint");
         hint.visibleProperty().bind(vm.bannerProperty().isEmpty());
         StackPane bottom = new StackPane(hint, banner);
         bottom.getStyleClass().add("kiosk-bottom");
         setBottom(bottom);
 
-        clockTimer = new Timeline(new KeyFrame(Duration.seconds(1), e -> clock.setText(CLOCK.format(LocalDateTime.now()))));
+        ObjectProperty<LocalDateTime> now = new SimpleObjectProperty<>(LocalDateTime.now(vm.clock()));
+        clock.textProperty().bind(I18n.format(() -> clockText(now.get(), Messages.locale()), now));
+        clockTimer = new Timeline(new KeyFrame(Duration.seconds(1), e -> now.set(LocalDateTime.now(vm.clock()))));
         clockTimer.setCycleCount(Timeline.INDEFINITE);
-        clock.setText(CLOCK.format(LocalDateTime.now()));
         sceneProperty().addListener((o, a, s) -> {
             if (s == null) {
                 clockTimer.stop();
@@ -141,6 +163,29 @@ public final class KioskView extends BorderPane {
                 clockTimer.play();
             }
         });
+    }
+
+    /**
+     * The header's date and time in {@code locale}: each language's own pattern from the bundles
+     * ({@code kiosk.clock.date}, e.g. 2026年3月2日 星期一, 2026年3月2日(月), Monday 2 March 2026) and the time.
+     */
+    public static String clockText(LocalDateTime t, Locale locale) {
+        return Messages.dateTimeFormatter(locale, "kiosk.clock.date").format(t) + "  "
+                + Messages.dateTimeFormatter(locale, "kiosk.clock.time").format(t);
+    }
+
+    /** What the no-camera panel says about the capture's state (the source named, the words translated). */
+    static Text cameraText(CaptureState s) {
+        if (s == null) {
+            return Text.NONE;
+        }
+        return switch (s.status()) {
+            case STARTING -> Text.of("kiosk.camera.starting", s.source());
+            case NO_CAMERA -> Text.of("kiosk.camera.missing", s.source());
+            case RECONNECTING -> Text.of("kiosk.camera.reconnecting", s.source());
+            case ENDED -> Text.of("kiosk.camera.ended", s.source());
+            case PLAYING, STOPPED -> Text.NONE;
+        };
     }
 
     public PreviewPane preview() {

@@ -16,7 +16,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.util.Duration;
 
-import java.time.format.DateTimeFormatter;
+import io.facecheck.ui.I18n;
+import io.facecheck.ui.I18n.Text;
+
+import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -27,7 +30,6 @@ import java.util.function.Supplier;
 public final class KioskViewModel implements AutoCloseable {
     public enum BannerKind { NONE, WELCOME, UNKNOWN, GUIDANCE, CHALLENGE }
 
-    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm");
     /** How long a greeting stays up before guidance may replace it. */
     static final Duration GREETING_TIME = Duration.seconds(4);
 
@@ -35,7 +37,15 @@ public final class KioskViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<FrameCapture> capture = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<CaptureState> cameraState = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper cameraMissing = new ReadOnlyBooleanWrapper();
+    // what to show is kept as texts (keys and arguments); the string properties render them in the language of
+    // the moment, so a language switch re-renders a banner that is up
+    private final ObjectProperty<Text> bannerText = new SimpleObjectProperty<>(Text.NONE);
+    private final ObjectProperty<Text> recordedText = new SimpleObjectProperty<>(Text.NONE);
+    private final ObjectProperty<Text> errorText = new SimpleObjectProperty<>(Text.NONE);
+    private final ObjectProperty<Text> offlineText = new SimpleObjectProperty<>(Text.NONE);
+    private final ObjectProperty<Text> challengeText = new SimpleObjectProperty<>(Text.NONE);
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper recorded = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<BannerKind> bannerKind = new ReadOnlyObjectWrapper<>(BannerKind.NONE);
     private final ReadOnlyObjectWrapper<KioskUpdate> lastUpdate = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -44,6 +54,7 @@ public final class KioskViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper livenessResult = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Runnable> onCheckIn = new SimpleObjectProperty<>(Chime::play);
     private final PauseTransition greetingTimer = new PauseTransition(GREETING_TIME);
+    private final Clock clock;
     private InferenceLoop inference;
     private boolean closed;
     private int greetings;
@@ -53,10 +64,21 @@ public final class KioskViewModel implements AutoCloseable {
      * @param analyzerFactory makes the analyser for a (new) source; called on the FX thread, must be cheap
      */
     public KioskViewModel(Supplier<FrameAnalyzer> analyzerFactory) {
+        this(analyzerFactory, Clock.systemDefaultZone());
+    }
+
+    /** @param clock the time and zone of the header's clock (the check-ins' clock, in the configured zone) */
+    public KioskViewModel(Supplier<FrameAnalyzer> analyzerFactory, Clock clock) {
         this.analyzerFactory = Objects.requireNonNull(analyzerFactory);
+        this.clock = Objects.requireNonNull(clock);
+        banner.bind(I18n.text(bannerText));
+        recorded.bind(I18n.text(recordedText));
+        error.bind(I18n.text(errorText));
+        offline.bind(I18n.text(offlineText));
+        challenge.bind(I18n.text(challengeText));
         greetingTimer.setOnFinished(e -> {
             if (bannerKind.get() == BannerKind.WELCOME) {
-                setBanner(BannerKind.NONE, "");
+                setBanner(BannerKind.NONE, Text.NONE);
             }
         });
     }
@@ -67,7 +89,7 @@ public final class KioskViewModel implements AutoCloseable {
         try {
             source = FrameSources.parse(spec);
         } catch (IllegalArgumentException e) {
-            error.set(e.getMessage());
+            errorText.set(Text.of("kiosk.error.camera", e.getMessage()));
             return;
         }
         use(source, FrameCapture.Options.DEFAULT);
@@ -81,18 +103,18 @@ public final class KioskViewModel implements AutoCloseable {
             return;
         }
         stop();
-        error.set("");
+        errorText.set(Text.NONE);
         FrameCapture c = new FrameCapture(source, options);
         c.addListener(s -> Platform.runLater(() -> onState(s)));
         capture.set(c);
         c.start();
         inference = new InferenceLoop(c, analyzerFactory.get(), u -> Platform.runLater(() -> apply(u)),
-                e -> Platform.runLater(() -> error.set("Recognition failed: " + e.getMessage()))).start();
+                e -> Platform.runLater(() -> errorText.set(Text.of("kiosk.error.recognition", e.getMessage())))).start();
     }
 
-    /** Shows a problem that is not the camera's (e.g. models missing) under the preview. */
-    public void showError(String message) {
-        error.set(message);
+    /** Shows a problem that is not the camera's (e.g. models missing) under the preview; {@link Text#NONE} clears it. */
+    public void showError(Text message) {
+        errorText.set(message == null ? Text.NONE : message);
     }
 
     /**
@@ -100,16 +122,15 @@ public final class KioskViewModel implements AutoCloseable {
      * shown as the offline banner ({@link #offlineProperty()}). Call on the FX thread.
      */
     public void showConnection(boolean online, int waiting) {
-        offline.set(offlineText(online, waiting));
+        offlineText.set(offlineText(online, waiting));
     }
 
-    /** The offline banner's words: empty when the server answers and nothing waits. */
-    static String offlineText(boolean online, int waiting) {
+    /** The offline banner's words: none when the server answers and nothing waits. */
+    static Text offlineText(boolean online, int waiting) {
         if (online && waiting <= 0) {
-            return "";
+            return Text.NONE;
         }
-        String n = waiting == 1 ? "1 check-in" : waiting + " check-ins";
-        return online ? "Back online — uploading " + n : "Offline — " + n + " waiting";
+        return Text.of(online ? "kiosk.offline.uploading" : "kiosk.offline.waiting", Math.max(0, waiting));
     }
 
     private void onState(CaptureState s) {
@@ -125,20 +146,18 @@ public final class KioskViewModel implements AutoCloseable {
         updates++;
         lastUpdate.set(u);
         if (u.message().isChallenge()) {
-            challenge.set(u.message().text());
+            challengeText.set(u.message().text());
             livenessResult.set("");
         }
         if (!u.checkIns().isEmpty()) {
-            if (!challenge.get().isEmpty()) {
+            if (!challengeText.get().isEmpty()) {
                 livenessResult.set("passed");
-                challenge.set("");
+                challengeText.set(Text.NONE);
             }
             KioskUpdate.CheckIn c = u.checkIns().get(0);
-            String word = "OUT".equalsIgnoreCase(c.direction()) ? "out" : "in";
-            String text = ("OUT".equalsIgnoreCase(c.direction()) ? "Goodbye, " : "Welcome, ") + c.name()
-                    + " — " + word + " at " + HHMM.format(c.at());
             greetings++;
-            setBanner(BannerKind.WELCOME, text);
+            setBanner(BannerKind.WELCOME, Greeting.of(c.out(), c.greetingName(), c.at().toLocalTime()));
+            recordedText.set(Greeting.recorded(c.out(), c.at()));
             greetingTimer.playFromStart();
             Runnable sound = onCheckIn.get();
             if (sound != null) {
@@ -150,13 +169,13 @@ public final class KioskViewModel implements AutoCloseable {
             return; // let the person read their greeting
         }
         switch (u.message()) {
-            case NONE -> setBanner(BannerKind.NONE, "");
+            case NONE -> setBanner(BannerKind.NONE, Text.NONE);
             case NOT_RECOGNISED -> setBanner(BannerKind.UNKNOWN, u.message().text());
             case TURN_LEFT, TURN_RIGHT -> setBanner(BannerKind.CHALLENGE, u.message().text());
             case CHALLENGE_FAILED -> {
-                if (!challenge.get().isEmpty()) {
+                if (!challengeText.get().isEmpty()) {
                     livenessResult.set("failed");
-                    challenge.set("");
+                    challengeText.set(Text.NONE);
                 }
                 setBanner(BannerKind.UNKNOWN, u.message().text());
             }
@@ -164,9 +183,12 @@ public final class KioskViewModel implements AutoCloseable {
         }
     }
 
-    private void setBanner(BannerKind kind, String text) {
+    private void setBanner(BannerKind kind, Text text) {
+        if (kind != BannerKind.WELCOME) {
+            recordedText.set(Text.NONE);
+        }
         bannerKind.set(kind);
-        banner.set(text);
+        bannerText.set(text);
     }
 
     public void stop() {
@@ -201,6 +223,16 @@ public final class KioskViewModel implements AutoCloseable {
 
     public ReadOnlyStringProperty bannerProperty() {
         return banner.getReadOnlyProperty();
+    }
+
+    /** Under a greeting, which way and when the check-in was recorded ("Checked in at 08:58"); else empty. */
+    public ReadOnlyStringProperty recordedProperty() {
+        return recorded.getReadOnlyProperty();
+    }
+
+    /** The clock of the header: the time and zone check-ins are recorded in. */
+    public Clock clock() {
+        return clock;
     }
 
     public ReadOnlyObjectProperty<BannerKind> bannerKindProperty() {

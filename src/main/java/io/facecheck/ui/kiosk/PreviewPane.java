@@ -4,7 +4,10 @@ import io.facecheck.camera.FrameCapture;
 import io.facecheck.camera.VideoFrame;
 import io.facecheck.face.BoundingBox;
 import io.facecheck.ui.UiFonts;
+import io.facecheck.ui.I18n;
 import javafx.animation.AnimationTimer;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -43,6 +46,8 @@ public final class PreviewPane extends Region {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PreviewPane.class);
     private static final long REPORT_NANOS = 30_000_000_000L;
     private long lastReport;
+    /** Redraws the names and hints in the new language at once rather than at the next analysed frame. */
+    private final InvalidationListener onLanguage = o -> drawOverlay();
 
     private final AnimationTimer pulse = new AnimationTimer() {
         @Override
@@ -70,6 +75,7 @@ public final class PreviewPane extends Region {
         overlay.setMouseTransparent(true);
         getChildren().addAll(view, overlay);
         update.addListener((o, a, b) -> drawOverlay());
+        I18n.locale().addListener(new WeakInvalidationListener(onLanguage));
         capture.addListener((o, a, b) -> {
             shownSequence = 0;
             shownFrames = 0;
@@ -176,14 +182,15 @@ public final class PreviewPane extends Region {
             g.setStroke(c);
             g.setLineWidth(Math.max(2, h / 240));
             g.strokeRoundRect(x, y, b.width() * s, b.height() * s, 12, 12);
-            if (f.label() != null && !f.label().isEmpty()) {
+            String label = f.label().get();
+            if (!label.isEmpty()) {
                 double tx = x + b.width() * s / 2;
                 double ty = Math.max(fontSize + 4, y - 6);
                 g.setFill(Color.color(0, 0, 0, 0.55));
-                double tw = labelWidth(f.label(), font) + 16; // 王芳 is two em wide, not 1.2
+                double tw = labelWidth(label, font) + 16; // 王芳 is two em wide, not 1.2
                 g.fillRoundRect(tx - tw / 2, ty - fontSize - 6, tw, fontSize + 10, 10, 10);
                 g.setFill(c);
-                g.fillText(f.label(), tx, ty);
+                g.fillText(label, tx, ty);
             }
         }
     }

@@ -12,6 +12,7 @@ import io.facecheck.face.QualityReport;
 import io.facecheck.store.CheckInEvent;
 import io.facecheck.store.EmployeeRepository;
 import io.facecheck.store.StoreException;
+import io.facecheck.ui.I18n.Text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,11 @@ public final class RecognitionAnalyzer implements FrameAnalyzer {
     private final CheckInStation station;
     private final EmployeeRepository employees;
     private final OfflineKiosk offline;
-    private final Map<String, String> names = new ConcurrentHashMap<>();
+    private final Map<String, Who> names = new ConcurrentHashMap<>();
+
+    /** The name drawn beside a face and the one the greeting uses (null: the name). */
+    record Who(String name, String greetingName) {
+    }
 
     public RecognitionAnalyzer(CheckInStation station, EmployeeRepository employees) {
         this(station, employees, null);
@@ -55,7 +60,7 @@ public final class RecognitionAnalyzer implements FrameAnalyzer {
         }
         List<KioskFace> drawn = new ArrayList<>();
         for (int i = 1; i < o.faces().size(); i++) {
-            drawn.add(new KioskFace(o.faces().get(i).detection().box(), "", KioskFace.Kind.POOR));
+            drawn.add(new KioskFace(o.faces().get(i).detection().box(), Text.NONE, KioskFace.Kind.POOR));
         }
         Face subject = o.faces().get(0);
         var box = subject.detection().box();
@@ -68,17 +73,17 @@ public final class RecognitionAnalyzer implements FrameAnalyzer {
         KioskUpdate.Message message = KioskUpdate.Message.NONE;
         switch (d.kind()) {
             case UNKNOWN -> {
-                drawn.add(0, new KioskFace(box, "Unknown", KioskFace.Kind.UNKNOWN));
+                drawn.add(0, new KioskFace(box, Text.of("kiosk.face.unknown"), KioskFace.Kind.UNKNOWN));
                 // one odd frame is not enough to tell someone they are not recognised
                 if (d.agreeing() >= station.policy().rules().k()) {
                     message = KioskUpdate.Message.NOT_RECOGNISED;
                 }
             }
             case LIVENESS_FAILED -> {
-                drawn.add(0, new KioskFace(box, "", KioskFace.Kind.POOR));
+                drawn.add(0, new KioskFace(box, Text.NONE, KioskFace.Kind.POOR));
                 message = KioskUpdate.Message.LIVENESS_FAILED;
             }
-            default -> drawn.add(0, new KioskFace(box, name(d.code()), KioskFace.Kind.KNOWN));
+            default -> drawn.add(0, new KioskFace(box, Text.verbatim(who(d.code()).name()), KioskFace.Kind.KNOWN));
         }
         o.liveness().ifPresent(l -> LOG.debug("liveness {} challenge {} {} allowed {} reason {}", l.verdict().verdict(),
                 l.challenge(), l.state(), l.allowed(), l.reason()));
@@ -90,7 +95,8 @@ public final class RecognitionAnalyzer implements FrameAnalyzer {
         }
         List<KioskUpdate.CheckIn> checkIns = new ArrayList<>();
         Optional<CheckInEvent> logged = o.logged();
-        logged.ifPresent(ev -> checkIns.add(new KioskUpdate.CheckIn(ev.code(), ev.name(), ev.direction().name(), ev.localTime())));
+        logged.ifPresent(ev -> checkIns.add(new KioskUpdate.CheckIn(ev.code(), ev.name(), ev.direction().name(),
+                ev.localTime(), who(ev.code()).greetingName())));
         return new KioskUpdate(frame.sequence(), frame.width(), frame.height(), drawn, checkIns, message);
     }
 
@@ -115,18 +121,21 @@ public final class RecognitionAnalyzer implements FrameAnalyzer {
         return null;
     }
 
-    /** The name drawn beside a recognised face: from the server, or while it is unreachable from the gallery cache. */
-    private String name(String code) {
-        String known = names.get(code);
+    /**
+     * The names of a recognised person: from the server, or while it is unreachable from the gallery cache (which
+     * keeps the greeting name too, so an offline kiosk greets people as the online one does).
+     */
+    private Who who(String code) {
+        Who known = names.get(code);
         if (known != null) {
             return known;
         }
-        Optional<String> name;
+        Optional<Who> name;
         if (offline != null && !offline.online()) {
             name = cachedName(code);
         } else {
             try {
-                name = employees.findByCode(code).map(e -> e.name());
+                name = employees.findByCode(code).map(e -> new Who(e.name(), e.greetingName()));
             } catch (StoreException e) {
                 if (offline == null || !e.unreachable()) {
                     throw e;
@@ -136,11 +145,11 @@ public final class RecognitionAnalyzer implements FrameAnalyzer {
             }
         }
         name.ifPresent(n -> names.put(code, n));
-        return name.orElse(code);
+        return name.orElse(new Who(code, null));
     }
 
-    private Optional<String> cachedName(String code) {
-        return offline.local().person(offline.server(), code).map(p -> p[0]);
+    private Optional<Who> cachedName(String code) {
+        return offline.local().person(offline.server(), code).map(p -> new Who(p[0], p.length > 2 ? p[2] : null));
     }
 
     static KioskUpdate.Message guidance(QualityReport q) {
