@@ -95,7 +95,8 @@ class GreetingFontTest {
     /** A check-in of {@code name}: the banner greets them and their face in the preview is labelled. */
     private void greet(FxRobot robot, String name) {
         KioskUpdate u = new KioskUpdate(++sequence, 640, 480,
-                List.of(new KioskFace(new BoundingBox(220, 120, 200, 240), name, KioskFace.Kind.KNOWN)),
+                List.of(new KioskFace(new BoundingBox(220, 120, 200, 240), io.facecheck.ui.I18n.Text.verbatim(name),
+                        KioskFace.Kind.KNOWN)),
                 List.of(new KioskUpdate.CheckIn("E1", name, "IN",
                         ZonedDateTime.of(2026, 3, 2, 8, 59, 0, 0, ZoneOffset.UTC))),
                 KioskUpdate.Message.NONE);
