@@ -98,7 +98,7 @@ public final class AttendanceView extends BorderPane {
 
         days.setId("summary-table");
         days.setItems(vm.days());
-        days.getColumns().add(Localized.column("admin.attendance.col.date", d -> Localized.date(d.date()), 130));
+        days.getColumns().add(Localized.column("admin.attendance.col.date", d -> Localized.date(d.date()), 160));
         days.getColumns().add(Localized.column("admin.attendance.col.code", DaySummary::code, 80));
         days.getColumns().add(Localized.column("admin.attendance.col.name", DaySummary::name, 180));
         days.getColumns().add(Localized.column("admin.attendance.col.department", d -> d.department() == null ? ""
@@ -118,7 +118,7 @@ public final class AttendanceView extends BorderPane {
         events.setId("event-table");
         events.setItems(vm.events());
         events.getColumns().add(Localized.column("admin.attendance.col.date",
-                ev -> Localized.date(ev.at().atZone(vm.zone())), 130));
+                ev -> Localized.date(ev.at().atZone(vm.zone())), 160));
         events.getColumns().add(Localized.column("admin.attendance.col.time",
                 ev -> Localized.time(ev.at().atZone(vm.zone())), 65));
         events.getColumns().add(Localized.column("admin.attendance.col.code", CheckInEvent::code, 80));
