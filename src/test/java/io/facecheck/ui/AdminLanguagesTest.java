@@ -155,6 +155,9 @@ class AdminLanguagesTest {
                 .filter(c -> "Zoë Müller-李".equals(c.getText())).findFirst().orElseThrow();
         assertThat(cell.getFont().getFamily()).isEqualTo(BundledFont.FAMILY);
         assertThat(BundledFont.awt(java.awt.Font.PLAIN, 14).canDisplayUpTo("Zoë Müller-李")).isEqualTo(-1);
+        // the chart's day labels (3月2日, 3/2) too: tick labels have a font of their own, not the root's family
+        javafx.scene.chart.BarChart<?, ?> chart = robot.lookup("#attendance-chart").queryAs(javafx.scene.chart.BarChart.class);
+        assertThat(chart.getXAxis().getTickLabelFont().getFamily()).isEqualTo(BundledFont.FAMILY);
         String date = Messages.dateTimeFormatter(language, "admin.common.format.date")
                 .format(LocalDate.now(window.adminView().attendance().zone()));
         assertThat(view.summaryTable().getColumns().get(0).getCellData(0)).isEqualTo(date);

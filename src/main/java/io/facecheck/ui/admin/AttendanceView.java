@@ -351,7 +351,7 @@ public final class AttendanceView extends BorderPane {
             g.addRow(r, Localized.label("admin.attendance.form.reason"), reason);
             d.getDialogPane().setContent(g);
             ButtonType save = new ButtonType(ok, ButtonBar.ButtonData.OK_DONE);
-            d.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
+            d.getDialogPane().getButtonTypes().addAll(save, Localized.cancel());
             d.getDialogPane().lookupButton(save).disableProperty().bind(reason.textProperty().isEmpty());
             return d.showAndWait().filter(b -> b == save).map(b -> new Result(code == null ? null : code.getText().strip(),
                     day.getValue(), time.getText().strip(), dir.getValue(), reason.getText()));

@@ -149,10 +149,11 @@ public final class EmployeesView extends BorderPane {
     }
 
     static boolean confirm(String header, String text) {
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
+        ButtonType ok = new ButtonType(Messages.get("admin.common.ok"), ButtonBar.ButtonData.OK_DONE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ok, Localized.cancel());
         a.setTitle(Messages.get("admin.common.confirm"));
         a.setHeaderText(header);
-        return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+        return a.showAndWait().filter(b -> b == ok).isPresent();
     }
 
     private Optional<String[]> editDialog(EmployeeItem item) {
@@ -177,7 +178,7 @@ public final class EmployeesView extends BorderPane {
         g.addRow(3, Localized.label("admin.employees.edit.reading"), reading);
         d.getDialogPane().setContent(g);
         ButtonType save = new ButtonType(Messages.get("admin.common.save"), ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
+        d.getDialogPane().getButtonTypes().addAll(save, Localized.cancel());
         // blank as EmployeeFields sees it (String.isBlank): the full-width space U+3000 an IME types is blank too
         d.getDialogPane().lookupButton(save).disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> name.getText() == null || name.getText().isBlank(), name.textProperty()));

@@ -6,6 +6,8 @@ import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.skin.DatePickerSkin;
 import javafx.scene.control.ChoiceBox;
@@ -41,6 +43,14 @@ public final class Localized {
         Button b = new Button();
         b.textProperty().bind(I18n.text(key, args));
         return b;
+    }
+
+    /**
+     * A dialog's Cancel button in the current language. JavaFX's own {@code ButtonType.CANCEL} took its words from
+     * the JVM's locale once, when the class was loaded, so it would not follow a language switch.
+     */
+    public static ButtonType cancel() {
+        return new ButtonType(Messages.get("admin.common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
     }
 
     /** A column headed by {@code key}'s text whose cells show {@code value}, both re-rendered on a language switch. */
