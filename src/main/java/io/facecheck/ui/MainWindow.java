@@ -114,6 +114,7 @@ public final class MainWindow implements AutoCloseable {
                 .onSuccess(s -> {
                     services = s;
                     s.settings().ui().languageIfSet().ifPresent(Messages::setLocale);
+                    io.facecheck.ui.admin.Localized.useFormatLocale();
                     if (options.screen() == LaunchOptions.Screen.ADMIN) {
                         showLogin();
                     } else {
@@ -287,12 +288,12 @@ public final class MainWindow implements AutoCloseable {
         KiosksView kiosks = new KiosksView(new KioskRegistry(services.database()), services.settings().checkIn().zone(),
                 executor);
         SchedulesViewModel schedules = new SchedulesViewModel(services, admin, executor);
-        adminView.addPage("Schedules", new SchedulesView(schedules), schedules::reload);
+        adminView.addPage("admin.tab.schedules", new SchedulesView(schedules), schedules::reload);
         HolidaysLeaveViewModel holidays = new HolidaysLeaveViewModel(services, admin, executor);
-        adminView.addPage("Holidays & leave", new HolidaysLeaveView(holidays), holidays::reload);
+        adminView.addPage("admin.tab.holidays", new HolidaysLeaveView(holidays), holidays::reload);
         TodayViewModel today = new TodayViewModel(services, executor);
-        adminView.addPage("Today", new TodayView(today), today::reload);
-        adminView.addPage("Kiosks", kiosks, kiosks::reload);
+        adminView.addPage("admin.tab.today", new TodayView(today), today::reload);
+        adminView.addPage("admin.tab.kiosks", kiosks, kiosks::reload);
         show(adminView);
         employees.reload();
         attendance.reload();
@@ -304,7 +305,7 @@ public final class MainWindow implements AutoCloseable {
         EnrollmentViewModel vm = new EnrollmentViewModel(services, admin, executor, enrollmentCamera(),
                 code -> employees.reload());
         page[0] = new EnrollmentView(vm, () -> view.closeTab(page[0]));
-        view.openTab("Enroll", page[0]);
+        view.openTab("admin.tab.enroll", page[0]);
         lastEnrollment = vm;
     }
 

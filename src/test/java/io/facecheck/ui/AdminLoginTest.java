@@ -27,6 +27,12 @@ class AdminLoginTest {
     static Path tmp;
     private MainWindow window;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void inEnglish() {
+        // these tests read the screens' English words
+        io.facecheck.config.Messages.setLocale(java.util.Locale.ENGLISH);
+    }
+
     @Start
     void start(Stage stage) {
         LaunchOptions opts = new LaunchOptions(LaunchOptions.Screen.ADMIN, "dir:src/test/resources/lfw10/Tony_Blair", false,

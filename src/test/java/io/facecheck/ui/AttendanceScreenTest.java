@@ -34,6 +34,12 @@ class AttendanceScreenTest {
     static Path tmp;
     private MainWindow window;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void inEnglish() {
+        // these tests read the screens' English words
+        io.facecheck.config.Messages.setLocale(java.util.Locale.ENGLISH);
+    }
+
     @Start
     void start(Stage stage) {
         LaunchOptions opts = new LaunchOptions(LaunchOptions.Screen.ADMIN, "dir:" + tmp, false, "test",

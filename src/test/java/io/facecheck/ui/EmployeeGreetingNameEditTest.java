@@ -27,6 +27,12 @@ class EmployeeGreetingNameEditTest {
     Path tmp;
     private AppServices services;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void inEnglish() {
+        // these tests read the screens' English words
+        io.facecheck.config.Messages.setLocale(java.util.Locale.ENGLISH);
+    }
+
     @Start
     void start(Stage stage) {
         // the toolkit runs: the view model reports on the FX thread

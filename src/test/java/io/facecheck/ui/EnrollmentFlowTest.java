@@ -33,6 +33,12 @@ class EnrollmentFlowTest {
     static Path tmp;
     private MainWindow window;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void inEnglish() {
+        // these tests read the screens' English words
+        io.facecheck.config.Messages.setLocale(java.util.Locale.ENGLISH);
+    }
+
     @Start
     void start(Stage stage) throws Exception {
         Path feed = Files.createDirectories(tmp.resolve("feed"));

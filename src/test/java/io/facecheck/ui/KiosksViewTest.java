@@ -31,6 +31,12 @@ class KiosksViewTest {
     private static Database db;
     private KiosksView view;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void inEnglish() {
+        // these tests read the screens' English words
+        io.facecheck.config.Messages.setLocale(java.util.Locale.ENGLISH);
+    }
+
     @Start
     void start(Stage stage) {
         db = Database.open("jdbc:h2:file:" + tmp.resolve("fc").toAbsolutePath());

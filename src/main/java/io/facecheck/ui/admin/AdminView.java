@@ -1,6 +1,9 @@
 package io.facecheck.ui.admin;
 
+import io.facecheck.config.Messages;
+import io.facecheck.ui.I18n;
 import javafx.geometry.Pos;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -9,6 +12,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+
+import java.util.Locale;
 
 /** The admin screens as tabs, with the logged-in administrator and the way back to the kiosk. */
 public final class AdminView extends BorderPane {
@@ -21,26 +26,44 @@ public final class AdminView extends BorderPane {
         AttendanceView attendanceView = new AttendanceView(attendanceVm);
         getStyleClass().add("admin");
         setId("admin");
-        Label title = new Label("FaceCheck administration");
-        Label who = new Label("Logged in as " + admin);
+        Label title = Localized.label("admin.title");
+        Label who = Localized.label("admin.logged-in-as", admin);
         who.setId("admin-user");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button kiosk = new Button("Back to kiosk");
+        ChoiceBox<Locale> language = new ChoiceBox<>();
+        language.setId("admin-language");
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(I18n.text("admin.language"));
+        language.setTooltip(tip);
+        language.getItems().setAll(Messages.SUPPORTED);
+        // each language named in itself, so that someone who cannot read the current one finds theirs
+        Localized.choices(language, l -> Messages.format(l, "lang." + l.toLanguageTag()));
+        language.setValue(Messages.locale());
+        Localized.onSwitch(language, () -> language.setValue(Messages.locale()));
+        language.valueProperty().addListener((o, a, l) -> {
+            if (l != null && !l.equals(Messages.locale())) {
+                settings.viewModel().setLanguage(l);
+            }
+        });
+        Button kiosk = new Button();
+        kiosk.textProperty().bind(I18n.text("admin.to-kiosk"));
         kiosk.setId("admin-to-kiosk");
         kiosk.setOnAction(e -> backToKiosk.run());
-        Button out = new Button("Log out");
+        Button out = new Button();
+        out.textProperty().bind(I18n.text("admin.logout"));
         out.setId("admin-logout");
         out.setOnAction(e -> logout.run());
-        HBox header = new HBox(12, title, spacer, who, kiosk, out);
+        HBox header = new HBox(12, title, spacer, who, language, kiosk, out);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("admin-header");
         setTop(header);
 
         tabs.setId("admin-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.SELECTED_TAB);
-        tabs.getTabs().addAll(tab("Employees", employees), tab("Attendance", attendanceView),
-                tab("Settings", settings), tab("Audit log", audit));
+        tabs.getTabs().addAll(tab("admin.tab.employees", employees),
+                tab("admin.tab.attendance", attendanceView), tab("admin.tab.settings", settings),
+                tab("admin.tab.audit", audit));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
             if (t != null && t.getContent() == audit) {
                 audit.reload();
@@ -52,16 +75,21 @@ public final class AdminView extends BorderPane {
         setCenter(tabs);
     }
 
-    private static Tab tab(String name, javafx.scene.Node content) {
-        Tab t = new Tab(name, content);
+    /** A fixed tab titled by {@code key}'s text; its id is {@code tab-} and the key's last part (tab-employees). */
+    private static Tab tab(String key, javafx.scene.Node content) {
+        Tab t = new Tab(null, content);
+        t.textProperty().bind(I18n.text(key));
         t.setClosable(false);
-        t.setId("tab-" + name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+        t.setId("tab-" + key.substring(key.lastIndexOf('.') + 1));
         return t;
     }
 
-    /** Adds a fixed page after the others; {@code onShow} runs each time it is selected (e.g. a reload). */
-    public void addPage(String name, javafx.scene.Node content, Runnable onShow) {
-        tabs.getTabs().add(tab(name, content));
+    /**
+     * Adds a fixed page after the others, titled by the bundle's text of {@code key}; {@code onShow} runs each time
+     * it is selected (e.g. a reload).
+     */
+    public void addPage(String key, javafx.scene.Node content, Runnable onShow) {
+        tabs.getTabs().add(tab(key, content));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
             if (t != null && t.getContent() == content) {
                 onShow.run();
@@ -69,9 +97,10 @@ public final class AdminView extends BorderPane {
         });
     }
 
-    /** Opens (or re-selects) a closable extra tab, e.g. the enrollment wizard. */
-    public void openTab(String title, javafx.scene.Node content) {
-        Tab t = new Tab(title, content);
+    /** Opens a closable extra tab titled by {@code key}'s text, e.g. the enrollment wizard. */
+    public void openTab(String key, javafx.scene.Node content) {
+        Tab t = new Tab(null, content);
+        t.textProperty().bind(I18n.text(key));
         t.setClosable(true);
         tabs.getTabs().add(t);
         tabs.getSelectionModel().select(t);
@@ -83,9 +112,9 @@ public final class AdminView extends BorderPane {
         tabs.getSelectionModel().select(0);
     }
 
-    /** Selects the tab with this title (as shown). */
+    /** Selects the tab with this title (as shown) or this id (tab-attendance: in any language). */
     public void select(String title) {
-        tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
+        tabs.getTabs().stream().filter(t -> title.equals(t.getText()) || title.equals(t.getId())).findFirst()
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 

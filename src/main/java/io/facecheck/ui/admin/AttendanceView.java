@@ -1,6 +1,9 @@
 package io.facecheck.ui.admin;
 
 import io.facecheck.attendance.DaySummary;
+import io.facecheck.config.Messages;
+import io.facecheck.ui.I18n;
+import io.facecheck.ui.I18n.Text;
 import io.facecheck.store.CheckInEvent;
 import io.facecheck.store.Direction;
 import io.facecheck.timesheet.DayRow;
@@ -57,64 +60,75 @@ public final class AttendanceView extends BorderPane {
     public AttendanceView(AttendanceViewModel vm) {
         getStyleClass().add("page");
         setId("attendance");
-        DatePicker from = new DatePicker();
+        DatePicker from = Localized.datePicker(new DatePicker());
         from.setId("attendance-from");
         from.valueProperty().bindBidirectional(vm.fromProperty());
-        DatePicker to = new DatePicker();
+        DatePicker to = Localized.datePicker(new DatePicker());
         to.setId("attendance-to");
         to.valueProperty().bindBidirectional(vm.toProperty());
-        Button show = new Button("Show");
+        Button show = Localized.button("admin.attendance.show");
         show.setId("attendance-show");
         show.setDefaultButton(true);
         show.setOnAction(e -> vm.reload());
-        Button correct = new Button("Correct event…");
+        Button correct = Localized.button("admin.attendance.correct");
         correct.setId("attendance-correct");
         correct.disableProperty().bind(events.getSelectionModel().selectedItemProperty().isNull());
         correct.setOnAction(e -> correctDialog(vm, events.getSelectionModel().getSelectedItem()));
-        Button add = new Button("Add missed…");
+        Button add = Localized.button("admin.attendance.add");
         add.setId("attendance-add");
         add.setOnAction(e -> addDialog(vm));
-        MenuItem exportSummary = new MenuItem("Per-day summary (CSV)…");
+        MenuItem exportSummary = menuItem("admin.attendance.export.summary");
         exportSummary.setOnAction(e -> chooseFile(vm, "attendance-summary", "csv").ifPresent(f -> vm.export(f.toPath(), true)));
-        MenuItem exportEvents = new MenuItem("Raw events (CSV)…");
+        MenuItem exportEvents = menuItem("admin.attendance.export.events");
         exportEvents.setOnAction(e -> chooseFile(vm, "attendance-events", "csv").ifPresent(f -> vm.export(f.toPath(), false)));
-        MenuItem timesheetCsv = new MenuItem("Timesheet (CSV)…");
+        MenuItem timesheetCsv = menuItem("admin.attendance.export.timesheet-csv");
         timesheetCsv.setOnAction(e -> chooseFile(vm, "timesheet", "csv").ifPresent(f -> vm.exportTimesheet(f.toPath())));
-        MenuItem timesheetXlsx = new MenuItem("Timesheet (XLSX)…");
+        MenuItem timesheetXlsx = menuItem("admin.attendance.export.timesheet-xlsx");
         timesheetXlsx.setOnAction(e -> chooseFile(vm, "timesheet", "xlsx").ifPresent(f -> vm.exportTimesheet(f.toPath())));
-        MenuButton export = new MenuButton("Export", null, timesheetXlsx, timesheetCsv, exportSummary, exportEvents);
+        MenuButton export = new MenuButton(null, null, timesheetXlsx, timesheetCsv, exportSummary, exportEvents);
+        export.textProperty().bind(I18n.text("admin.attendance.export"));
         export.setId("attendance-export");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, new Label("From"), from, new Label("to"), to, show, spacer, add, correct, export);
+        HBox bar = new HBox(8, Localized.label("admin.attendance.from"), from, Localized.label("admin.attendance.to"), to, show,
+                spacer, add, correct, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 10, 0));
         setTop(bar);
 
         days.setId("summary-table");
         days.setItems(vm.days());
-        days.getColumns().add(EmployeesView.col("Date", d -> d.date().toString(), 100));
-        days.getColumns().add(EmployeesView.col("Code", DaySummary::code, 90));
-        days.getColumns().add(EmployeesView.col("Name", DaySummary::name, 190));
-        days.getColumns().add(EmployeesView.col("Department", d -> d.department() == null ? "" : d.department(), 130));
-        days.getColumns().add(EmployeesView.col("First in", d -> d.firstIn() == null ? "" : TIME.format(d.firstIn()), 75));
-        days.getColumns().add(EmployeesView.col("Last out", d -> d.lastOut() == null ? "" : TIME.format(d.lastOut()), 75));
-        days.getColumns().add(EmployeesView.col("Hours", d -> String.format(Locale.ROOT, "%.2f", d.workedHours()), 65));
-        days.getColumns().add(EmployeesView.col("Late", d -> d.late() ? "late" : "", 55));
-        days.getColumns().add(EmployeesView.col("Checkout", d -> d.missingCheckout() ? "missing" : "", 80));
-        days.setPlaceholder(new Label("No attendance in this range"));
+        days.getColumns().add(Localized.column("admin.attendance.col.date", d -> Localized.date(d.date()), 160));
+        days.getColumns().add(Localized.column("admin.attendance.col.code", DaySummary::code, 80));
+        days.getColumns().add(Localized.column("admin.attendance.col.name", DaySummary::name, 180));
+        days.getColumns().add(Localized.column("admin.attendance.col.department", d -> d.department() == null ? ""
+                : d.department(), 120));
+        days.getColumns().add(Localized.column("admin.attendance.col.first-in", d -> d.firstIn() == null ? ""
+                : Localized.time(d.firstIn()), 75));
+        days.getColumns().add(Localized.column("admin.attendance.col.last-out", d -> d.lastOut() == null ? ""
+                : Localized.time(d.lastOut()), 75));
+        days.getColumns().add(Localized.column("admin.attendance.col.hours",
+                d -> String.format(Messages.locale(), "%.2f", d.workedHours()), 65));
+        days.getColumns().add(Localized.column("admin.attendance.col.late",
+                d -> d.late() ? Messages.get("admin.attendance.late") : "", 55));
+        days.getColumns().add(Localized.column("admin.attendance.col.checkout",
+                d -> d.missingCheckout() ? Messages.get("admin.attendance.missing") : "", 80));
+        days.setPlaceholder(Localized.label("admin.attendance.empty.days"));
 
         events.setId("event-table");
         events.setItems(vm.events());
-        events.getColumns().add(EmployeesView.col("Date", ev -> ev.at().atZone(vm.zone()).toLocalDate().toString(), 100));
-        events.getColumns().add(EmployeesView.col("Time", ev -> TIME.format(ev.at().atZone(vm.zone())), 65));
-        events.getColumns().add(EmployeesView.col("Code", CheckInEvent::code, 90));
-        events.getColumns().add(EmployeesView.col("Name", CheckInEvent::name, 190));
-        events.getColumns().add(EmployeesView.col("Direction", ev -> ev.direction().name(), 75));
-        events.getColumns().add(EmployeesView.col("Kiosk", ev -> ev.kioskId() == null ? "" : ev.kioskId(), 90));
-        events.getColumns().add(EmployeesView.col("Correction", ev -> ev.correctionReason() == null ? ""
-                : ev.correctionReason() + " (" + ev.correctedBy() + ")", 220));
-        events.setPlaceholder(new Label("No check-ins in this range"));
+        events.getColumns().add(Localized.column("admin.attendance.col.date",
+                ev -> Localized.date(ev.at().atZone(vm.zone())), 160));
+        events.getColumns().add(Localized.column("admin.attendance.col.time",
+                ev -> Localized.time(ev.at().atZone(vm.zone())), 65));
+        events.getColumns().add(Localized.column("admin.attendance.col.code", CheckInEvent::code, 80));
+        events.getColumns().add(Localized.column("admin.attendance.col.name", CheckInEvent::name, 180));
+        events.getColumns().add(Localized.column("admin.attendance.col.direction", ev -> direction(ev.direction()), 75));
+        events.getColumns().add(Localized.column("admin.attendance.col.kiosk",
+                ev -> ev.kioskId() == null ? "" : ev.kioskId(), 90));
+        events.getColumns().add(Localized.column("admin.attendance.col.correction", ev -> ev.correctionReason() == null
+                ? "" : Messages.get("admin.attendance.corrected-by", ev.correctionReason(), ev.correctedBy()), 220));
+        events.setPlaceholder(Localized.label("admin.attendance.empty.events"));
 
         sheet.setId("timesheet-table");
         sheet.getStyleClass().add("timesheet-days");
@@ -165,18 +179,20 @@ public final class AttendanceView extends BorderPane {
         timesheet.setOrientation(Orientation.VERTICAL);
         timesheet.setDividerPositions(0.7);
 
-        TabPane tables = new TabPane(new Tab("Timesheet", timesheet), new Tab("Per day", days), new Tab("Events", events));
+        TabPane tables = new TabPane(tab("admin.attendance.tab.timesheet", timesheet),
+                tab("admin.attendance.tab.days", days), tab("admin.attendance.tab.events", events));
         tables.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         CategoryAxis x = new CategoryAxis();
         NumberAxis y = new NumberAxis();
-        y.setLabel("Check-ins");
+        y.labelProperty().bind(I18n.text("admin.attendance.chart.axis"));
         y.setMinorTickVisible(false);
         y.setTickLabelFormatter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Number n) { // counts: whole numbers only
                 double v = n.doubleValue();
-                return Math.abs(v - Math.rint(v)) < 1e-9 ? String.valueOf(Math.round(v)) : "";
+                return Math.abs(v - Math.rint(v)) < 1e-9
+                        ? java.text.NumberFormat.getIntegerInstance(Messages.locale()).format(Math.round(v)) : "";
             }
 
             @Override
@@ -188,7 +204,7 @@ public final class AttendanceView extends BorderPane {
         chart.setId("attendance-chart");
         chart.setLegendVisible(false);
         chart.setAnimated(false);
-        chart.setTitle("Check-ins per day");
+        chart.titleProperty().bind(I18n.text("admin.attendance.chart.title"));
         chart.getData().add(new XYChart.Series<>(vm.perDay()));
         chart.setMinHeight(180);
         // whole-number ticks, and bars at most about 60 px wide (one day's bar should not fill the screen)
@@ -219,6 +235,23 @@ public final class AttendanceView extends BorderPane {
         setBottom(status);
     }
 
+    private static Tab tab(String key, javafx.scene.Node content) {
+        Tab t = new Tab(null, content);
+        t.textProperty().bind(I18n.text(key));
+        return t;
+    }
+
+    private static MenuItem menuItem(String key) {
+        MenuItem m = new MenuItem();
+        m.textProperty().bind(I18n.text(key));
+        return m;
+    }
+
+    /** In or out, in the current language. */
+    static String direction(Direction d) {
+        return Messages.get("admin.attendance.direction." + d.name().toLowerCase(Locale.ROOT));
+    }
+
     private static String hours(int minutes) {
         return String.format(Locale.ROOT, "%.2f", minutes / 60.0);
     }
@@ -242,10 +275,10 @@ public final class AttendanceView extends BorderPane {
 
     private java.util.Optional<File> chooseFile(AttendanceViewModel vm, String base, String ext) {
         FileChooser fc = new FileChooser();
-        fc.setTitle("Export attendance");
+        fc.setTitle(Messages.get("admin.attendance.export.title"));
         fc.setInitialFileName(base + "-" + vm.fromProperty().get() + "-" + vm.toProperty().get() + "." + ext);
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.equals("csv") ? "CSV files"
-                : "Excel workbooks", "*." + ext));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get(ext.equals("csv")
+                ? "admin.attendance.export.csv-files" : "admin.attendance.export.xlsx-files"), "*." + ext));
         return java.util.Optional.ofNullable(fc.showSaveDialog(getScene().getWindow()));
     }
 
@@ -255,11 +288,12 @@ public final class AttendanceView extends BorderPane {
         }
         EventForm form = new EventForm(ev.at().atZone(vm.zone()).toLocalDate(), TIME.format(ev.at().atZone(vm.zone())),
                 ev.direction(), null);
-        form.show("Correct check-in of " + ev.name(), "Save correction").ifPresent(r -> {
+        form.show(Messages.get("admin.attendance.correct.title", ev.name()),
+                Messages.get("admin.attendance.correct.save")).ifPresent(r -> {
             try {
                 vm.correct(ev, r.day, LocalTime.parse(r.time), r.direction, r.reason);
             } catch (DateTimeParseException e) {
-                vm.statusProperty().set("Time '" + r.time + "' is not HH:mm");
+                vm.showStatus(Text.of("admin.attendance.error.time", r.time));
             }
         });
     }
@@ -268,11 +302,11 @@ public final class AttendanceView extends BorderPane {
         DaySummary sel = days.getSelectionModel().getSelectedItem();
         EventForm form = new EventForm(sel == null ? LocalDate.now(vm.zone()) : sel.date(), "17:00", Direction.OUT,
                 sel == null ? "" : sel.code());
-        form.show("Add a missed check-in or checkout", "Add").ifPresent(r -> {
+        form.show(Messages.get("admin.attendance.add.title"), Messages.get("admin.attendance.add.save")).ifPresent(r -> {
             try {
                 vm.addMissed(r.code, r.day, LocalTime.parse(r.time), r.direction, r.reason);
             } catch (DateTimeParseException e) {
-                vm.statusProperty().set("Time '" + r.time + "' is not HH:mm");
+                vm.showStatus(Text.of("admin.attendance.error.time", r.time));
             }
         });
     }
@@ -289,13 +323,14 @@ public final class AttendanceView extends BorderPane {
         private final TextField code;
 
         EventForm(LocalDate d, String t, Direction direction, String employeeCode) {
-            day = new DatePicker(d);
+            day = Localized.datePicker(new DatePicker(d));
             time = new TextField(t);
             time.setId("event-time");
             dir.getItems().setAll(Direction.values());
+            Localized.choices(dir, AttendanceView::direction);
             dir.setValue(direction);
             reason.setId("event-reason");
-            reason.setPromptText("Why (required, kept in the audit log)");
+            reason.setPromptText(Messages.get("admin.attendance.form.reason.prompt"));
             code = employeeCode == null ? null : new TextField(employeeCode);
         }
 
@@ -307,16 +342,16 @@ public final class AttendanceView extends BorderPane {
             g.setVgap(8);
             int r = 0;
             if (code != null) {
-                code.setPromptText("Employee code");
-                g.addRow(r++, new Label("Employee code"), code);
+                code.setPromptText(Messages.get("admin.attendance.form.code"));
+                g.addRow(r++, Localized.label("admin.attendance.form.code"), code);
             }
-            g.addRow(r++, new Label("Date"), day);
-            g.addRow(r++, new Label("Time (HH:mm)"), time);
-            g.addRow(r++, new Label("Direction"), dir);
-            g.addRow(r, new Label("Reason"), reason);
+            g.addRow(r++, Localized.label("admin.attendance.form.date"), day);
+            g.addRow(r++, Localized.label("admin.attendance.form.time"), time);
+            g.addRow(r++, Localized.label("admin.attendance.form.direction"), dir);
+            g.addRow(r, Localized.label("admin.attendance.form.reason"), reason);
             d.getDialogPane().setContent(g);
             ButtonType save = new ButtonType(ok, ButtonBar.ButtonData.OK_DONE);
-            d.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
+            d.getDialogPane().getButtonTypes().addAll(save, Localized.cancel());
             d.getDialogPane().lookupButton(save).disableProperty().bind(reason.textProperty().isEmpty());
             return d.showAndWait().filter(b -> b == save).map(b -> new Result(code == null ? null : code.getText().strip(),
                     day.getValue(), time.getText().strip(), dir.getValue(), reason.getText()));

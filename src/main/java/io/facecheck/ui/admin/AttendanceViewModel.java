@@ -8,12 +8,15 @@ import io.facecheck.timesheet.Timesheet;
 import io.facecheck.timesheet.Totals;
 import io.facecheck.ui.AppServices;
 import io.facecheck.ui.BackgroundTask;
+import io.facecheck.ui.I18n;
+import io.facecheck.ui.I18n.Text;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
@@ -45,7 +48,17 @@ public final class AttendanceViewModel {
     private final ObservableList<XYChart.Data<String, Number>> perDay = FXCollections.observableArrayList();
     private final ObservableList<DayRow> timesheetDays = FXCollections.observableArrayList();
     private final ObservableList<Totals> totals = FXCollections.observableArrayList();
-    private final StringProperty status = new SimpleStringProperty("");
+    private final ObjectProperty<Text> status = new SimpleObjectProperty<>(Text.NONE);
+    private final StringBinding statusText = I18n.text(status);
+    /** The events last loaded and their range, for the chart's day labels after a language switch. */
+    private Loaded shown;
+    private LocalDate shownFrom;
+    private LocalDate shownTo;
+    private final InvalidationListener relabel = o -> {
+        if (shown != null) {
+            perDay.setAll(chartData(shown.events(), shownFrom, shownTo));
+        }
+    };
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
     private record Loaded(List<CheckInEvent> events, List<DaySummary> days, Timesheet timesheet) {
@@ -59,6 +72,7 @@ public final class AttendanceViewModel {
         LocalDate today = LocalDate.now(zone);
         from.set(today.withDayOfMonth(1));
         to.set(today);
+        I18n.locale().addListener(new WeakInvalidationListener(relabel));
     }
 
     public ZoneId zone() {
@@ -67,7 +81,7 @@ public final class AttendanceViewModel {
 
     private boolean rangeOk() {
         if (from.get() == null || to.get() == null || to.get().isBefore(from.get())) {
-            status.set("Choose a date range: 'from' on or before 'to'");
+            status.set(Text.of("admin.attendance.error.range"));
             return false;
         }
         return true;
@@ -85,15 +99,23 @@ public final class AttendanceViewModel {
                 .onSuccess(l -> {
                     events.setAll(l.events());
                     days.setAll(l.days());
+                    shown = l;
+                    shownFrom = f;
+                    shownTo = t;
                     perDay.setAll(chartData(l.events(), f, t));
                     timesheetDays.setAll(l.timesheet().days());
                     totals.setAll(l.timesheet().totals());
-                    status.set(count(l.events().size(), "event") + ", " + count(l.days().size(), "person-day") + " from " + f
-                            + " to " + t);
+                    // dates as java.util.Date: MessageFormat writes them in the language's long style ({2,date,long})
+                    status.set(Text.of("admin.attendance.loaded", l.events().size(), l.days().size(), legacy(f),
+                            legacy(t)));
                 })
-                .onFailure(e -> status.set("Cannot load attendance: " + e.getMessage()))
+                .onFailure(e -> status.set(Text.of("admin.attendance.error.load", e.getMessage())))
                 .onFinished(() -> busy.set(false))
                 .executeWith(executor);
+    }
+
+    private static java.util.Date legacy(LocalDate d) {
+        return java.util.Date.from(d.atStartOfDay(ZoneId.systemDefault()).toInstant());
     }
 
     /** Check-ins (IN events) per day, every day of the range present. */
@@ -108,29 +130,29 @@ public final class AttendanceViewModel {
             }
         }
         return counts.entrySet().stream()
-                .map(en -> new XYChart.Data<String, Number>(en.getKey().toString().substring(5), en.getValue()))
+                .map(en -> new XYChart.Data<String, Number>(Localized.shortDate(en.getKey()), en.getValue()))
                 .toList();
     }
 
     /** Moves or re-labels an event; the reason is required and audited. */
     public void correct(CheckInEvent event, LocalDate day, LocalTime time, Direction direction, String reason) {
         Instant at = day.atTime(time).atZone(zone).toInstant();
-        run(() -> services.corrections().edit(event.id(), at, direction, reason, actor), "Corrected event of " + event.code());
+        run(() -> services.corrections().edit(event.id(), at, direction, reason, actor), Text.of("admin.attendance.corrected", event.code()));
     }
 
     /** Adds an event the kiosk missed (e.g. a forgotten checkout); the reason is required and audited. */
     public void addMissed(String code, LocalDate day, LocalTime time, Direction direction, String reason) {
         Instant at = day.atTime(time).atZone(zone).toInstant();
-        run(() -> services.corrections().add(code, at, direction, reason, actor), "Added " + direction + " for " + code);
+        run(() -> services.corrections().add(code, at, direction, reason, actor), Text.of("admin.attendance.added." + direction.name().toLowerCase(java.util.Locale.ROOT), code));
     }
 
-    private void run(java.util.concurrent.Callable<?> work, String done) {
+    private void run(java.util.concurrent.Callable<?> work, Text done) {
         BackgroundTask.wrap(work)
                 .onSuccess(x -> {
                     status.set(done);
                     reload();
                 })
-                .onFailure(e -> status.set("Cannot save the correction: " + e.getMessage()))
+                .onFailure(e -> status.set(Text.of("admin.attendance.error.correction", e.getMessage())))
                 .executeWith(executor);
     }
 
@@ -144,8 +166,8 @@ public final class AttendanceViewModel {
         BackgroundTask.wrap(() -> summary ? services.reports().exportSummary(f, t, out, actor)
                         : services.reports().exportEvents(f, t, out, actor))
                 .onRunning(() -> busy.set(true))
-                .onSuccess(n -> status.set("Exported " + n + " rows to " + out))
-                .onFailure(e -> status.set("Cannot export: " + e.getMessage()))
+                .onSuccess(n -> status.set(Text.of("admin.attendance.exported", n, out.toString())))
+                .onFailure(e -> status.set(Text.of("admin.attendance.error.export", e.getMessage())))
                 .onFinished(() -> busy.set(false))
                 .executeWith(executor);
     }
@@ -162,9 +184,9 @@ public final class AttendanceViewModel {
         LocalDate t = to.get();
         BackgroundTask.wrap(() -> services.timesheets().export(f, t, zone, out, services.csv(), actor))
                 .onRunning(() -> busy.set(true))
-                .onSuccess(x -> status.set("Exported the timesheet to " + x.files().stream().map(Path::toString)
-                        .collect(java.util.stream.Collectors.joining(", "))))
-                .onFailure(e -> status.set("Cannot export: " + e.getMessage()))
+                .onSuccess(x -> status.set(Text.of("admin.attendance.exported.timesheet", x.files().stream()
+                        .map(Path::toString).collect(java.util.stream.Collectors.joining(", ")))))
+                .onFailure(e -> status.set(Text.of("admin.attendance.error.export", e.getMessage())))
                 .onFinished(() -> busy.set(false))
                 .executeWith(executor);
     }
@@ -199,15 +221,17 @@ public final class AttendanceViewModel {
         return perDay;
     }
 
-    public StringProperty statusProperty() {
-        return status;
+    /** What the tab last did, in the current language. */
+    public StringBinding statusProperty() {
+        return statusText;
+    }
+
+    /** Shows {@code text} in the status line (e.g. a form's input the view could not read). */
+    public void showStatus(Text text) {
+        status.set(text);
     }
 
     public BooleanProperty busyProperty() {
         return busy;
-    }
-
-    private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

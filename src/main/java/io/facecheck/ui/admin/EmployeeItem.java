@@ -1,6 +1,8 @@
 package io.facecheck.ui.admin;
 
+import io.facecheck.config.Messages;
 import io.facecheck.store.Employee;
+import io.facecheck.store.EmployeeOrder;
 
 /** A row of the employees table: the employee and how many face templates they have. */
 public record EmployeeItem(Employee employee, int templates) {
@@ -20,12 +22,8 @@ public record EmployeeItem(Employee employee, int templates) {
         return employee.active();
     }
 
+    /** Whether the search box's text finds this row, as the language searches ({@link EmployeeOrder#matches}). */
     boolean matches(String query) {
-        if (query == null || query.isBlank()) {
-            return true;
-        }
-        String q = query.strip().toLowerCase(java.util.Locale.ROOT);
-        return code().toLowerCase(java.util.Locale.ROOT).contains(q) || name().toLowerCase(java.util.Locale.ROOT).contains(q)
-                || department().toLowerCase(java.util.Locale.ROOT).contains(q);
+        return EmployeeOrder.matches(employee, query, Messages.locale());
     }
 }

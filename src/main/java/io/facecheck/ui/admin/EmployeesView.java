@@ -1,5 +1,8 @@
 package io.facecheck.ui.admin;
 
+import io.facecheck.config.Messages;
+import io.facecheck.store.EmployeeOrder;
+import io.facecheck.ui.I18n;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -21,6 +24,7 @@ import javafx.scene.layout.Region;
 import org.controlsfx.control.textfield.CustomTextField;
 import org.controlsfx.control.textfield.TextFields;
 
+import java.text.NumberFormat;
 import java.util.Optional;
 
 /** Employees tab: search field, filter, table and actions. */
@@ -32,25 +36,26 @@ public final class EmployeesView extends BorderPane {
         setId("employees");
         CustomTextField search = (CustomTextField) TextFields.createClearableTextField();
         search.setId("employee-search");
-        search.setPromptText("Search code, name or department");
+        search.promptTextProperty().bind(I18n.text("admin.employees.search"));
         search.setPrefWidth(320);
         search.textProperty().bindBidirectional(vm.searchProperty());
         ChoiceBox<EmployeesViewModel.Filter> filter = new ChoiceBox<>();
         filter.setId("employee-filter");
         filter.getItems().setAll(EmployeesViewModel.Filter.values());
+        Localized.choices(filter, EmployeesViewModel.Filter::label);
         filter.valueProperty().bindBidirectional(vm.filterProperty());
 
-        Button enroll = new Button("Enroll new…");
+        Button enroll = Localized.button("admin.employees.enroll");
         enroll.setId("enroll-new");
         enroll.getStyleClass().add("primary");
         enroll.setOnAction(e -> openEnrollment.run());
-        Button edit = new Button("Edit…");
+        Button edit = Localized.button("admin.employees.edit");
         edit.setId("employee-edit");
-        Button toggle = new Button("Deactivate");
+        Button toggle = new Button();
         toggle.setId("employee-toggle");
-        Button eraseFace = new Button("Erase face data…");
+        Button eraseFace = Localized.button("admin.employees.erase-face");
         eraseFace.setId("employee-erase-face");
-        Button delete = new Button("Delete…");
+        Button delete = Localized.button("admin.employees.delete");
         delete.setId("employee-delete");
         delete.getStyleClass().add("danger");
         Region spacer = new Region();
@@ -61,13 +66,21 @@ public final class EmployeesView extends BorderPane {
         setTop(bar);
 
         table.setId("employee-table");
-        table.getColumns().add(col("Code", EmployeeItem::code, 120));
-        table.getColumns().add(col("Name", EmployeeItem::name, 260));
-        table.getColumns().add(col("Department", EmployeeItem::department, 180));
-        table.getColumns().add(col("Active", e -> e.active() ? "yes" : "no", 70));
-        table.getColumns().add(col("Face samples", e -> Integer.toString(e.templates()), 130));
+        table.getColumns().add(Localized.column("admin.employees.col.code", EmployeeItem::code, 120));
+        TableColumn<EmployeeItem, String> nameCol = Localized.column("admin.employees.col.name", EmployeeItem::name, 260);
+        // a click on the header sorts names as the language does (pinyin, kana), not by code point
+        nameCol.comparatorProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> EmployeeOrder.names(I18n.locale().get()), I18n.locale()));
+        table.getColumns().add(nameCol);
+        table.getColumns().add(Localized.column("admin.employees.col.reading", e -> e.employee().reading() == null ? ""
+                : e.employee().reading(), 160));
+        table.getColumns().add(Localized.column("admin.employees.col.department", EmployeeItem::department, 180));
+        table.getColumns().add(Localized.column("admin.employees.col.active",
+                e -> Messages.get(e.active() ? "admin.common.yes" : "admin.common.no"), 70));
+        table.getColumns().add(Localized.column("admin.employees.col.samples",
+                e -> NumberFormat.getIntegerInstance(Messages.locale()).format(e.templates()), 130));
         table.setItems(vm.shown());
-        table.setPlaceholder(new Label("No employees yet — use \"Enroll new…\""));
+        table.setPlaceholder(Localized.label("admin.employees.empty"));
         setCenter(table);
 
         Label status = new Label();
@@ -82,27 +95,28 @@ public final class EmployeesView extends BorderPane {
         toggle.disableProperty().bind(selected.isNull());
         eraseFace.disableProperty().bind(selected.isNull());
         delete.disableProperty().bind(selected.isNull());
-        selected.addListener((o, a, s) -> toggle.setText(s != null && !s.active() ? "Activate" : "Deactivate"));
+        toggle.textProperty().bind(I18n.format(() -> Messages.get(selected.get() != null && !selected.get().active()
+                ? "admin.employees.activate" : "admin.employees.deactivate"), selected));
         toggle.setOnAction(e -> {
             EmployeeItem s = selected.get();
-            if (s != null && confirm((s.active() ? "Deactivate " : "Activate ") + s.name() + " (" + s.code() + ")?",
-                    s.active() ? "They will no longer be recognised at the kiosk. Their records are kept." : "They will be recognised again.")) {
+            if (s != null && confirm(Messages.get(s.active() ? "admin.employees.confirm.deactivate"
+                            : "admin.employees.confirm.activate", s.name(), s.code()),
+                    Messages.get(s.active() ? "admin.employees.confirm.deactivate.detail"
+                            : "admin.employees.confirm.activate.detail"))) {
                 vm.setActive(s, !s.active());
             }
         });
         eraseFace.setOnAction(e -> {
             EmployeeItem s = selected.get();
-            if (s != null && confirm("Erase the face data of " + s.name() + " (" + s.code() + ")?",
-                    "This erases their face templates and enrollment photos. The employee and their attendance "
-                            + "records are kept (for someone who has left). They are not recognised until enrolled "
-                            + "again. It cannot be undone.")) {
+            if (s != null && confirm(Messages.get("admin.employees.confirm.erase", s.name(), s.code()),
+                    Messages.get("admin.employees.confirm.erase.detail"))) {
                 vm.eraseFaceData(s);
             }
         });
         delete.setOnAction(e -> {
             EmployeeItem s = selected.get();
-            if (s != null && confirm("Delete " + s.name() + " (" + s.code() + ")?",
-                    "This erases the employee, their face templates, enrollment crops and attendance records. It cannot be undone.")) {
+            if (s != null && confirm(Messages.get("admin.employees.confirm.delete", s.name(), s.code()),
+                    Messages.get("admin.employees.confirm.delete.detail"))) {
                 vm.delete(s);
             }
         });
@@ -135,15 +149,16 @@ public final class EmployeesView extends BorderPane {
     }
 
     static boolean confirm(String header, String text) {
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
-        a.setTitle("Please confirm");
+        ButtonType ok = new ButtonType(Messages.get("admin.common.ok"), ButtonBar.ButtonData.OK_DONE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ok, Localized.cancel());
+        a.setTitle(Messages.get("admin.common.confirm"));
         a.setHeaderText(header);
-        return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+        return a.showAndWait().filter(b -> b == ok).isPresent();
     }
 
     private Optional<String[]> editDialog(EmployeeItem item) {
         Dialog<String[]> d = new Dialog<>();
-        d.setTitle("Edit " + item.code());
+        d.setTitle(Messages.get("admin.employees.edit.title", item.code()));
         TextField name = new TextField(item.name());
         name.setId("edit-name");
         TextField dept = new TextField(item.department());
@@ -156,13 +171,14 @@ public final class EmployeesView extends BorderPane {
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(8);
-        g.addRow(0, new Label("Name"), name);
-        g.addRow(1, new Label("Department"), dept);
-        g.addRow(2, new Label("Greeted as"), greeting);
-        g.addRow(3, new Label("Reading"), reading);
+        reading.promptTextProperty().bind(I18n.text("admin.employees.edit.reading.prompt"));
+        g.addRow(0, Localized.label("admin.employees.edit.name"), name);
+        g.addRow(1, Localized.label("admin.employees.edit.department"), dept);
+        g.addRow(2, Localized.label("admin.employees.edit.greeting"), greeting);
+        g.addRow(3, Localized.label("admin.employees.edit.reading"), reading);
         d.getDialogPane().setContent(g);
-        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
+        ButtonType save = new ButtonType(Messages.get("admin.common.save"), ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(save, Localized.cancel());
         // blank as EmployeeFields sees it (String.isBlank): the full-width space U+3000 an IME types is blank too
         d.getDialogPane().lookupButton(save).disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> name.getText() == null || name.getText().isBlank(), name.textProperty()));

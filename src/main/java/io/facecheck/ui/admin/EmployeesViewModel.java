@@ -4,6 +4,13 @@ import io.facecheck.store.AuditLog;
 import io.facecheck.store.Employee;
 import io.facecheck.ui.AppServices;
 import io.facecheck.ui.BackgroundTask;
+import io.facecheck.config.Messages;
+import io.facecheck.store.EmployeeOrder;
+import io.facecheck.ui.I18n;
+import io.facecheck.ui.I18n.Text;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -15,6 +22,8 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Locale;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -24,17 +33,16 @@ import java.util.concurrent.Executor;
  */
 public final class EmployeesViewModel {
     public enum Filter {
-        ACTIVE("Active"), INACTIVE("Inactive"), ALL("All");
+        ACTIVE, INACTIVE, ALL;
 
-        private final String label;
-
-        Filter(String label) {
-            this.label = label;
+        /** The filter's name in the current language. */
+        public String label() {
+            return Messages.get("admin.employees.filter." + name().toLowerCase(Locale.ROOT));
         }
 
         @Override
         public String toString() {
-            return label;
+            return label();
         }
     }
 
@@ -45,7 +53,13 @@ public final class EmployeesViewModel {
     private final FilteredList<EmployeeItem> shown = new FilteredList<>(all);
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<Filter> filter = new SimpleObjectProperty<>(Filter.ACTIVE);
-    private final StringProperty status = new SimpleStringProperty("");
+    private final ObjectProperty<Text> status = new SimpleObjectProperty<>(Text.NONE);
+    private final StringBinding statusText = I18n.text(status);
+    /** Re-sorts the list and re-applies the search after a language switch (held here, observed weakly). */
+    private final InvalidationListener languageSwitch = o -> {
+        all.sort(order());
+        refilter();
+    };
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
     public EmployeesViewModel(AppServices services, String actor, Executor executor) {
@@ -54,7 +68,13 @@ public final class EmployeesViewModel {
         this.executor = executor;
         search.addListener((o, a, b) -> refilter());
         filter.addListener((o, a, b) -> refilter());
+        I18n.locale().addListener(new WeakInvalidationListener(languageSwitch));
         refilter();
+    }
+
+    /** The list's order in the current language: by reading, else name, in its collation ({@link EmployeeOrder}). */
+    private static Comparator<EmployeeItem> order() {
+        return Comparator.comparing(EmployeeItem::employee, EmployeeOrder.comparator(Messages.locale()));
     }
 
     private void refilter() {
@@ -79,14 +99,15 @@ public final class EmployeesViewModel {
                                 : services.templates().listByEmployee(e.id()).size();
                         items.add(new EmployeeItem(e, n));
                     }
+                    items.sort(order());
                     return items;
                 })
                 .onRunning(() -> busy.set(true))
                 .onSuccess(items -> {
                     all.setAll(items);
-                    status.set(items.size() + (items.size() == 1 ? " employee" : " employees"));
+                    status.set(Text.of("admin.employees.count", items.size()));
                 })
-                .onFailure(e -> status.set("Cannot load employees: " + e.getMessage()))
+                .onFailure(e -> status.set(Text.of("admin.employees.error.load", e.getMessage())))
                 .onFinished(() -> busy.set(false))
                 .executeWith(executor);
     }
@@ -112,10 +133,10 @@ public final class EmployeesViewModel {
                     return e;
                 })
                 .onSuccess(e -> {
-                    status.set("Saved " + e.code());
+                    status.set(Text.of("admin.employees.saved", e.code()));
                     reload();
                 })
-                .onFailure(e -> status.set("Cannot save " + item.code() + ": " + e.getMessage()))
+                .onFailure(e -> status.set(Text.of("admin.employees.error.save", item.code(), e.getMessage())))
                 .executeWith(executor);
     }
 
@@ -127,11 +148,11 @@ public final class EmployeesViewModel {
     public void eraseFaceData(EmployeeItem item) {
         BackgroundTask.wrap(() -> services.engine().enrollment().eraseFaceData(item.code(), actor))
                 .onSuccess(n -> {
-                    status.set(n < 0 ? item.code() + " was already gone"
-                            : "Erased the face data of " + item.code() + " (" + n + " templates); records kept");
+                    status.set(n < 0 ? Text.of("admin.employees.gone", item.code())
+                            : Text.of("admin.employees.erased", item.code(), n));
                     reload();
                 })
-                .onFailure(e -> status.set("Cannot erase the face data of " + item.code() + ": " + e.getMessage()))
+                .onFailure(e -> status.set(Text.of("admin.employees.error.erase", item.code(), e.getMessage())))
                 .executeWith(executor);
     }
 
@@ -142,10 +163,10 @@ public final class EmployeesViewModel {
                     return services.engine().enrollment().delete(item.code(), actor);
                 })
                 .onSuccess(gone -> {
-                    status.set(gone ? "Deleted " + item.code() + " and their face data" : item.code() + " was already gone");
+                    status.set(gone ? Text.of("admin.employees.deleted", item.code()) : Text.of("admin.employees.gone", item.code()));
                     reload();
                 })
-                .onFailure(e -> status.set("Cannot delete " + item.code() + ": " + e.getMessage()))
+                .onFailure(e -> status.set(Text.of("admin.employees.error.delete", item.code(), e.getMessage())))
                 .executeWith(executor);
     }
 
@@ -165,8 +186,9 @@ public final class EmployeesViewModel {
         return filter;
     }
 
-    public StringProperty statusProperty() {
-        return status;
+    /** What the list last did, in the current language. */
+    public StringBinding statusProperty() {
+        return statusText;
     }
 
     public BooleanProperty busyProperty() {

@@ -1,5 +1,7 @@
 package io.facecheck.ui.admin;
 
+import io.facecheck.config.Messages;
+import io.facecheck.ui.I18n;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -24,41 +26,40 @@ public final class EnrollmentView extends VBox {
         setId("enrollment");
         setPadding(new Insets(16));
 
-        Label step1 = new Label("1. Who");
+        Label step1 = Localized.label("admin.enroll.step1");
         step1.getStyleClass().add("page-title");
         TextField code = new TextField();
         code.setId("enroll-code");
-        code.setPromptText("Employee code, e.g. E042");
+        code.promptTextProperty().bind(I18n.text("admin.enroll.code.prompt"));
         code.textProperty().bindBidirectional(vm.codeProperty());
         TextField name = new TextField();
         name.setId("enroll-name");
-        name.setPromptText("Full name");
+        name.promptTextProperty().bind(I18n.text("admin.enroll.name.prompt"));
         name.textProperty().bindBidirectional(vm.nameProperty());
         TextField dept = new TextField();
         dept.setId("enroll-department");
-        dept.setPromptText("Department (optional)");
+        dept.promptTextProperty().bind(I18n.text("admin.enroll.department.prompt"));
         dept.textProperty().bindBidirectional(vm.departmentProperty());
         GridPane who = new GridPane();
         who.setHgap(10);
         who.setVgap(8);
-        who.addRow(0, new Label("Code"), code);
-        who.addRow(1, new Label("Name"), name);
-        who.addRow(2, new Label("Department"), dept);
+        who.addRow(0, Localized.label("admin.enroll.code"), code);
+        who.addRow(1, Localized.label("admin.enroll.name"), name);
+        who.addRow(2, Localized.label("admin.enroll.department"), dept);
 
-        Label step2 = new Label("2. Face samples — " + EnrollmentViewModel.TARGET_SAMPLES
-                + " good ones: look at the camera, turn a little between shots; or add photos");
+        Label step2 = Localized.label("admin.enroll.step2", EnrollmentViewModel.TARGET_SAMPLES);
         step2.getStyleClass().add("page-title");
-        Button capture = new Button("Take sample from camera");
+        Button capture = Localized.button("admin.enroll.capture");
         capture.setId("enroll-capture");
         capture.disableProperty().bind(vm.busyProperty());
         capture.setOnAction(e -> vm.capture());
-        Button files = new Button("Add photo files…");
+        Button files = Localized.button("admin.enroll.files");
         files.setId("enroll-files");
         files.disableProperty().bind(vm.busyProperty());
         files.setOnAction(e -> {
             FileChooser fc = new FileChooser();
-            fc.setTitle("Photos of the person");
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", "*.jpg", "*.jpeg", "*.png", "*.bmp", "*.webp"));
+            fc.setTitle(Messages.get("admin.enroll.files.title"));
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("admin.enroll.files.filter"), "*.jpg", "*.jpeg", "*.png", "*.bmp", "*.webp"));
             List<File> chosen = fc.showOpenMultipleDialog(getScene().getWindow());
             if (chosen != null) {
                 vm.addFiles(chosen.stream().map(File::toPath).toList());
@@ -72,15 +73,16 @@ public final class EnrollmentView extends VBox {
             protected void updateItem(EnrollmentViewModel.SampleItem item, boolean empty) {
                 super.updateItem(item, empty);
                 getStyleClass().removeAll("sample-ok-text", "sample-bad-text");
+                textProperty().unbind();
                 if (empty || item == null) {
                     setText(null);
                 } else {
-                    setText((item.ok() ? "✔ " : "✘ ") + item);
+                    textProperty().bind(I18n.text(new javafx.beans.property.SimpleObjectProperty<>(item.verdict())));
                     getStyleClass().add(item.ok() ? "sample-ok-text" : "sample-bad-text");
                 }
             }
         });
-        Button remove = new Button("Remove sample");
+        Button remove = Localized.button("admin.enroll.remove");
         remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> vm.removeSample(list.getSelectionModel().getSelectedItem()));
         ProgressBar progress = new ProgressBar();
@@ -92,19 +94,19 @@ public final class EnrollmentView extends VBox {
         duplicate.getStyleClass().add("error-text");
         duplicate.setWrapText(true);
         duplicate.textProperty().bind(vm.warningProperty());
-        Button force = new Button("Save anyway");
+        Button force = Localized.button("admin.enroll.force");
         force.setId("enroll-force");
         force.getStyleClass().add("danger");
         force.visibleProperty().bind(vm.warningProperty().isNotEmpty());
         force.managedProperty().bind(force.visibleProperty());
         force.setOnAction(e -> vm.save(true));
 
-        Button save = new Button("Save");
+        Button save = Localized.button("admin.enroll.save");
         save.setId("enroll-save");
         save.getStyleClass().add("primary");
         save.disableProperty().bind(vm.canSave().not());
         save.setOnAction(e -> vm.save(false));
-        Button cancel = new Button("Close");
+        Button cancel = Localized.button("admin.enroll.close");
         cancel.setId("enroll-close");
         cancel.setOnAction(e -> close.run());
         Label status = new Label();
@@ -130,6 +132,6 @@ public final class EnrollmentView extends VBox {
         saveRow.setAlignment(Pos.CENTER_LEFT);
         HBox samplesRow = new HBox(12, list, preview);
         HBox.setHgrow(list, javafx.scene.layout.Priority.ALWAYS);
-        getChildren().addAll(step1, who, step2, sampleButtons, samplesRow, duplicate, new Label("3. Save"), saveRow);
+        getChildren().addAll(step1, who, step2, sampleButtons, samplesRow, duplicate, Localized.label("admin.enroll.step3"), saveRow);
     }
 }

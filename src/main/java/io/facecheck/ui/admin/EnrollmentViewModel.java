@@ -15,6 +15,12 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.binding.StringBinding;
+import io.facecheck.config.Messages;
+import io.facecheck.ui.I18n;
+import io.facecheck.ui.I18n.Text;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -22,7 +28,6 @@ import javafx.collections.ObservableList;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -39,16 +44,24 @@ public final class EnrollmentViewModel {
     /**
      * One sample: where it came from, the picture (camera) or file, and the quality verdict.
      *
+     * @param source  what the sample is recorded as coming from (a file name, or "camera N": stored, not shown)
      * @param problem null when accepted, else the reason it will not be used
+     * @param shown   how the list names it to the administrator
      */
-    public record SampleItem(String source, Path file, RgbImage image, String problem) {
+    public record SampleItem(String source, Path file, RgbImage image, Text problem, Text shown) {
         public boolean ok() {
             return problem == null;
         }
 
+        /** The line the wizard's list shows: the sample and its verdict, in the current language. */
+        public Text verdict() {
+            return ok() ? Text.of("admin.enroll.sample.good", shown.get())
+                    : Text.of("admin.enroll.sample.bad", shown.get(), problem.get());
+        }
+
         @Override
         public String toString() {
-            return source + (ok() ? " — good" : " — " + problem);
+            return verdict().get();
         }
     }
 
@@ -61,8 +74,10 @@ public final class EnrollmentViewModel {
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty department = new SimpleStringProperty("");
     private final ObservableList<SampleItem> samples = FXCollections.observableArrayList();
-    private final StringProperty status = new SimpleStringProperty("");
-    private final StringProperty warning = new SimpleStringProperty("");
+    private final ObjectProperty<Text> status = new SimpleObjectProperty<>(Text.NONE);
+    private final StringBinding statusText = I18n.text(status);
+    private final ObjectProperty<Text> warning = new SimpleObjectProperty<>(Text.NONE);
+    private final StringBinding warningText = I18n.text(warning);
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
     private final IntegerBinding good = Bindings.createIntegerBinding(
@@ -89,25 +104,26 @@ public final class EnrollmentViewModel {
                     List<SampleItem> out = new ArrayList<>();
                     for (int i = 0; i < files.size(); i++) {
                         Path f = files.get(i);
-                        p.update((double) i / files.size(), "Checking " + f.getFileName());
+                        p.update((double) i / files.size(), f.getFileName().toString());
                         EnrollmentService.Analysis a = svc.analyse(f);
-                        out.add(new SampleItem(f.getFileName().toString(), f, null, problem(a)));
+                        out.add(new SampleItem(f.getFileName().toString(), f, null, problem(a),
+                                Text.verbatim(f.getFileName().toString())));
                     }
                     return out;
                 })
                 .onRunning(() -> {
                     busy.set(true);
-                    warning.set("");
+                    warning.set(Text.NONE);
                 })
                 .onProgress((f, m) -> {
                     progress.set(f);
-                    status.set(m);
+                    status.set(Text.of("admin.enroll.checking", m));
                 })
                 .onSuccess(items -> {
                     samples.addAll(items);
                     status.set(summary());
                 })
-                .onFailure(e -> status.set("Cannot check the photos: " + e.getMessage()))
+                .onFailure(e -> status.set(Text.of("admin.enroll.error.photos", e.getMessage())))
                 .onFinished(() -> {
                     busy.set(false);
                     progress.set(-1);
@@ -120,35 +136,48 @@ public final class EnrollmentViewModel {
         FrameCapture c = camera.get();
         VideoFrame f = c == null ? null : c.latest();
         if (f == null) {
-            status.set("No camera picture — choose a working camera on the kiosk screen, or add photo files");
+            status.set(Text.of("admin.enroll.no-camera"));
             return;
         }
-        String source = "camera " + (++cameraShots);
+        int shot = ++cameraShots;
+        String source = "camera " + shot;
         BackgroundTask.wrap(() -> {
                     RgbImage img = f.toRgbImage();
-                    return new SampleItem(source, null, img, problem(services.engine().enrollment().analyse(img, source)));
+                    return new SampleItem(source, null, img, problem(services.engine().enrollment().analyse(img, source)),
+                            Text.of("admin.enroll.camera-shot", shot));
                 })
                 .onRunning(() -> busy.set(true))
                 .onSuccess(item -> {
                     samples.add(item);
                     status.set(summary());
                 })
-                .onFailure(e -> status.set("Cannot check the picture: " + e.getMessage()))
+                .onFailure(e -> status.set(Text.of("admin.enroll.error.picture", e.getMessage())))
                 .onFinished(() -> busy.set(false))
                 .executeWith(executor);
     }
 
-    private static String problem(EnrollmentService.Analysis a) {
+    private static Text problem(EnrollmentService.Analysis a) {
         if (a.accepted()) {
             return null;
         }
-        String r = a.rejection().reason().replace('_', ' ');
-        return a.rejection().detail() == null || a.rejection().detail().isBlank() ? r : r + " (" + a.rejection().detail() + ")";
+        Text r = reason(a.rejection().reason());
+        String detail = a.rejection().detail();
+        return detail == null || detail.isBlank() ? r : Text.of("admin.enroll.reason.with-detail", r.get(), detail);
     }
 
-    private String summary() {
+    /**
+     * The administrator's words for a rejection reason code ({@code no_face}, {@code blurry}, …: the enrollment
+     * service's and the quality gate's); a code without words of its own is shown as it is.
+     */
+    static Text reason(String code) {
+        String key = "admin.enroll.reason." + code;
+        return Messages.bundle(java.util.Locale.ENGLISH).containsKey(key) ? Text.of(key) : Text.verbatim(code.replace('_', ' '));
+    }
+
+    private Text summary() {
         int n = good.get();
-        return n + " good sample" + (n == 1 ? "" : "s") + (n < TARGET_SAMPLES ? " — " + TARGET_SAMPLES + " recommended" : "");
+        return n < TARGET_SAMPLES ? Text.of("admin.enroll.summary.few", n, TARGET_SAMPLES)
+                : Text.of("admin.enroll.summary", n);
     }
 
     public void removeSample(SampleItem s) {
@@ -161,17 +190,17 @@ public final class EnrollmentViewModel {
         String c = code.get().strip();
         String n = name.get().strip();
         if (c.isEmpty() || n.isEmpty()) {
-            status.set("Code and name are required");
+            status.set(Text.of("admin.enroll.error.required"));
             return;
         }
         List<SampleItem> use = samples.stream().filter(SampleItem::ok).toList();
         if (use.isEmpty()) {
-            status.set("Add at least one good sample");
+            status.set(Text.of("admin.enroll.error.no-sample"));
             return;
         }
         String dept = department.get().isBlank() ? null : department.get().strip();
         BackgroundTask.withProgress(p -> {
-                    p.update(-1, "Saving…");
+                    p.update(-1, "");
                     ImageLoader loader = new ImageLoader();
                     List<RgbImage> images = new ArrayList<>();
                     List<String> sources = new ArrayList<>();
@@ -184,28 +213,28 @@ public final class EnrollmentViewModel {
                 })
                 .onRunning(() -> {
                     busy.set(true);
-                    warning.set("");
+                    warning.set(Text.NONE);
                 })
-                .onProgress((f, m) -> status.set(m))
+                .onProgress((f, m) -> status.set(Text.of("admin.enroll.saving")))
                 .onSuccess(r -> {
                     if (r.duplicate() != null) {
                         EnrollmentService.Duplicate d = r.duplicate();
-                        warning.set(String.format(Locale.ROOT,
-                                "This face matches %s (%s) already enrolled (distance %.3f). Same person? Save anyway only if they are different people.",
-                                d.name(), d.code(), d.distance()));
-                        status.set("Not saved: possible duplicate");
+                        warning.set(Text.of("admin.enroll.duplicate", d.name(), d.code(), d.distance()));
+                        status.set(Text.of("admin.enroll.not-saved.duplicate"));
                     } else if (r.notOnePerson() != null) {
-                        warning.set(r.notOnePerson().describe()
-                                + ". Remove the photos that are not of this person, or save anyway only if they are.");
-                        status.set("Not saved: the samples do not show one person");
+                        warning.set(notOnePerson(r.notOnePerson()));
+                        status.set(Text.of("admin.enroll.not-saved.not-one-person"));
                     } else if (r.enrolled()) {
-                        status.set("Enrolled " + n + " (" + c + ") with " + EnrollmentService.samples(r.added()));
+                        status.set(Text.of("admin.enroll.enrolled", n, c, r.added()));
                         onEnrolled.accept(c);
+                    } else if (r.rejected().isEmpty()) {
+                        status.set(Text.of("admin.enroll.not-saved.no-sample"));
                     } else {
-                        status.set("Not saved: no usable sample" + (r.rejected().isEmpty() ? "" : " — " + r.rejected().get(0).reason()));
+                        status.set(Text.of("admin.enroll.not-saved.no-sample-because",
+                                reason(r.rejected().get(0).reason()).get()));
                     }
                 })
-                .onFailure(e -> status.set("Cannot enroll: " + e.getMessage()))
+                .onFailure(e -> status.set(Text.of("admin.enroll.error.failed", e.getMessage())))
                 .onFinished(() -> busy.set(false))
                 .executeWith(executor);
     }
@@ -239,13 +268,26 @@ public final class EnrollmentViewModel {
         return code.isNotEmpty().and(name.isNotEmpty()).and(good.greaterThan(0)).and(busy.not());
     }
 
-    public StringProperty statusProperty() {
-        return status;
+    /** What the wizard last did, in the current language. */
+    public StringBinding statusProperty() {
+        return statusText;
     }
 
     /** Why the last save was refused (a duplicate, or samples of more than one person); empty when it was not. */
-    public StringProperty warningProperty() {
-        return warning;
+    public StringBinding warningProperty() {
+        return warningText;
+    }
+
+    /** The photos that disagree, each named with what it was compared with, in the administrator's language. */
+    private static Text notOnePerson(EnrollmentService.NotOnePerson p) {
+        String person = p.enrolledAs() == null ? Messages.get("admin.enroll.mismatch.others")
+                : Messages.get("admin.enroll.mismatch.enrolled", p.code(), p.enrolledAs());
+        List<String> each = new ArrayList<>();
+        for (EnrollmentService.Mismatch m : p.photos()) {
+            each.add(Messages.get("admin.enroll.mismatch", m.file(), person, m.closest(), m.distance()));
+        }
+        return Text.of("admin.enroll.not-one-person", String.join(Messages.get("admin.common.list-separator"), each),
+                p.threshold());
     }
 
     public BooleanProperty busyProperty() {

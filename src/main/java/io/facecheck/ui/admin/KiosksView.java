@@ -1,6 +1,11 @@
 package io.facecheck.ui.admin;
 
+import io.facecheck.config.Messages;
 import io.facecheck.store.KioskRegistry;
+import io.facecheck.ui.I18n;
+import io.facecheck.ui.I18n.Text;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import io.facecheck.ui.BackgroundTask;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -12,7 +17,7 @@ import javafx.scene.layout.BorderPane;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.text.NumberFormat;
 import java.util.concurrent.Executor;
 
 /**
@@ -20,12 +25,12 @@ import java.util.concurrent.Executor;
  * waiting in their offline journal. Read-only, like the audit log.
  */
 public final class KiosksView extends BorderPane {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final ObservableList<KioskRegistry.Kiosk> rows = FXCollections.observableArrayList();
     private final KioskRegistry registry;
     private final Executor executor;
     private final Label status = new Label();
+    private final ObjectProperty<Text> statusText = new SimpleObjectProperty<>(Text.NONE);
     private volatile Instant loadedAt = Instant.now();
 
     public KiosksView(KioskRegistry registry, ZoneId zone, Executor executor) {
@@ -35,15 +40,19 @@ public final class KiosksView extends BorderPane {
         setId("kiosks");
         TableView<KioskRegistry.Kiosk> table = new TableView<>(rows);
         table.setId("kiosks-table");
-        table.setPlaceholder(new Label("No kiosk has used this database yet."));
-        table.getColumns().add(EmployeesView.col("Kiosk", KioskRegistry.Kiosk::id, 160));
-        table.getColumns().add(EmployeesView.col("State", k -> k.online(loadedAt) ? "online" : "offline", 90));
-        table.getColumns().add(EmployeesView.col("Last seen", k -> WHEN.format(k.lastSeen().atZone(zone)), 170));
-        table.getColumns().add(EmployeesView.col("Version", k -> k.version() == null ? "" : k.version(), 120));
-        table.getColumns().add(EmployeesView.col("Check-ins waiting", k -> String.valueOf(k.pendingEvents()), 140));
-        Button refresh = new Button("Refresh");
+        table.setPlaceholder(Localized.label("admin.kiosks.empty"));
+        table.getColumns().add(Localized.column("admin.kiosks.col.kiosk", KioskRegistry.Kiosk::id, 160));
+        table.getColumns().add(Localized.column("admin.kiosks.col.state",
+                k -> Messages.get(k.online(loadedAt) ? "admin.kiosks.online" : "admin.kiosks.offline"), 90));
+        table.getColumns().add(Localized.column("admin.kiosks.col.last-seen",
+                k -> Localized.dateTime(k.lastSeen().atZone(zone)), 170));
+        table.getColumns().add(Localized.column("admin.kiosks.col.version", k -> k.version() == null ? "" : k.version(), 120));
+        table.getColumns().add(Localized.column("admin.kiosks.col.waiting",
+                k -> NumberFormat.getIntegerInstance(Messages.locale()).format(k.pendingEvents()), 140));
+        Button refresh = Localized.button("admin.common.refresh");
         refresh.setId("kiosks-refresh");
         refresh.setOnAction(e -> reload());
+        status.textProperty().bind(I18n.text(statusText));
         setTop(EmployeesView.refreshBar(refresh, status));
         setCenter(table);
     }
@@ -54,9 +63,9 @@ public final class KiosksView extends BorderPane {
                     loadedAt = Instant.now();
                     rows.setAll(list);
                     long online = list.stream().filter(k -> k.online(loadedAt)).count();
-                    status.setText(list.size() + " kiosks, " + online + " online");
+                    statusText.set(Text.of("admin.kiosks.count", list.size(), online));
                 })
-                .onFailure(e -> status.setText("Cannot read the kiosks: " + e.getMessage()))
+                .onFailure(e -> statusText.set(Text.of("admin.kiosks.error", e.getMessage())))
                 .executeWith(executor);
     }
 

@@ -1,5 +1,7 @@
 package io.facecheck.ui.admin;
 
+import io.facecheck.store.AdminUsers;
+import io.facecheck.ui.I18n;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -20,8 +22,8 @@ public final class LoginView extends StackPane {
         Label title = new Label();
         title.getStyleClass().add("login-title");
         title.textProperty().bind(Bindings.when(vm.firstRunProperty())
-                .then("Create the first administrator").otherwise("Administrator login"));
-        Label hint = new Label("No administrator exists yet. Choose a name and a password (at least 8 characters).");
+                .then(I18n.text("admin.login.first-title")).otherwise(I18n.text("admin.login.title")));
+        Label hint = Localized.label("admin.login.first-hint", AdminUsers.MIN_PASSWORD);
         hint.getStyleClass().add("hint-text");
         hint.setWrapText(true);
         hint.visibleProperty().bind(vm.firstRunProperty());
@@ -29,15 +31,15 @@ public final class LoginView extends StackPane {
 
         TextField user = new TextField();
         user.setId("login-user");
-        user.setPromptText("User name");
+        user.promptTextProperty().bind(I18n.text("admin.login.user"));
         user.textProperty().bindBidirectional(vm.userProperty());
         PasswordField pw = new PasswordField();
         pw.setId("login-password");
-        pw.setPromptText("Password");
+        pw.promptTextProperty().bind(I18n.text("admin.login.password"));
         pw.textProperty().bindBidirectional(vm.passwordProperty());
         PasswordField repeat = new PasswordField();
         repeat.setId("login-repeat");
-        repeat.setPromptText("Password again");
+        repeat.promptTextProperty().bind(I18n.text("admin.login.repeat"));
         repeat.textProperty().bindBidirectional(vm.repeatProperty());
         repeat.visibleProperty().bind(vm.firstRunProperty());
         repeat.managedProperty().bind(repeat.visibleProperty());
@@ -52,10 +54,12 @@ public final class LoginView extends StackPane {
         ok.setId("login-submit");
         ok.getStyleClass().add("primary");
         ok.setDefaultButton(true);
-        ok.textProperty().bind(Bindings.when(vm.firstRunProperty()).then("Create and log in").otherwise("Log in"));
+        ok.textProperty().bind(Bindings.when(vm.firstRunProperty()).then(I18n.text("admin.login.create"))
+                .otherwise(I18n.text("admin.login.submit")));
         ok.disableProperty().bind(vm.busyProperty());
         ok.setOnAction(e -> vm.submit());
-        Button cancel = new Button("Back to kiosk");
+        Button cancel = new Button();
+        cancel.textProperty().bind(I18n.text("admin.to-kiosk"));
         cancel.setId("login-back");
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> back.run());

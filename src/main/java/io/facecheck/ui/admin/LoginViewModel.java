@@ -5,8 +5,10 @@ import io.facecheck.ui.BackgroundTask;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.binding.StringBinding;
+import io.facecheck.ui.I18n;
+import io.facecheck.ui.I18n.Text;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -27,7 +29,8 @@ public final class LoginViewModel {
     private final StringProperty password = new SimpleStringProperty("");
     private final StringProperty repeat = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper firstRun = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Text> error = new ReadOnlyObjectWrapper<>(Text.NONE);
+    private final StringBinding errorText = I18n.text(error);
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
     /** @param onLoggedIn gets the admin's name, on the FX thread */
@@ -42,7 +45,7 @@ public final class LoginViewModel {
         BackgroundTask.wrap(users::any)
                 .onRunning(() -> busy.set(true))
                 .onSuccess(any -> firstRun.set(!any))
-                .onFailure(e -> error.set("Cannot read admin users: " + e.getMessage()))
+                .onFailure(e -> error.set(Text.of("admin.login.error.cannot-read", e.getMessage())))
                 .onFinished(() -> busy.set(false))
                 .executeWith(executor);
     }
@@ -51,16 +54,16 @@ public final class LoginViewModel {
         String name = user.get() == null ? "" : user.get().strip();
         char[] pw = password.get() == null ? new char[0] : password.get().toCharArray();
         if (name.isEmpty()) {
-            error.set("Enter your user name");
+            error.set(Text.of("admin.login.error.no-user"));
             return;
         }
         if (firstRun.get()) {
             if (pw.length < AdminUsers.MIN_PASSWORD) {
-                error.set("The password needs at least " + AdminUsers.MIN_PASSWORD + " characters");
+                error.set(Text.of("admin.login.error.short", AdminUsers.MIN_PASSWORD));
                 return;
             }
             if (!password.get().equals(repeat.get())) {
-                error.set("The two passwords differ");
+                error.set(Text.of("admin.login.error.differ"));
                 return;
             }
         }
@@ -78,7 +81,7 @@ public final class LoginViewModel {
                 })
                 .onRunning(() -> {
                     busy.set(true);
-                    error.set("");
+                    error.set(Text.NONE);
                 })
                 .onSuccess(ok -> {
                     password.set("");
@@ -87,10 +90,10 @@ public final class LoginViewModel {
                         firstRun.set(false);
                         onLoggedIn.accept(name);
                     } else {
-                        error.set("Wrong user name or password");
+                        error.set(Text.of("admin.login.error.wrong"));
                     }
                 })
-                .onFailure(e -> error.set(e.getMessage()))
+                .onFailure(e -> error.set(Text.of("admin.login.error.failed", e.getMessage())))
                 .onFinished(() -> busy.set(false))
                 .executeWith(executor);
     }
@@ -111,8 +114,9 @@ public final class LoginViewModel {
         return firstRun.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+    /** The error shown under the form, in the current language (empty when none). */
+    public StringBinding errorProperty() {
+        return errorText;
     }
 
     public BooleanProperty busyProperty() {

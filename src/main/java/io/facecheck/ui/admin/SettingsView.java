@@ -1,6 +1,8 @@
 package io.facecheck.ui.admin;
 
 import io.facecheck.config.DirectionMode;
+import io.facecheck.config.Messages;
+import io.facecheck.ui.I18n;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -25,16 +27,17 @@ public final class SettingsView extends VBox {
         this.vm = vm;
         getStyleClass().add("page");
         setId("settings");
-        Label title = new Label("Kiosk and recognition settings");
+        Label title = Localized.label("admin.settings.title");
         title.getStyleClass().add("page-title");
 
         TextField camera = new TextField();
         camera.setId("settings-camera");
-        camera.setPromptText("0, /dev/video0, file:VIDEO.mp4 or dir:FOLDER");
+        camera.promptTextProperty().bind(I18n.text("kiosk.camera.prompt"));
         camera.textProperty().bindBidirectional(vm.cameraProperty());
         ChoiceBox<DirectionMode> mode = new ChoiceBox<>();
         mode.setId("settings-mode");
         mode.getItems().setAll(DirectionMode.values());
+        Localized.choices(mode, m -> Messages.get("admin.settings.mode." + m.name().toLowerCase(Locale.ROOT)));
         mode.valueProperty().bindBidirectional(vm.modeProperty());
         Spinner<Integer> debounce = new Spinner<>(0, 240, vm.debounceMinutesProperty().get());
         debounce.setId("settings-debounce");
@@ -49,8 +52,10 @@ public final class SettingsView extends VBox {
         threshold.valueProperty().bindBidirectional(vm.thresholdProperty());
         threshold.disableProperty().bind(vm.useCardThresholdProperty());
         Label thresholdValue = new Label();
-        thresholdValue.textProperty().bind(vm.thresholdProperty().asString(Locale.ROOT, "%.3f"));
-        CheckBox cardThreshold = new CheckBox("Use the model card's threshold");
+        thresholdValue.textProperty().bind(I18n.format(() -> String.format(Messages.locale(), "%.3f",
+                vm.thresholdProperty().get()), vm.thresholdProperty()));
+        CheckBox cardThreshold = new CheckBox();
+        cardThreshold.textProperty().bind(I18n.text("admin.settings.card-threshold"));
         cardThreshold.selectedProperty().bindBidirectional(vm.useCardThresholdProperty());
         Label calibration = new Label();
         calibration.setId("settings-calibration");
@@ -61,21 +66,9 @@ public final class SettingsView extends VBox {
         liveness.setId("settings-liveness");
         liveness.getItems().setAll(io.facecheck.config.LivenessMode.OFF, io.facecheck.config.LivenessMode.PASSIVE,
                 io.facecheck.config.LivenessMode.CHALLENGE, io.facecheck.config.LivenessMode.NET);
-        liveness.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(io.facecheck.config.LivenessMode m) {
-                return m == null ? "" : livenessLabel(m);
-            }
-
-            @Override
-            public io.facecheck.config.LivenessMode fromString(String s) {
-                return null;
-            }
-        });
+        Localized.choices(liveness, SettingsView::livenessLabel);
         liveness.valueProperty().bindBidirectional(vm.livenessProperty());
-        Label livenessHint = new Label("Measured on the project's attack set (docs/liveness.md): the head-turn challenge "
-                + "stopped every printed photo and all but about one replay in nine; the passive test refused about one "
-                + "genuine check-in in four.");
+        Label livenessHint = Localized.label("admin.settings.liveness.hint");
         livenessHint.getStyleClass().add("hint-text");
         livenessHint.setWrapText(true);
         livenessHint.setMaxWidth(560);
@@ -88,17 +81,17 @@ public final class SettingsView extends VBox {
         g.setHgap(12);
         g.setVgap(10);
         int r = 0;
-        g.addRow(r++, new Label("Camera"), camera);
-        g.addRow(r++, new Label("Kiosk mode"), mode);
-        g.addRow(r++, new Label("Debounce (minutes)"), debounce);
-        g.addRow(r++, new Label("Match threshold"), new HBox(8, threshold, thresholdValue));
+        g.addRow(r++, Localized.label("admin.settings.camera"), camera);
+        g.addRow(r++, Localized.label("admin.settings.mode"), mode);
+        g.addRow(r++, Localized.label("admin.settings.debounce"), debounce);
+        g.addRow(r++, Localized.label("admin.settings.threshold"), new HBox(8, threshold, thresholdValue));
         g.addRow(r++, new Label(""), cardThreshold);
         g.addRow(r++, new Label(""), calibration);
-        g.addRow(r++, new Label("Liveness"), liveness);
+        g.addRow(r++, Localized.label("admin.settings.liveness"), liveness);
         g.addRow(r++, new Label(""), livenessHint);
-        g.addRow(r++, new Label("Face model"), model);
+        g.addRow(r++, Localized.label("admin.settings.model"), model);
 
-        Button save = new Button("Save settings");
+        Button save = Localized.button("admin.settings.save");
         save.setId("settings-save");
         save.getStyleClass().add("primary");
         save.setOnAction(e -> vm.save());
@@ -106,11 +99,16 @@ public final class SettingsView extends VBox {
         status.setId("settings-status");
         status.getStyleClass().add("hint-text");
         status.textProperty().bind(vm.statusProperty());
-        Label note = new Label("Changing the face model needs 'facecheck templates rebuild' (or re-enrollment) before people are recognised again.");
+        Label note = Localized.label("admin.settings.model-note");
         note.getStyleClass().add("hint-text");
         note.setWrapText(true);
         getChildren().addAll(title, g, note, new HBox(12, save, status));
         setPadding(new Insets(16));
+    }
+
+    /** The view model behind this tab (the admin header's language choice saves through it). */
+    public SettingsViewModel viewModel() {
+        return vm;
     }
 
     /** Re-measures the calibration (the gallery may have changed since). */
@@ -120,11 +118,6 @@ public final class SettingsView extends VBox {
 
     /** What each liveness mode asks of a person, in the settings' words. */
     static String livenessLabel(io.facecheck.config.LivenessMode m) {
-        return switch (m) {
-            case OFF -> "Off: a photo of an employee checks them in";
-            case PASSIVE -> "Passive: the face must move like a head, not like a flat picture";
-            case CHALLENGE -> "Challenge: turn the head left or right as asked";
-            case NET -> "Anti-spoofing network (best effort)";
-        };
+        return Messages.get("admin.settings.liveness." + m.id());
     }
 }

@@ -2,6 +2,10 @@ package io.facecheck.ui.admin;
 
 import io.facecheck.config.DirectionMode;
 import io.facecheck.config.LivenessMode;
+import io.facecheck.config.Messages;
+import io.facecheck.ui.I18n;
+import io.facecheck.ui.I18n.Text;
+import javafx.beans.binding.StringBinding;
 import io.facecheck.config.Settings;
 import io.facecheck.config.UserSettingsFile;
 import io.facecheck.store.AuditLog;
@@ -43,8 +47,13 @@ public final class SettingsViewModel {
     private final BooleanProperty useCardThreshold = new SimpleBooleanProperty();
     private final ObjectProperty<LivenessMode> liveness = new SimpleObjectProperty<>();
     private final StringProperty embedder = new SimpleStringProperty();
-    private final StringProperty calibration = new SimpleStringProperty("");
-    private final StringProperty status = new SimpleStringProperty("");
+    private final ObjectProperty<Text> calibration = new SimpleObjectProperty<>(Text.NONE);
+    private final StringBinding calibrationText = I18n.text(calibration);
+    private final ObjectProperty<Text> status = new SimpleObjectProperty<>(Text.NONE);
+    private final StringBinding statusText = I18n.text(status);
+    /** The last measurement's size, shown beside the rate: impostor pairs and people (0: none yet). */
+    private int pairs;
+    private int people;
     private DoubleUnaryOperator farAt;
 
     public SettingsViewModel(AppServices services, String actor, Executor executor, double cardThreshold) {
@@ -69,7 +78,7 @@ public final class SettingsViewModel {
     public void setCalibration(DoubleUnaryOperator farAtThreshold, int people) {
         this.farAt = farAtThreshold;
         if (farAtThreshold == null) {
-            calibration.set("Calibration needs at least 2 enrolled people (" + people + " now)");
+            calibration.set(Text.of("admin.settings.calibration.few", people));
         } else {
             updateCalibration();
         }
@@ -78,8 +87,8 @@ public final class SettingsViewModel {
     private void updateCalibration() {
         if (farAt != null) {
             double far = farAt.applyAsDouble(threshold.get());
-            calibration.set(String.format(Locale.ROOT, "Expected false-accept rate at %.3f: %.4f%% of impostor pairs"
-                    + " in the enrolled gallery", threshold.get(), far * 100));
+            calibration.set(pairs == 0 ? Text.of("admin.settings.calibration", threshold.get(), far)
+                    : Text.of("admin.settings.calibration.measured", threshold.get(), far, pairs, people));
         }
     }
 
@@ -99,7 +108,7 @@ public final class SettingsViewModel {
                             : io.facecheck.match.ThresholdCalibration.impostorDistances(vectors, labels);
                     return new Object[]{impostors, (int) people, engine.engine().embedder().threshold()};
                 })
-                .onRunning(() -> calibration.set("Measuring the enrolled gallery…"))
+                .onRunning(() -> calibration.set(Text.of("admin.settings.calibration.measuring")))
                 .onSuccess(r -> {
                     double[] impostors = (double[]) r[0];
                     int people = (int) r[1];
@@ -107,13 +116,15 @@ public final class SettingsViewModel {
                         threshold.set((double) r[2]); // the embedder's model card
                     }
                     if (impostors.length == 0) {
+                        pairs = 0;
                         setCalibration(null, people);
                     } else {
+                        pairs = impostors.length;
+                        this.people = people;
                         setCalibration(t -> io.facecheck.match.ThresholdCalibration.farAt(impostors, t), people);
-                        calibration.set(calibration.get() + " (" + impostors.length + " pairs, " + people + " people)");
                     }
                 })
-                .onFailure(e -> calibration.set("Calibration unavailable: " + e.getMessage()))
+                .onFailure(e -> calibration.set(Text.of("admin.settings.calibration.error", e.getMessage())))
                 .executeWith(executor);
     }
 
@@ -129,8 +140,25 @@ public final class SettingsViewModel {
                     UserSettingsFile.update(services.userSettingsFile(), changes);
                     services.audit().record(actor, AuditLog.SETTINGS, "settings", changes.toString());
                 })
-                .onSuccess(v -> status.set("Saved to " + services.userSettingsFile() + ". Restart the kiosk to apply."))
-                .onFailure(e -> status.set("Cannot save settings: " + e.getMessage()))
+                .onSuccess(v -> status.set(Text.of("admin.settings.saved", services.userSettingsFile().toString())))
+                .onFailure(e -> status.set(Text.of("admin.settings.error.save", e.getMessage())))
+                .executeWith(executor);
+    }
+
+    /**
+     * Switches the screens' language now (the kiosk and the admin screens re-render; date pickers follow too) and
+     * keeps it as {@code ui.language} in the user settings file, so the next start speaks it; audited.
+     */
+    public void setLanguage(Locale language) {
+        Messages.setLocale(language);
+        Localized.useFormatLocale();
+        Map<String, String> change = Map.of("ui.language", language.toLanguageTag());
+        BackgroundTask.wrap(() -> {
+                    UserSettingsFile.update(services.userSettingsFile(), change);
+                    services.audit().record(actor, AuditLog.SETTINGS, "settings", change.toString());
+                })
+                .onSuccess(v -> status.set(Text.of("admin.settings.language.saved", services.userSettingsFile().toString())))
+                .onFailure(e -> status.set(Text.of("admin.settings.error.save", e.getMessage())))
                 .executeWith(executor);
     }
 
@@ -163,11 +191,13 @@ public final class SettingsViewModel {
         return embedder;
     }
 
-    public StringProperty calibrationProperty() {
-        return calibration;
+    /** The calibration readout, in the current language. */
+    public StringBinding calibrationProperty() {
+        return calibrationText;
     }
 
-    public StringProperty statusProperty() {
-        return status;
+    /** What the last save did, in the current language. */
+    public StringBinding statusProperty() {
+        return statusText;
     }
 }
