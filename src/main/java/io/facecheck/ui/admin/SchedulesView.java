@@ -114,6 +114,7 @@ public final class SchedulesView extends BorderPane {
                 label("timesheet.schedules.hours"), hours, add, edit);
         Label keep = label("timesheet.schedules.keep-hint");
         keep.setMinWidth(Label.USE_COMPUTED_SIZE);
+        keep.setMinHeight(Label.USE_PREF_SIZE); // the table gives up the room, not the sentence
         keep.getStyleClass().add("hint-text");
         keep.setWrapText(true);
         VBox top = new VBox(6, title("timesheet.schedules.shifts"), shifts, shiftForm, keep);
@@ -168,6 +169,7 @@ public final class SchedulesView extends BorderPane {
                 label("timesheet.schedules.on"), dayBoxes, label("timesheet.schedules.from"), from, assign, roster);
         Label rosterHint = label("timesheet.schedules.roster-hint");
         rosterHint.setMinWidth(Label.USE_COMPUTED_SIZE);
+        rosterHint.setMinHeight(Label.USE_PREF_SIZE); // the table gives up the room, not the sentence
         rosterHint.setWrapText(true);
         rosterHint.getStyleClass().add("hint-text");
         VBox bottom = new VBox(6, title("timesheet.schedules.who-works"), assignments, assignForm, rosterHint);

@@ -19,7 +19,6 @@ import javafx.util.StringConverter;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -124,9 +123,12 @@ final class TimesheetUi {
         I18n.locale().addListener(new WeakChangeListener<>(again));
     }
 
-    /** The weekday's short name in the current language (Mon, 周一, 月). */
+    /**
+     * The weekday's short name in the current language (Mon, 周一, 月): the JDK's name, through a pattern of the
+     * bundle ({@code timesheet.weekday}) so that each language picks the style.
+     */
     static String weekday(DayOfWeek d) {
-        return d.getDisplayName(TextStyle.SHORT, Messages.locale());
+        return Messages.dateTimeFormatter(Messages.locale(), "timesheet.weekday").format(d);
     }
 
     /** A date as the current language writes it, short (2 Mar 2026, 2026年3月2日). */
