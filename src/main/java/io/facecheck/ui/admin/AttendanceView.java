@@ -122,7 +122,7 @@ public final class AttendanceView extends BorderPane {
         sheet.setItems(vm.timesheetDays());
         sheet.getColumns().add(TimesheetUi.column("timesheet.sheet.column.code", DayRow::code, 80));
         sheet.getColumns().add(TimesheetUi.column("timesheet.sheet.column.date",
-                d -> TimesheetUi.dateWithWeekday(d.date()), 135));
+                d -> TimesheetUi.dateWithWeekday(d.date()), 165));
         sheet.getColumns().add(TimesheetUi.column("timesheet.sheet.column.shift", d -> d.shift() == null ? ""
                 : d.shift(), 90));
         sheet.getColumns().add(TimesheetUi.column("timesheet.sheet.column.status",

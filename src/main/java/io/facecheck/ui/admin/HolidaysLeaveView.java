@@ -50,7 +50,7 @@ public final class HolidaysLeaveView extends BorderPane {
 
         holidays.setId("holidays-table");
         holidays.setItems(vm.holidays());
-        holidays.getColumns().add(column("timesheet.holidays.column.date", h -> TimesheetUi.date(h.date()), 100));
+        holidays.getColumns().add(column("timesheet.holidays.column.date", h -> TimesheetUi.date(h.date()), 130));
         holidays.getColumns().add(column("timesheet.holidays.column.day", h -> TimesheetUi.weekday(h.date().getDayOfWeek()), 50));
         holidays.getColumns().add(column("timesheet.holidays.column.holiday", Holiday::name, 220));
         holidays.setPlaceholder(label("timesheet.holidays.none"));
@@ -84,8 +84,8 @@ public final class HolidaysLeaveView extends BorderPane {
         leave.setId("leave-table");
         leave.setItems(vm.leave());
         leave.getColumns().add(column("timesheet.leave.column.code", Leave::employeeCode, 80));
-        leave.getColumns().add(column("timesheet.leave.column.from", l -> TimesheetUi.date(l.from()), 95));
-        leave.getColumns().add(column("timesheet.leave.column.to", l -> TimesheetUi.date(l.to()), 95));
+        leave.getColumns().add(column("timesheet.leave.column.from", l -> TimesheetUi.date(l.from()), 125));
+        leave.getColumns().add(column("timesheet.leave.column.to", l -> TimesheetUi.date(l.to()), 125));
         leave.getColumns().add(column("timesheet.leave.column.type", Leave::type, 80));
         leave.getColumns().add(column("timesheet.leave.column.hours", l -> l.fullDays()
                 ? Messages.get("timesheet.leave.full-days") : TimesheetUi.hours(l.minutes()), 80));

@@ -125,9 +125,9 @@ public final class SchedulesView extends BorderPane {
                 ? a.employeeCode() : Messages.get("timesheet.schedules.department", a.department()), 160));
         assignments.getColumns().add(column("timesheet.schedules.column.shift", ScheduleAssignment::shiftName, 120));
         assignments.getColumns().add(column("timesheet.schedules.column.weekdays", a -> a.days().stream().sorted()
-                .map(TimesheetUi::weekday).collect(Collectors.joining(" ")), 220));
+                .map(TimesheetUi::weekday).collect(Collectors.joining(" ")), 250));
         assignments.getColumns().add(column("timesheet.schedules.column.from",
-                a -> TimesheetUi.date(a.effectiveFrom()), 100));
+                a -> TimesheetUi.date(a.effectiveFrom()), 130));
         assignments.setPlaceholder(label("timesheet.schedules.assignments.none"));
         TimesheetUi.rerenderOnLanguageSwitch(shifts, assignments);
 
@@ -271,7 +271,7 @@ public final class SchedulesView extends BorderPane {
         try {
             return t.isEmpty() ? 0 : Integer.parseInt(t);
         } catch (NumberFormatException e) {
-            throw new BadNumber(Text.of("timesheet.schedules.error.minutes", Messages.get(fieldKey), t));
+            throw new BadNumber(Text.of("timesheet.schedules.error.minutes", Text.of(fieldKey), t));
         }
     }
 
