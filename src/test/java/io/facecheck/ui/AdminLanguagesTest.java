@@ -94,10 +94,20 @@ class AdminLanguagesTest {
     }
 
     @Test
+    void theLanguageChooserNamesEachLanguageInItselfAndAnUnsupportedOneByTheJdksName() {
+        assertThat(io.facecheck.ui.admin.AdminView.languageName(Locale.SIMPLIFIED_CHINESE)).isEqualTo("简体中文");
+        assertThat(io.facecheck.ui.admin.AdminView.languageName(Locale.JAPANESE)).isEqualTo("日本語");
+        // a language set from outside the supported ones (no lang.de in any bundle): named, not "!lang.de!"
+        assertThat(io.facecheck.ui.admin.AdminView.languageName(Locale.GERMAN)).isEqualTo("Deutsch");
+    }
+
+    @Test
     void chinese(FxRobot robot) throws Exception {
         loginAndSwitch(robot, Locale.SIMPLIFIED_CHINESE);
         assertThat(tabTitles(robot)).startsWith("员工", "考勤记录", "设置", "操作日志");
         assertThat(headers(robot, "#employee-table")).startsWith("工号", "姓名");
+        WaitForAsyncUtils.waitForFxEvents();
+        Snapshots.save(window.root().getScene(), "admin-employees-zh-CN");
         // pinyin: li, wang, zhang, zhao
         assertThat(namesAmong(List.of("张三", "赵六", "李四", "王芳"))).containsExactly("李四", "王芳", "张三", "赵六");
         attendance(robot, Locale.SIMPLIFIED_CHINESE, "日期", "工号", "姓名", "部门", "上班打卡", "下班打卡");
@@ -127,6 +137,7 @@ class AdminLanguagesTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.employeesViewModel().shown().size() == 8);
         assertThat(headers(robot, "#employee-table")).startsWith("Code", "Name");
         assertThat(tabTitles(robot)).startsWith("Employees", "Attendance");
+        Snapshots.save(window.root().getScene(), "admin-employees-en");
 
         ChoiceBox<Locale> choice = robot.lookup("#admin-language").queryAs(ChoiceBox.class);
         robot.interact(() -> choice.setValue(language));

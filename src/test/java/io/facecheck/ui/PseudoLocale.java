@@ -42,6 +42,8 @@ final class PseudoLocale {
         for (String key : Messages.keys()) {
             texts.put(key, pseudo(en.getString(key)));
         }
+        // a language names itself in the language chooser, as each bundle does (lang.en, lang.ja, …)
+        texts.put("lang." + LOCALE.toLanguageTag(), pseudo("English (pseudo)"));
         Messages.overrideBundle(LOCALE, new ResourceBundle() {
             @Override
             protected Object handleGetObject(String key) {

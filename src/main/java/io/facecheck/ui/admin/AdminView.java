@@ -38,7 +38,7 @@ public final class AdminView extends BorderPane {
         language.setTooltip(tip);
         language.getItems().setAll(Messages.SUPPORTED);
         // each language named in itself, so that someone who cannot read the current one finds theirs
-        Localized.choices(language, l -> Messages.format(l, "lang." + l.toLanguageTag()));
+        Localized.choices(language, AdminView::languageName);
         language.setValue(Messages.locale());
         Localized.onSwitch(language, () -> language.setValue(Messages.locale()));
         language.valueProperty().addListener((o, a, l) -> {
@@ -73,6 +73,15 @@ public final class AdminView extends BorderPane {
             }
         });
         setCenter(tabs);
+    }
+
+    /**
+     * A language named in itself: the bundle's {@code lang.<tag>}, or, for a language FaceCheck has no such name for
+     * (one set from outside {@link Messages#SUPPORTED}), the JDK's name for it, so the chooser still says what is on.
+     */
+    public static String languageName(Locale l) {
+        String key = "lang." + l.toLanguageTag();
+        return Messages.bundle(l).containsKey(key) ? Messages.format(l, key) : l.getDisplayName(l);
     }
 
     /** A fixed tab titled by {@code key}'s text; its id is {@code tab-} and the key's last part (tab-employees). */

@@ -203,7 +203,8 @@ public final class AttendanceView extends BorderPane {
 
         CategoryAxis x = new CategoryAxis();
         NumberAxis y = new NumberAxis();
-        y.labelProperty().bind(I18n.text("admin.attendance.chart.axis"));
+        // no axis label: the title already names the count, and a label along the short vertical axis could not
+        // hold a longer translation ("Check-ins" was cut off in the pseudo-locale at the normal window size)
         y.setMinorTickVisible(false);
         y.setTickLabelFormatter(new javafx.util.StringConverter<>() {
             @Override

@@ -3,7 +3,6 @@ package io.facecheck.ui.admin;
 import io.facecheck.config.Messages;
 import io.facecheck.store.EmployeeOrder;
 import io.facecheck.ui.I18n;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
@@ -18,9 +17,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import org.controlsfx.control.textfield.CustomTextField;
 import org.controlsfx.control.textfield.TextFields;
 
@@ -53,14 +52,17 @@ public final class EmployeesView extends BorderPane {
         edit.setId("employee-edit");
         Button toggle = new Button();
         toggle.setId("employee-toggle");
+        toggle.setMinWidth(Button.USE_PREF_SIZE);
         Button eraseFace = Localized.button("admin.employees.erase-face");
         eraseFace.setId("employee-erase-face");
         Button delete = Localized.button("admin.employees.delete");
         delete.setId("employee-delete");
         delete.getStyleClass().add("danger");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, search, filter, spacer, enroll, edit, toggle, eraseFace, delete);
+        // the actions keep to the right and wrap onto a second row when a language's words do not fit in one
+        FlowPane actions = new FlowPane(8, 6, enroll, edit, toggle, eraseFace, delete);
+        actions.setAlignment(Pos.CENTER_RIGHT);
+        HBox.setHgrow(actions, Priority.ALWAYS);
+        HBox bar = new HBox(8, search, filter, actions);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 10, 0));
         setTop(bar);
@@ -139,13 +141,6 @@ public final class EmployeesView extends BorderPane {
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.setPadding(new javafx.geometry.Insets(0, 0, 10, 0));
         return bar;
-    }
-
-    static <T> TableColumn<T, String> col(String title, java.util.function.Function<T, String> value, double width) {
-        TableColumn<T, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
-        c.setPrefWidth(width);
-        return c;
     }
 
     static boolean confirm(String header, String text) {

@@ -13,6 +13,7 @@ import javafx.scene.control.skin.DatePickerSkin;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
+import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 
 import java.time.LocalDate;
@@ -28,6 +29,9 @@ import java.util.function.Function;
  * the bundles, {@code admin.common.format.*}, so each language writes dates its own way).
  */
 public final class Localized {
+    /** Room a column header needs beyond its text: the header's padding and the sort arrow. */
+    private static final double HEADER_PADDING = 24;
+
     private Localized() {
     }
 
@@ -38,10 +42,14 @@ public final class Localized {
         return l;
     }
 
-    /** A button labelled with the bundle's text of {@code key}. */
+    /**
+     * A button labelled with the bundle's text of {@code key}, never narrower than its words (a longer translation
+     * makes its bar wrap rather than cut the button's text off).
+     */
     public static Button button(String key, Object... args) {
         Button b = new Button();
         b.textProperty().bind(I18n.text(key, args));
+        b.setMinWidth(Button.USE_PREF_SIZE);
         return b;
     }
 
@@ -53,7 +61,10 @@ public final class Localized {
         return new ButtonType(Messages.get("admin.common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
     }
 
-    /** A column headed by {@code key}'s text whose cells show {@code value}, both re-rendered on a language switch. */
+    /**
+     * A column headed by {@code key}'s text whose cells show {@code value}, both re-rendered on a language switch;
+     * {@code width} wide, but never narrower than its header in the current language.
+     */
     public static <T> TableColumn<T, String> column(String key, Function<T, String> value, double width) {
         TableColumn<T, String> c = new TableColumn<>();
         c.textProperty().bind(I18n.text(key));
@@ -62,7 +73,13 @@ public final class Localized {
             return I18n.format(() -> value.apply(row));
         });
         c.setPrefWidth(width);
+        c.minWidthProperty().bind(c.textProperty().map(Localized::headerWidth));
         return c;
+    }
+
+    /** What a column header needs for {@code header}: the text, its padding and the sort arrow. */
+    private static double headerWidth(String header) {
+        return Math.ceil(new Text(header == null ? "" : header).getLayoutBounds().getWidth()) + HEADER_PADDING;
     }
 
     /** Shows a choice box's items as {@code words} gives them, and shows them again after a language switch. */

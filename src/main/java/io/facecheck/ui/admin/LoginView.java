@@ -21,6 +21,7 @@ public final class LoginView extends StackPane {
         setId("login");
         Label title = new Label();
         title.getStyleClass().add("login-title");
+        title.setWrapText(true); // a longer translation takes a second line rather than an ellipsis
         title.textProperty().bind(Bindings.when(vm.firstRunProperty())
                 .then(I18n.text("admin.login.first-title")).otherwise(I18n.text("admin.login.title")));
         Label hint = Localized.label("admin.login.first-hint", AdminUsers.MIN_PASSWORD);

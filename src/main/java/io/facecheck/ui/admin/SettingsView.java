@@ -52,6 +52,7 @@ public final class SettingsView extends VBox {
         threshold.valueProperty().bindBidirectional(vm.thresholdProperty());
         threshold.disableProperty().bind(vm.useCardThresholdProperty());
         Label thresholdValue = new Label();
+        thresholdValue.getStyleClass().add(TimesheetUi.DATA);
         thresholdValue.textProperty().bind(I18n.format(() -> String.format(Messages.locale(), "%.3f",
                 vm.thresholdProperty().get()), vm.thresholdProperty()));
         CheckBox cardThreshold = new CheckBox();
@@ -74,6 +75,7 @@ public final class SettingsView extends VBox {
         livenessHint.setMaxWidth(560);
         ChoiceBox<String> model = new ChoiceBox<>();
         model.setId("settings-model");
+        model.getStyleClass().add(TimesheetUi.DATA); // the models' own names, the same in every language
         model.getItems().setAll(SettingsViewModel.EMBEDDERS);
         model.valueProperty().bindBidirectional(vm.embedderProperty());
 

@@ -14,7 +14,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 
 import java.time.DayOfWeek;
@@ -33,8 +32,6 @@ final class TimesheetUi {
      * screen; the pseudo-localisation test exempts them.
      */
     static final String DATA = "data";
-    /** Room a column header needs beyond its text: the header's padding and the sort arrow. */
-    private static final double HEADER_PADDING = 24;
 
     private TimesheetUi() {
     }
@@ -53,10 +50,8 @@ final class TimesheetUi {
     }
 
     static Button button(String id, String key) {
-        Button b = new Button();
+        Button b = Localized.button(key);
         b.setId(id);
-        b.textProperty().bind(I18n.text(key));
-        b.setMinWidth(Button.USE_PREF_SIZE);
         return b;
     }
 
@@ -77,17 +72,10 @@ final class TimesheetUi {
 
     /**
      * A column headed by the text of {@code key}, at least as wide as its header in the current language; its cells
-     * show {@code value} (which may read {@link Messages}: see {@link #rerenderOnLanguageSwitch}).
+     * show {@code value} (which may read {@link Messages}) in the current language: {@link Localized#column}.
      */
     static <T> TableColumn<T, String> column(String key, Function<T, String> value, double width) {
-        TableColumn<T, String> c = EmployeesView.col("", value, width);
-        c.textProperty().bind(I18n.text(key));
-        c.minWidthProperty().bind(I18n.format(() -> c.getText()).map(TimesheetUi::headerWidth));
-        return c;
-    }
-
-    private static double headerWidth(String header) {
-        return Math.ceil(new Text(header).getLayoutBounds().getWidth()) + HEADER_PADDING;
+        return Localized.column(key, value, width);
     }
 
     /**
