@@ -32,8 +32,8 @@ import java.util.concurrent.Callable;
  * it logs is committed, then printed.
  */
 @Command(name = "checkin", mixinStandardHelpOptions = true,
-        description = {"Feed photos as consecutive frames to the kiosk's check-in policy (K of N frames,",
-                "debounce, direction mode) and print the check-ins it logged."})
+        description = {"Feed photos as consecutive frames to the kiosk's check-in policy and print the check-ins it logged.",
+                "The policy is the kiosk's: K of N frames, debounce, direction mode."})
 final class CheckinCommand implements Callable<Integer> {
     static final int FRAME_MILLIS = 100;
 

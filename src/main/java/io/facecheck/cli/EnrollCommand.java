@@ -100,7 +100,7 @@ final class EnrollCommand implements Callable<Integer> {
         } catch (StoreException e) {
             throw StoreOptions.asCli(e);
         } catch (IOException | UncheckedIOException e) {
-            throw new CliException(ExitCodes.FAILURE, e.getMessage());
+            throw CliException.of(ExitCodes.FAILURE, e);
         }
     }
 

@@ -21,8 +21,8 @@ import java.util.concurrent.Callable;
 
 /** {@code facecheck identify IMG [--json]}: who is the largest face, against the enrolled gallery. */
 @Command(name = "identify", mixinStandardHelpOptions = true,
-        description = {"Identify the largest face of a photo against the enrolled employees (open set:",
-                "threshold and margin). Exit 0 with identity null when unknown, 2 when there is no face."})
+        description = {"Identify the largest face of a photo against the enrolled employees.",
+                "Open set: threshold and margin. Exit 0 with identity null when unknown, 2 when there is no face."})
 final class IdentifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "IMG")
     Path photo;

@@ -122,7 +122,7 @@ final class ReportCommand implements Callable<Integer> {
         } catch (StoreException e) {
             throw StoreOptions.asCli(e);
         } catch (IOException | UncheckedIOException e) {
-            throw new CliException(ExitCodes.FAILURE, e.getMessage());
+            throw CliException.of(ExitCodes.FAILURE, e);
         }
     }
 
