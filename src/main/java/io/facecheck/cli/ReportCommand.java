@@ -2,6 +2,7 @@ package io.facecheck.cli;
 
 import io.facecheck.attendance.CsvReports;
 import io.facecheck.attendance.Reports;
+import io.facecheck.config.Messages;
 import io.facecheck.config.Settings;
 import io.facecheck.store.Database;
 import io.facecheck.store.StoreException;
@@ -72,21 +73,20 @@ final class ReportCommand implements Callable<Integer> {
         LocalDate first = date("--from", from);
         LocalDate last = date("--to", to);
         if (last.isBefore(first)) {
-            throw new CliException(ExitCodes.FAILURE, "--to " + last + " is before --from " + first);
+            throw CliException.of(ExitCodes.FAILURE, "cli.report.toBeforeFrom", last, first);
         }
         if (timesheet && summary) {
-            throw new CliException(ExitCodes.USAGE, "--summary and --timesheet are two different reports");
+            throw CliException.of(ExitCodes.USAGE, "cli.report.twoReports");
         }
         boolean toStdout = OutputFiles.isStdout(out);
         if (timesheet && toStdout) {
-            throw new CliException(ExitCodes.USAGE, "--timesheet writes files (FILE.xlsx, or FILE.csv and "
-                    + "FILE-totals.csv); give --out a file");
+            throw CliException.of(ExitCodes.USAGE, "cli.report.timesheetToFile");
         }
         if (!timesheet && io.facecheck.app.TimesheetExport.isXlsx(out)) {
-            throw new CliException(ExitCodes.USAGE, "only --timesheet writes XLSX; events and --summary are CSV");
+            throw CliException.of(ExitCodes.USAGE, "cli.report.xlsxOnlyTimesheet");
         }
         if (toStdout && json) {
-            throw new CliException(ExitCodes.USAGE, "--json and --out - would both print on stdout; give --out a file");
+            throw CliException.of(ExitCodes.USAGE, "cli.report.jsonAndStdout");
         }
         if (!toStdout) {
             OutputFiles.check("--out", out);
@@ -115,8 +115,9 @@ final class ReportCommand implements Callable<Integer> {
                         "kind", summary ? "summary" : "events"));
             } else {
                 // stdout carries only the CSV when it is the target
-                (toStdout ? System.err : System.out).println("wrote " + rows + (summary ? " day summaries" : " events")
-                        + " to " + (toStdout ? "stdout" : out));
+                (toStdout ? System.err : System.out).println(Messages.get(
+                        summary ? "cli.report.wroteSummaries" : "cli.report.wroteEvents", rows,
+                        toStdout ? "stdout" : out));
             }
             return ExitCodes.OK;
         } catch (StoreException e) {
@@ -140,7 +141,7 @@ final class ReportCommand implements Callable<Integer> {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new CliException(ExitCodes.FAILURE, option + " " + value + " is not a date like 2026-03-01");
+            throw CliException.of(ExitCodes.FAILURE, "cli.error.badDate", option, value);
         }
     }
 }

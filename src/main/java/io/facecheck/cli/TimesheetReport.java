@@ -31,8 +31,8 @@ final class TimesheetReport {
         if (json) {
             Json.print(json(t));
         } else {
-            System.out.println("wrote the timesheet of " + t.totals().size() + " people (" + t.days().size()
-                    + " days) to " + String.join(" and ", done.files().stream().map(Path::toString).toList()));
+            CliMessages.out("cli.report.wroteTimesheet", t.totals().size(), t.days().size(),
+                    String.join(", ", done.files().stream().map(Path::toString).toList()));
         }
         return ExitCodes.OK;
     }

@@ -24,7 +24,14 @@ public record LocalizedMessage(String key, Object... args) {
         return in(Messages.locale());
     }
 
+    /** The text in {@code l}; an argument that is itself a {@link LocalizedMessage} is put in in {@code l} too. */
     public String in(Locale l) {
-        return Messages.format(l, key, args);
+        Object[] resolved = args.clone();
+        for (int i = 0; i < resolved.length; i++) {
+            if (resolved[i] instanceof LocalizedMessage m) {
+                resolved[i] = m.in(l);
+            }
+        }
+        return Messages.format(l, key, resolved);
     }
 }

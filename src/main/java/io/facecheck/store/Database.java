@@ -423,7 +423,7 @@ public final class Database implements AutoCloseable {
             var info = flyway.info();
             if (!mode.creates() && info.applied().length == 0) {
                 // someone else's database, or an empty one: not ours to fill with tables
-                throw noDatabase(displayName, "it holds no FaceCheck schema");
+                throw noDatabase(displayName, "cli.db.noSchema");
             }
             refuseNewerSchema(info);
             var result = flyway.migrate();
