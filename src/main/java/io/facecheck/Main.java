@@ -13,6 +13,12 @@ public final class Main {
     }
 
     public static void main(String[] jvmArgs) {
+        // SLF4J's own notes stay off stderr: ical4j registers a java.time ZoneRulesProvider whose loading logs while
+        // logback is still starting (its %d pattern needs the time zone), and SLF4J then reports that it "replayed"
+        // that call, on every command. Its errors still show.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         // first, before anything prints or logs: names survive an ASCII locale (LANG=C)
         Utf8CommandLine.useUtf8Output();
         String[] args = Utf8CommandLine.arguments(jvmArgs);

@@ -28,6 +28,21 @@ class QuietCommandLineTest {
     }
 
     @Test
+    void enrollAndIdentifyOnADatabasePrintNothingOnStderr() throws Exception {
+        String db = "jdbc:h2:file:" + dir.resolve("fc");
+        String key = dir.resolve("facecheck.key").toString();
+        CliProcess enroll = CliProcess.run(dir, Map.of(), "enroll", "--db", db, "--key-file", key, "--code", "TB",
+                "--name", "Tony", A);
+        assertThat(enroll.exit()).as(enroll.err()).isZero();
+        assertThat(enroll.err()).isEmpty();
+        CliProcess identify = CliProcess.run(dir, Map.of(), "identify", "--db", db, "--key-file", key, B);
+        assertThat(identify.exit()).as(identify.err()).isZero();
+        assertThat(identify.out()).contains("TB (Tony)");
+        // neither TensorFlow's lines nor SLF4J's own notes (e.g. about logging calls replayed at start-up)
+        assertThat(identify.err()).isEmpty();
+    }
+
+    @Test
     void verboseShowsTensorFlowsLines() throws Exception {
         CliProcess verify = CliProcess.run(dir, Map.of(), "verify", "--verbose", A, B);
         assertThat(verify.exit()).as(verify.err()).isZero();
