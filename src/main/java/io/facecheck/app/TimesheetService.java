@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -114,18 +115,32 @@ public final class TimesheetService {
     }
 
     /**
-     * Writes the timesheet to {@code out}: an {@code .xlsx} file (sheets Summary, Days, Events), else CSV (the days
-     * in {@code out}, the summary in {@code FILE-totals.csv}); audited as an export.
+     * Writes the timesheet to {@code out} with English XLSX words and machine CSV headers: {@link #export(LocalDate,
+     * LocalDate, ZoneId, Path, CsvReports, String, Locale, boolean)} in English, CSV headers not localized.
+     */
+    public Exported export(LocalDate from, LocalDate to, ZoneId zone, Path out, CsvReports csv, String actor) {
+        return export(from, to, zone, out, csv, actor, Locale.ENGLISH, false);
+    }
+
+    /**
+     * Writes the timesheet to {@code out}: an {@code .xlsx} file (sheets Summary, Days, Events, named and headed in
+     * {@code language}), else CSV (the days in {@code out}, the summary in {@code FILE-totals.csv}) with the stable
+     * machine headers, or with {@code language}'s when {@code localizedCsv}; audited as an export. The figures do
+     * not depend on the language.
      *
      * @return the report and the files written
      */
-    public Exported export(LocalDate from, LocalDate to, ZoneId zone, Path out, CsvReports csv, String actor) {
+    public Exported export(LocalDate from, LocalDate to, ZoneId zone, Path out, CsvReports csv, String actor,
+                           Locale language, boolean localizedCsv) {
         Report r = report(from, to, zone);
-        TimesheetTables.Table summary = TimesheetTables.summary(r.timesheet(), r.employees());
-        TimesheetTables.Table days = TimesheetTables.days(r.timesheet(), r.employees());
+        boolean xlsx = TimesheetExport.isXlsx(out);
+        TimesheetTables.Labels labels = xlsx || localizedCsv ? TimesheetTables.Labels.in(language)
+                : TimesheetTables.Labels.MACHINE;
+        TimesheetTables.Table summary = TimesheetTables.summary(r.timesheet(), r.employees(), labels);
+        TimesheetTables.Table days = TimesheetTables.days(r.timesheet(), r.employees(), labels);
         List<Path> files;
-        if (TimesheetExport.isXlsx(out)) {
-            TimesheetExport.writeXlsx(List.of(summary, days, TimesheetTables.events(r.events(), zone)), out);
+        if (xlsx) {
+            TimesheetExport.writeXlsx(List.of(summary, days, TimesheetTables.events(r.events(), zone, labels)), out);
             files = List.of(out);
         } else {
             files = TimesheetExport.writeCsv(summary, days, out, csv);

@@ -1,8 +1,12 @@
 package io.facecheck.app;
 
+import io.facecheck.attendance.CsvReports;
+import io.facecheck.config.Messages;
 import io.facecheck.store.CheckInEvent;
+import io.facecheck.store.Direction;
 import io.facecheck.store.Employee;
 import io.facecheck.timesheet.DayRow;
+import io.facecheck.timesheet.DayStatus;
 import io.facecheck.timesheet.Timesheet;
 import io.facecheck.timesheet.Totals;
 
@@ -10,17 +14,60 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The timesheet as the tables HR opens: a summary per person, the daily rows, and the raw events. One definition of
  * the columns for both exports, so the CSV and the XLSX cannot disagree: cells are typed ({@link String},
  * {@link Integer} counts, {@link Double} durations in decimal hours, {@link java.time.LocalDate},
  * {@link java.time.LocalDateTime} in the report zone, or null for nothing).
+ *
+ * <p>The words (sheet names, headers, the status and direction of a row) come from {@link Labels}: the stable
+ * English machine words that scripts read (the CSV's default), or a language's ({@code report.*} and
+ * {@code timesheet.status.*} in the message bundles) for the people who open the file. The figures are the same in
+ * every language.
  */
 public final class TimesheetTables {
     /** One sheet: its name, header and rows. */
     public record Table(String name, List<String> header, List<List<Object>> rows) {
+    }
+
+    /**
+     * The words of the tables: {@link #MACHINE} (the column ids of {@link #SUMMARY_COLUMNS}, {@link #DAY_COLUMNS},
+     * {@link #EVENT_COLUMNS}, the sheet names Summary, Days and Events, statuses as {@link DayStatus#word()},
+     * directions as IN and OUT), or those of a language ({@link #in}).
+     */
+    public record Labels(Locale locale) {
+        /** The stable English words scripts read: the same whatever the language. */
+        public static final Labels MACHINE = new Labels(null);
+
+        /** The words of {@code locale}, from the message bundles. */
+        public static Labels in(Locale locale) {
+            return new Labels(Objects.requireNonNull(locale, "locale"));
+        }
+
+        /** A sheet's name; {@code id} is summary, days or events. */
+        public String sheet(String id) {
+            return locale == null ? Character.toUpperCase(id.charAt(0)) + id.substring(1)
+                    : Messages.format(locale, "report.sheet." + id);
+        }
+
+        /** A header row: the column ids, or their {@code report.column.*} texts. */
+        public List<String> header(List<String> columns) {
+            return locale == null ? columns : CsvReports.header(columns, locale);
+        }
+
+        /** A day's status. */
+        public String status(DayStatus s) {
+            return locale == null ? s.word() : Messages.format(locale, "timesheet.status." + s.word());
+        }
+
+        /** An event's direction. */
+        public String direction(Direction d) {
+            return locale == null ? d.name() : Messages.format(locale, "report.direction." + d.name().toLowerCase(Locale.ROOT));
+        }
     }
 
     public static final List<String> SUMMARY_COLUMNS = List.of("code", "name", "department", "scheduled_days",
@@ -35,7 +82,7 @@ public final class TimesheetTables {
     private TimesheetTables() {
     }
 
-    public static Table summary(Timesheet t, Map<String, Employee> employees) {
+    public static Table summary(Timesheet t, Map<String, Employee> employees, Labels labels) {
         List<List<Object>> rows = new ArrayList<>();
         for (Totals s : t.totals()) {
             Employee e = employees.get(s.code());
@@ -44,28 +91,28 @@ public final class TimesheetTables {
                     hours(s.earlyLeaveMinutes()), hours(s.workedMinutes()), hours(s.overtimeMinutes()),
                     s.missingCheckouts()));
         }
-        return new Table("Summary", SUMMARY_COLUMNS, rows);
+        return new Table(labels.sheet("summary"), labels.header(SUMMARY_COLUMNS), rows);
     }
 
-    public static Table days(Timesheet t, Map<String, Employee> employees) {
+    public static Table days(Timesheet t, Map<String, Employee> employees, Labels labels) {
         List<List<Object>> rows = new ArrayList<>();
         for (DayRow d : t.days()) {
             Employee e = employees.get(d.code());
-            rows.add(Arrays.asList(d.code(), name(e), department(e), d.date(), d.shift(), d.status().word(),
+            rows.add(Arrays.asList(d.code(), name(e), department(e), d.date(), d.shift(), labels.status(d.status()),
                     d.firstIn(), d.lastOut(), hours(d.workedMinutes()), hours(d.scheduledMinutes()),
                     hours(d.lateMinutes()), hours(d.earlyLeaveMinutes()), hours(d.overtimeMinutes()), d.leaveType()));
         }
-        return new Table("Days", DAY_COLUMNS, rows);
+        return new Table(labels.sheet("days"), labels.header(DAY_COLUMNS), rows);
     }
 
-    public static Table events(List<CheckInEvent> events, ZoneId zone) {
+    public static Table events(List<CheckInEvent> events, ZoneId zone, Labels labels) {
         List<List<Object>> rows = new ArrayList<>();
         for (CheckInEvent e : events) {
             rows.add(Arrays.asList((Object) Long.valueOf(e.id()), e.code(), e.name(), e.department(),
-                    e.at().atZone(zone).toLocalDateTime(), e.direction().name(), e.kioskId(), e.correctionReason(),
+                    e.at().atZone(zone).toLocalDateTime(), labels.direction(e.direction()), e.kioskId(), e.correctionReason(),
                     e.correctedBy()));
         }
-        return new Table("Events", EVENT_COLUMNS, rows);
+        return new Table(labels.sheet("events"), labels.header(EVENT_COLUMNS), rows);
     }
 
     /** Minutes as decimal hours, the unit payroll works in. */

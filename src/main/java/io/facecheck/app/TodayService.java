@@ -1,5 +1,6 @@
 package io.facecheck.app;
 
+import io.facecheck.config.Messages;
 import io.facecheck.store.CheckInEvent;
 import io.facecheck.store.Direction;
 import io.facecheck.store.Employee;
@@ -14,7 +15,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -35,8 +38,24 @@ import java.util.Map;
 public final class TodayService {
     private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm");
 
-    /** One person on the board; {@code detail} says why (since when in, how late, which shift, which leave). */
-    public record Person(String code, String name, String department, String shift, String detail) {
+    /**
+     * One person on the board; the detail says why (since when in, how late, which shift, which leave): a message
+     * key ({@code timesheet.today.detail.*}) and its arguments, so that the board reads in any language.
+     */
+    public record Person(String code, String name, String department, String shift, String detailKey,
+                         List<Object> detailArgs) {
+        public Person {
+            detailArgs = List.copyOf(detailArgs);
+        }
+
+        /** The detail in the current language. */
+        public String detail() {
+            return detail(Messages.locale());
+        }
+
+        public String detail(Locale locale) {
+            return Messages.format(locale, detailKey, detailArgs.toArray());
+        }
     }
 
     /** The board at {@code at} for the shift-days of {@code date}. */
@@ -75,19 +94,19 @@ public final class TodayService {
             Employee who = report.employees().get(row.code());
             CheckInEvent last = latest.get(row.code());
             if (last != null && last.direction() == Direction.IN) {
-                in.add(person(who, row, "in since " + HM.format(last.at().atZone(zone))));
+                in.add(person(who, row, "timesheet.today.detail.in", HM.format(last.at().atZone(zone))));
             }
             if (row.lateMinutes() > 0) {
-                late.add(person(who, row, row.lateMinutes() + " min late, in at " + HM.format(row.firstIn())));
+                late.add(person(who, row, "timesheet.today.detail.late", row.lateMinutes(), HM.format(row.firstIn())));
             }
             Shift shift = row.shift() == null ? null : shiftByName.get(row.shift());
             if (row.status() == DayStatus.ABSENT && shift != null && absentBy(shift, today, zone).isBefore(now)) {
-                absent.add(person(who, row, "no IN by " + HM.format(absentBy(shift, today, zone).atZone(zone))
-                        + (shift.flexible() ? " (flexible: the latest start for its hours)" : " (start + grace)")));
+                absent.add(person(who, row, shift.flexible() ? "timesheet.today.detail.absent-flexible"
+                        : "timesheet.today.detail.absent", HM.format(absentBy(shift, today, zone).atZone(zone))));
             }
             if (row.leaveType() != null) {
-                onLeave.add(person(who, row, row.leaveType() + (row.status() == DayStatus.LEAVE ? " leave"
-                        : " leave (hours)")));
+                onLeave.add(person(who, row, row.status() == DayStatus.LEAVE ? "timesheet.today.detail.leave"
+                        : "timesheet.today.detail.leave-hours", row.leaveType()));
             }
         }
         return new Board(now, today, in, late, absent, onLeave);
@@ -105,8 +124,8 @@ public final class TodayService {
         return ZonedDateTime.of(date, s.start(), zone).plusMinutes(s.graceInMinutes()).toInstant();
     }
 
-    private static Person person(Employee e, DayRow row, String detail) {
+    private static Person person(Employee e, DayRow row, String detailKey, Object... detailArgs) {
         return new Person(row.code(), e == null ? row.code() : e.name(), e == null ? null : e.department(),
-                row.shift(), detail);
+                row.shift(), detailKey, Arrays.asList(detailArgs));
     }
 }

@@ -1,5 +1,6 @@
 package io.facecheck.attendance;
 
+import io.facecheck.config.Messages;
 import io.facecheck.store.CheckInEvent;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -34,12 +35,34 @@ public final class CsvReports {
 
     private final ZoneId zone;
     private final boolean bom;
+    private final char delimiter;
     private final CSVFormat format;
+    /** The language of the event and summary headers, or null for the machine headers (the column ids). */
+    private final Locale headers;
 
     public CsvReports(ZoneId zone, boolean bom, char delimiter) {
+        this(zone, bom, delimiter, null);
+    }
+
+    private CsvReports(ZoneId zone, boolean bom, char delimiter, Locale headers) {
         this.zone = zone;
         this.bom = bom;
+        this.delimiter = delimiter;
+        this.headers = headers;
         this.format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setRecordSeparator("\r\n").get();
+    }
+
+    /**
+     * These conventions with the event and summary files headed in {@code language} ({@code report.column.*})
+     * instead of the stable English column ids scripts read; the cells stay the same.
+     */
+    public CsvReports withHeadersIn(Locale language) {
+        return new CsvReports(zone, bom, delimiter, java.util.Objects.requireNonNull(language, "language"));
+    }
+
+    /** The header row of {@code columns} (ids such as {@code first_in}) in {@code language}. */
+    public static List<String> header(List<String> columns, Locale language) {
+        return columns.stream().map(c -> Messages.format(language, "report.column." + c)).toList();
     }
 
     /** Writes raw events to {@code out} (replaced atomically: never half-written). */
@@ -54,7 +77,7 @@ public final class CsvReports {
 
     /** Writes raw events to {@code w} (BOM included when configured). */
     public void writeEvents(List<CheckInEvent> events, Writer w) throws IOException {
-        try (CSVPrinter p = start(w, EVENT_COLUMNS)) {
+        try (CSVPrinter p = start(w, headers == null ? EVENT_COLUMNS : header(EVENT_COLUMNS, headers))) {
             for (CheckInEvent e : events) {
                 ZonedDateTime t = e.at().atZone(zone);
                 row(p, Long.toString(e.id()), e.code(), e.name(), e.department(), t.toLocalDate().toString(),
@@ -66,7 +89,7 @@ public final class CsvReports {
 
     /** Writes per-day summaries to {@code w}. */
     public void writeSummary(List<DaySummary> days, Writer w) throws IOException {
-        try (CSVPrinter p = start(w, SUMMARY_COLUMNS)) {
+        try (CSVPrinter p = start(w, headers == null ? SUMMARY_COLUMNS : header(SUMMARY_COLUMNS, headers))) {
             for (DaySummary d : days) {
                 row(p, d.code(), d.name(), d.department(), d.date().toString(), time(d.firstIn()), time(d.lastOut()),
                         String.format(Locale.ROOT, "%.2f", d.workedHours()), Boolean.toString(d.late()),

@@ -69,7 +69,8 @@ public final class I18n {
             if (key == null) {
                 return args.isEmpty() ? "" : String.valueOf(args.get(0));
             }
-            return Messages.format(locale, key, args.toArray());
+            // an argument that is itself a Text (the name of a field in a message about it) speaks the same language
+            return Messages.format(locale, key, args.stream().map(a -> a instanceof Text t ? t.in(locale) : a).toArray());
         }
 
         public boolean isEmpty() {

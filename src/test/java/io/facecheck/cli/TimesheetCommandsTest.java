@@ -2,6 +2,9 @@ package io.facecheck.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.facecheck.app.TimesheetService;
+import io.facecheck.attendance.CsvReports;
+import io.facecheck.config.Messages;
 import io.facecheck.store.AuditEntry;
 import io.facecheck.store.AuditLog;
 import io.facecheck.store.CheckInEvent;
@@ -13,6 +16,7 @@ import io.facecheck.store.HolidayRepository;
 import io.facecheck.store.LeaveRepository;
 import io.facecheck.store.ScheduleRepository;
 import io.facecheck.store.StoreKind;
+import io.facecheck.timesheet.DayStatus;
 import io.facecheck.timesheet.Holiday;
 import io.facecheck.timesheet.Leave;
 import io.facecheck.timesheet.RosterEntry;
@@ -25,8 +29,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -449,10 +455,73 @@ class TimesheetCommandsTest {
         // durations are numbers in decimal hours, counts numbers, as the CSV shows them
         assertThat(book.number("Days", 1, 8)).isEqualByComparingTo("7.333333333333333");
         assertThat(book.number("Summary", 1, 3)).isEqualByComparingTo("2");
-        assertThat(book.asCsvText("Days")).isEqualTo(neutralised(csvDays));
-        assertThat(book.asCsvText("Summary")).isEqualTo(neutralised(csvTotals));
+        // the same cells as the CSV; the XLSX is for people, so its headers and status words are English words
+        // (Scheduled days, Present) where the CSV has the ids scripts read (scheduled_days, present)
+        assertThat(book.asCsvText("Days").get(0)).startsWith("Code", "Name", "Department", "Date", "Shift", "Status");
+        assertThat(body(book.asCsvText("Days"))).isEqualTo(statusInWords(body(neutralised(csvDays)), Locale.ENGLISH));
+        assertThat(body(book.asCsvText("Summary"))).isEqualTo(body(neutralised(csvTotals)));
         assertThat(book.text("Events")).hasSize(5);
-        assertThat(book.asCsvText("Events").get(1)).contains("A1", "王小明", "2026-03-02 09:10:00", "IN");
+        assertThat(book.asCsvText("Events").get(1)).contains("A1", "王小明", "2026-03-02 09:10:00", "In");
+    }
+
+    @Test
+    void theXlsxInChineseHasChineseSheetNamesAndHeadersAndTheFiguresOfTheEnglishOne() throws Exception {
+        scenario();
+        Path en = dir.resolve("march-en.xlsx");
+        Path zh = dir.resolve("march-zh.xlsx");
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        inDb(db -> new TimesheetService(db).export(MAR_2, MAR_2.plusDays(2), berlin, en, csvReports(berlin), "test",
+                Locale.ENGLISH, false));
+        inDb(db -> new TimesheetService(db).export(MAR_2, MAR_2.plusDays(2), berlin, zh, csvReports(berlin), "test",
+                Locale.SIMPLIFIED_CHINESE, false));
+        TimesheetFiles.Workbook english = TimesheetFiles.xlsx(en);
+        TimesheetFiles.Workbook chinese = TimesheetFiles.xlsx(zh);
+
+        assertThat(chinese.sheetNames()).containsExactly("汇总", "每日明细", "打卡记录");
+        assertThat(chinese.text("汇总").get(0)).startsWith("工号", "姓名", "部门", "应出勤天数", "出勤天数", "旷工天数");
+        assertThat(chinese.text("每日明细").get(0)).startsWith("工号", "姓名", "部门", "日期", "班次", "状态");
+        assertThat(chinese.text("打卡记录").get(0)).contains("时间", "打卡类型", "考勤机");
+        // every header is Chinese: none is left as the English word or the column id
+        for (String sheet : chinese.sheetNames()) {
+            assertThat(chinese.text(sheet).get(0)).allSatisfy(h -> assertThat(h).matches(".*\\p{IsHan}.*"));
+        }
+        // the status words are Chinese; every figure is that of the English workbook
+        assertThat(chinese.text("每日明细").get(1).get(5)).isEqualTo("出勤");
+        assertThat(body(chinese.asCsvText("汇总"))).isEqualTo(body(english.asCsvText("Summary")));
+        assertThat(body(chinese.asCsvText("每日明细"))).isEqualTo(statusInWords(
+                statusInWords(body(english.asCsvText("Days")), null), Locale.SIMPLIFIED_CHINESE));
+        assertThat(chinese.number("每日明细", 1, 8)).isEqualByComparingTo(english.number("Days", 1, 8));
+        assertThat(chinese.asCsvText("打卡记录").get(1)).contains("A1", "王小明", "2026-03-02 09:10:00", "签到");
+    }
+
+    private CsvReports csvReports(ZoneId zone) {
+        return new CsvReports(zone, true, ',');
+    }
+
+    private static List<List<String>> body(List<List<String>> rows) {
+        return rows.subList(1, rows.size());
+    }
+
+    /**
+     * The day rows with the status column (the sixth) as {@code language} writes it; null: from words back to the
+     * machine ids.
+     */
+    private static List<List<String>> statusInWords(List<List<String>> days, Locale language) {
+        return days.stream().map(r -> {
+            List<String> row = new ArrayList<>(r);
+            for (DayStatus s : DayStatus.values()) {
+                String word = Messages.format(Locale.ENGLISH, "timesheet.status." + s.word());
+                if (language == null && row.get(5).equals(word)) {
+                    row.set(5, s.word());
+                    break;
+                }
+                if (language != null && row.get(5).equals(s.word())) {
+                    row.set(5, Messages.format(language, "timesheet.status." + s.word()));
+                    break;
+                }
+            }
+            return row;
+        }).toList();
     }
 
     /** The CSV's cells with the formula guard taken off again, to compare with the XLSX's plain strings. */
@@ -506,8 +575,11 @@ class TimesheetCommandsTest {
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as(log).isTrue();
         assertThat(p.exitValue()).as(log).isZero();
-        assertThat(TimesheetFiles.csv(out.resolve("march-Days.csv"))).isEqualTo(neutralised(TimesheetFiles.csv(csv)));
-        assertThat(TimesheetFiles.csv(out.resolve("march-Summary.csv")))
-                .isEqualTo(neutralised(TimesheetFiles.csv(dir.resolve("march-totals.csv"))));
+        // the same cells; the XLSX has English words for people where the CSV has the machine ids
+        List<List<String>> days = TimesheetFiles.csv(out.resolve("march-Days.csv"));
+        assertThat(days.get(0)).startsWith("Code", "Name", "Department", "Date", "Shift", "Status");
+        assertThat(body(days)).isEqualTo(statusInWords(body(neutralised(TimesheetFiles.csv(csv))), Locale.ENGLISH));
+        assertThat(body(TimesheetFiles.csv(out.resolve("march-Summary.csv"))))
+                .isEqualTo(body(neutralised(TimesheetFiles.csv(dir.resolve("march-totals.csv")))));
     }
 }

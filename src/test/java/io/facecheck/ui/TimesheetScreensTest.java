@@ -1,6 +1,7 @@
 package io.facecheck.ui;
 
 import io.facecheck.app.TodayService;
+import io.facecheck.config.Messages;
 import io.facecheck.store.Direction;
 import io.facecheck.store.Employee;
 import io.facecheck.store.EventRepository;
@@ -33,6 +34,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import static io.facecheck.ui.AdminLoginTest.press;
@@ -209,6 +211,60 @@ class TimesheetScreensTest {
         assertThat(window.services().audit().recent(20)).filteredOn(a -> a.actor().equals("hr"))
                 .extracting(a -> a.action() + " " + a.target())
                 .contains("holiday-add " + holiday, "leave-add A02", "holiday-remove " + holiday);
+    }
+
+    @Test
+    void theSchedulesAndTodayPagesSpeakChineseAndTurnJapaneseWhileShown(FxRobot robot) throws Exception {
+        Locale before = Messages.locale();
+        robot.interact(() -> Messages.setLocale(Locale.SIMPLIFIED_CHINESE));
+        try {
+            AdminLoginTest.login(robot, "hr", "rota-2026");
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> AdminLoginTest.visible(robot, "#admin"));
+            showPage(robot, SchedulesView.class);
+            SchedulesView view = robot.lookup("#schedules").queryAs(SchedulesView.class);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.shiftTable().getItems().size() == 1);
+            assertThat(view.shiftTable().getColumns()).extracting(c -> c.getText())
+                    .startsWith("班次", "类型", "上班", "下班", "工时");
+            assertThat(view.shiftTable().getColumns().get(1).getCellData(0)).isEqualTo("固定班");
+            assertThat(robot.lookup("#assign-mon").queryAs(javafx.scene.control.CheckBox.class).getText())
+                    .isEqualTo("周一");
+            assertThat(robot.lookup("#shift-add").queryAs(javafx.scene.control.Button.class).getText())
+                    .isEqualTo("添加班次");
+            type(robot, "#shift-name", "Late");
+            type(robot, "#shift-start", "12:00");
+            type(robot, "#shift-end", "20:00");
+            type(robot, "#shift-break", "半小时");
+            press(robot, "#shift-add");
+            assertThat(status(robot, "#schedules-status")).isEqualTo("休息应为分钟数，而不是“半小时”");
+            Snapshots.save(window.root().getScene(), "admin-schedules-zh-CN");
+
+            // the language switched while the page shows: headers, weekdays, cells and the message follow
+            robot.interact(() -> Messages.setLocale(Locale.JAPANESE));
+            assertThat(view.shiftTable().getColumns()).extracting(c -> c.getText())
+                    .startsWith("シフト", "種類", "始業", "終業", "所定時間");
+            assertThat(view.shiftTable().getColumns().get(1).getCellData(0)).isEqualTo("固定");
+            assertThat(robot.lookup("#assign-mon").queryAs(javafx.scene.control.CheckBox.class).getText())
+                    .isEqualTo("月");
+            assertThat(status(robot, "#schedules-status")).isEqualTo("休憩は分数で入力してください（「半小时」は使えません）");
+
+            showPage(robot, TodayView.class);
+            TodayView today = robot.lookup("#today").queryAs(TodayView.class);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !today.viewModel().onLeave().isEmpty());
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(robot.lookup(".today-title").queryAllAs(Label.class)).extracting(Label::getText)
+                    .contains("休暇（1）").anySatisfy(t -> assertThat(t).startsWith("出勤中（"));
+            assertThat(today.viewModel().onLeave().get(0).detail()).isEqualTo("休暇（annual）");
+            assertThat(status(robot, "#today-status")).contains("更新：出勤中").contains("休暇 1 名");
+            Snapshots.save(window.root().getScene(), "admin-today-ja");
+        } finally {
+            robot.interact(() -> Messages.setLocale(before));
+        }
+    }
+
+    /** Selects the admin page showing a view of {@code page}'s class, whatever its tab is called. */
+    private void showPage(FxRobot robot, Class<?> page) {
+        robot.interact(() -> window.adminView().tabs().getTabs().stream().filter(t -> page.isInstance(t.getContent()))
+                .findFirst().ifPresent(t -> window.adminView().tabs().getSelectionModel().select(t)));
     }
 
     @Test

@@ -1,10 +1,12 @@
 package io.facecheck.ui.admin;
 
 import io.facecheck.attendance.DaySummary;
+import io.facecheck.config.Messages;
 import io.facecheck.store.CheckInEvent;
 import io.facecheck.store.Direction;
 import io.facecheck.timesheet.DayRow;
 import io.facecheck.timesheet.Totals;
+import io.facecheck.ui.I18n;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -47,7 +49,6 @@ import java.util.Locale;
  */
 public final class AttendanceView extends BorderPane {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
     private final TableView<CheckInEvent> events = new TableView<>();
     private final TableView<DaySummary> days = new TableView<>();
@@ -119,18 +120,27 @@ public final class AttendanceView extends BorderPane {
         sheet.setId("timesheet-table");
         sheet.getStyleClass().add("timesheet-days");
         sheet.setItems(vm.timesheetDays());
-        sheet.getColumns().add(EmployeesView.col("Code", DayRow::code, 80));
-        sheet.getColumns().add(EmployeesView.col("Date", d -> d.date() + " " + SchedulesView.shortName(d.date().getDayOfWeek()), 135));
-        sheet.getColumns().add(EmployeesView.col("Shift", d -> d.shift() == null ? "" : d.shift(), 90));
-        sheet.getColumns().add(EmployeesView.col("Status", d -> d.status().word(), 85));
-        sheet.getColumns().add(EmployeesView.col("First in", d -> d.firstIn() == null ? "" : DATE_TIME.format(d.firstIn()), 110));
-        sheet.getColumns().add(EmployeesView.col("Last out", d -> d.lastOut() == null ? "" : DATE_TIME.format(d.lastOut()), 110));
-        sheet.getColumns().add(EmployeesView.col("Worked", d -> hours(d.workedMinutes()), 65));
-        sheet.getColumns().add(EmployeesView.col("Scheduled", d -> hours(d.scheduledMinutes()), 75));
-        sheet.getColumns().add(EmployeesView.col("Late", d -> d.lateMinutes() == 0 ? "" : d.lateMinutes() + " min", 65));
-        sheet.getColumns().add(EmployeesView.col("Early", d -> d.earlyLeaveMinutes() == 0 ? "" : d.earlyLeaveMinutes() + " min", 65));
-        sheet.getColumns().add(EmployeesView.col("Overtime", d -> d.overtimeMinutes() == 0 ? "" : hours(d.overtimeMinutes()), 70));
-        sheet.getColumns().add(EmployeesView.col("Leave", d -> d.leaveType() == null ? "" : d.leaveType(), 70));
+        sheet.getColumns().add(TimesheetUi.column("timesheet.sheet.column.code", DayRow::code, 80));
+        sheet.getColumns().add(TimesheetUi.column("timesheet.sheet.column.date",
+                d -> TimesheetUi.dateWithWeekday(d.date()), 165));
+        sheet.getColumns().add(TimesheetUi.column("timesheet.sheet.column.shift", d -> d.shift() == null ? ""
+                : d.shift(), 90));
+        sheet.getColumns().add(TimesheetUi.column("timesheet.sheet.column.status",
+                d -> Messages.get("timesheet.status." + d.status().word()), 85));
+        sheet.getColumns().add(TimesheetUi.column("timesheet.sheet.column.first-in", d -> punch(d.firstIn()), 110));
+        sheet.getColumns().add(TimesheetUi.column("timesheet.sheet.column.last-out", d -> punch(d.lastOut()), 110));
+        sheet.getColumns().add(TimesheetUi.column("timesheet.sheet.column.worked",
+                d -> TimesheetUi.hours(d.workedMinutes()), 65));
+        sheet.getColumns().add(TimesheetUi.column("timesheet.sheet.column.scheduled",
+                d -> TimesheetUi.hours(d.scheduledMinutes()), 75));
+        sheet.getColumns().add(TimesheetUi.column("timesheet.sheet.column.late", d -> d.lateMinutes() == 0 ? ""
+                : Messages.get("timesheet.minutes", d.lateMinutes()), 65));
+        sheet.getColumns().add(TimesheetUi.column("timesheet.sheet.column.early", d -> d.earlyLeaveMinutes() == 0
+                ? "" : Messages.get("timesheet.minutes", d.earlyLeaveMinutes()), 65));
+        sheet.getColumns().add(TimesheetUi.column("timesheet.sheet.column.overtime", d -> d.overtimeMinutes() == 0
+                ? "" : TimesheetUi.hours(d.overtimeMinutes()), 70));
+        sheet.getColumns().add(TimesheetUi.column("timesheet.sheet.column.leave", d -> d.leaveType() == null ? ""
+                : d.leaveType(), 70));
         sheet.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(DayRow d, boolean empty) {
@@ -147,25 +157,35 @@ public final class AttendanceView extends BorderPane {
                 }
             }
         });
-        sheet.setPlaceholder(new Label("No employees"));
+        sheet.setPlaceholder(TimesheetUi.label("timesheet.sheet.none"));
         totals.setId("totals-table");
         totals.setItems(vm.totals());
-        totals.getColumns().add(EmployeesView.col("Code", Totals::code, 80));
-        totals.getColumns().add(EmployeesView.col("Scheduled", t -> String.valueOf(t.scheduledDays()), 75));
-        totals.getColumns().add(EmployeesView.col("Present", t -> String.valueOf(t.presentDays()), 65));
-        totals.getColumns().add(EmployeesView.col("Absent", t -> String.valueOf(t.absentDays()), 60));
-        totals.getColumns().add(EmployeesView.col("Leave", t -> String.valueOf(t.leaveDays()), 55));
-        totals.getColumns().add(EmployeesView.col("Late", t -> t.lateCount() + " × / " + t.lateMinutes() + " min", 100));
-        totals.getColumns().add(EmployeesView.col("Early leave", t -> t.earlyLeaveCount() + " × / " + t.earlyLeaveMinutes() + " min", 110));
-        totals.getColumns().add(EmployeesView.col("Worked h", t -> hours(t.workedMinutes()), 75));
-        totals.getColumns().add(EmployeesView.col("Overtime h", t -> hours(t.overtimeMinutes()), 80));
-        totals.getColumns().add(EmployeesView.col("Missing checkouts", t -> String.valueOf(t.missingCheckouts()), 120));
-        totals.setPlaceholder(new Label("No employees"));
+        totals.getColumns().add(TimesheetUi.column("timesheet.sheet.column.code", Totals::code, 80));
+        totals.getColumns().add(TimesheetUi.column("timesheet.totals.column.scheduled",
+                t -> count(t.scheduledDays()), 75));
+        totals.getColumns().add(TimesheetUi.column("timesheet.totals.column.present", t -> count(t.presentDays()), 65));
+        totals.getColumns().add(TimesheetUi.column("timesheet.totals.column.absent", t -> count(t.absentDays()), 60));
+        totals.getColumns().add(TimesheetUi.column("timesheet.totals.column.leave", t -> count(t.leaveDays()), 55));
+        totals.getColumns().add(TimesheetUi.column("timesheet.totals.column.late",
+                t -> Messages.get("timesheet.totals.times", t.lateCount(), t.lateMinutes()), 100));
+        totals.getColumns().add(TimesheetUi.column("timesheet.totals.column.early",
+                t -> Messages.get("timesheet.totals.times", t.earlyLeaveCount(), t.earlyLeaveMinutes()), 110));
+        totals.getColumns().add(TimesheetUi.column("timesheet.totals.column.worked",
+                t -> TimesheetUi.hours(t.workedMinutes()), 75));
+        totals.getColumns().add(TimesheetUi.column("timesheet.totals.column.overtime",
+                t -> TimesheetUi.hours(t.overtimeMinutes()), 80));
+        totals.getColumns().add(TimesheetUi.column("timesheet.totals.column.missing",
+                t -> count(t.missingCheckouts()), 120));
+        totals.setPlaceholder(TimesheetUi.label("timesheet.sheet.none"));
+        TimesheetUi.rerenderOnLanguageSwitch(sheet, totals);
         SplitPane timesheet = new SplitPane(sheet, totals);
         timesheet.setOrientation(Orientation.VERTICAL);
         timesheet.setDividerPositions(0.7);
 
-        TabPane tables = new TabPane(new Tab("Timesheet", timesheet), new Tab("Per day", days), new Tab("Events", events));
+        Tab timesheetTab = new Tab(null, timesheet);
+        timesheetTab.setId("attendance-timesheet");
+        timesheetTab.textProperty().bind(I18n.text("timesheet.sheet.tab"));
+        TabPane tables = new TabPane(timesheetTab, new Tab("Per day", days), new Tab("Events", events));
         tables.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         CategoryAxis x = new CategoryAxis();
@@ -219,8 +239,13 @@ public final class AttendanceView extends BorderPane {
         setBottom(status);
     }
 
-    private static String hours(int minutes) {
-        return String.format(Locale.ROOT, "%.2f", minutes / 60.0);
+    /** A punch of the timesheet: its day and time (a night shift's checkout is on the next day). */
+    private static String punch(java.time.LocalDateTime t) {
+        return t == null ? "" : Messages.dateTimeFormatter(Messages.locale(), "timesheet.sheet.punch").format(t);
+    }
+
+    private static String count(int n) {
+        return java.text.NumberFormat.getIntegerInstance(Messages.locale()).format(n);
     }
 
     /** The timesheet's rows, one per employee and shift-day. */

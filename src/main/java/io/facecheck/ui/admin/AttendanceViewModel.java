@@ -151,16 +151,17 @@ public final class AttendanceViewModel {
     }
 
     /**
-     * Writes the period's timesheet: an {@code .xlsx} file (summary, daily rows, raw events), else CSV (the daily
-     * rows, and the totals beside it); audited.
+     * Writes the period's timesheet: an {@code .xlsx} file (summary, daily rows, raw events) in the screen's
+     * language, else CSV (the daily rows, and the totals beside it) with the machine headers; audited.
      */
     public void exportTimesheet(Path out) {
         if (!rangeOk()) {
             return;
         }
+        java.util.Locale language = io.facecheck.config.Messages.locale();
         LocalDate f = from.get();
         LocalDate t = to.get();
-        BackgroundTask.wrap(() -> services.timesheets().export(f, t, zone, out, services.csv(), actor))
+        BackgroundTask.wrap(() -> services.timesheets().export(f, t, zone, out, services.csv(), actor, language, false))
                 .onRunning(() -> busy.set(true))
                 .onSuccess(x -> status.set("Exported the timesheet to " + x.files().stream().map(Path::toString)
                         .collect(java.util.stream.Collectors.joining(", "))))

@@ -1,7 +1,10 @@
 package io.facecheck.ui.admin;
 
+import io.facecheck.config.Messages;
 import io.facecheck.timesheet.Holiday;
 import io.facecheck.timesheet.Leave;
+import io.facecheck.ui.I18n;
+import io.facecheck.ui.I18n.Text;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -17,12 +20,13 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 import java.io.File;
-import java.time.LocalDate;
-import java.util.Locale;
 
-import static io.facecheck.ui.admin.SchedulesView.field;
-import static io.facecheck.ui.admin.SchedulesView.form;
-import static io.facecheck.ui.admin.SchedulesView.title;
+import static io.facecheck.ui.admin.TimesheetUi.button;
+import static io.facecheck.ui.admin.TimesheetUi.column;
+import static io.facecheck.ui.admin.TimesheetUi.field;
+import static io.facecheck.ui.admin.TimesheetUi.form;
+import static io.facecheck.ui.admin.TimesheetUi.label;
+import static io.facecheck.ui.admin.TimesheetUi.title;
 
 /** Holidays &amp; leave page: the year's holiday calendar on the left, the employees' leave on the right. */
 public final class HolidaysLeaveView extends BorderPane {
@@ -39,57 +43,55 @@ public final class HolidaysLeaveView extends BorderPane {
             vm.yearProperty().set(b);
             vm.reload();
         });
-        HBox bar = new HBox(8, new Label("Year"), year);
+        HBox bar = new HBox(8, label("timesheet.holidays.year"), year);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 10, 0));
         setTop(bar);
 
         holidays.setId("holidays-table");
         holidays.setItems(vm.holidays());
-        holidays.getColumns().add(EmployeesView.col("Date", h -> h.date().toString(), 100));
-        holidays.getColumns().add(EmployeesView.col("Day", h -> SchedulesView.shortName(h.date().getDayOfWeek()), 50));
-        holidays.getColumns().add(EmployeesView.col("Holiday", Holiday::name, 220));
-        holidays.setPlaceholder(new Label("No holidays this year"));
+        holidays.getColumns().add(column("timesheet.holidays.column.date", h -> TimesheetUi.date(h.date()), 130));
+        holidays.getColumns().add(column("timesheet.holidays.column.day", h -> TimesheetUi.weekday(h.date().getDayOfWeek()), 50));
+        holidays.getColumns().add(column("timesheet.holidays.column.holiday", Holiday::name, 220));
+        holidays.setPlaceholder(label("timesheet.holidays.none"));
         DatePicker date = new DatePicker();
         date.setId("holiday-date");
         date.setPrefWidth(130);
-        TextField name = field("holiday-name", "Name", 160);
-        Button add = new Button("Add holiday");
-        add.setId("holiday-add");
+        TextField name = field("holiday-name", "timesheet.holidays.prompt.name", 160);
+        Button add = button("holiday-add", "timesheet.holidays.add");
         add.setOnAction(e -> {
             if (date.getValue() == null || name.getText().isBlank()) {
-                vm.statusProperty().set("A holiday needs a date and a name");
+                vm.statusProperty().set(Text.of("timesheet.holidays.error.incomplete"));
                 return;
             }
             vm.addHoliday(date.getValue(), name.getText().strip());
         });
-        Button remove = new Button("Remove");
-        remove.setId("holiday-remove");
+        Button remove = button("holiday-remove", "timesheet.holidays.remove");
         remove.disableProperty().bind(holidays.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> vm.removeHoliday(holidays.getSelectionModel().getSelectedItem()));
-        Button ics = new Button("Import .ics…");
-        ics.setId("holiday-import");
+        Button ics = button("holiday-import", "timesheet.holidays.import");
         ics.setOnAction(e -> {
             FileChooser fc = new FileChooser();
-            fc.setTitle("Import holidays from an iCalendar file");
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("iCalendar", "*.ics"));
+            fc.setTitle(Messages.get("timesheet.holidays.import.title"));
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("timesheet.files.ics"), "*.ics"));
             File f = fc.showOpenDialog(getScene().getWindow());
             if (f != null) {
                 vm.importIcs(f.toPath());
             }
         });
-        VBox left = new VBox(6, title("Holidays"), holidays, form(date, name, add), form(remove, ics));
+        VBox left = new VBox(6, title("timesheet.holidays.title"), holidays, form(date, name, add), form(remove, ics));
 
         leave.setId("leave-table");
         leave.setItems(vm.leave());
-        leave.getColumns().add(EmployeesView.col("Code", Leave::employeeCode, 80));
-        leave.getColumns().add(EmployeesView.col("From", l -> l.from().toString(), 95));
-        leave.getColumns().add(EmployeesView.col("To", l -> l.to().toString(), 95));
-        leave.getColumns().add(EmployeesView.col("Type", Leave::type, 80));
-        leave.getColumns().add(EmployeesView.col("Hours", l -> l.fullDays() ? "full days"
-                : String.format(Locale.ROOT, "%.2f", l.minutes() / 60.0), 80));
-        leave.setPlaceholder(new Label("No leave this year"));
-        TextField code = field("leave-code", "Employee code", 110);
+        leave.getColumns().add(column("timesheet.leave.column.code", Leave::employeeCode, 80));
+        leave.getColumns().add(column("timesheet.leave.column.from", l -> TimesheetUi.date(l.from()), 125));
+        leave.getColumns().add(column("timesheet.leave.column.to", l -> TimesheetUi.date(l.to()), 125));
+        leave.getColumns().add(column("timesheet.leave.column.type", Leave::type, 80));
+        leave.getColumns().add(column("timesheet.leave.column.hours", l -> l.fullDays()
+                ? Messages.get("timesheet.leave.full-days") : TimesheetUi.hours(l.minutes()), 80));
+        leave.setPlaceholder(label("timesheet.leave.none"));
+        TimesheetUi.rerenderOnLanguageSwitch(holidays, leave);
+        TextField code = field("leave-code", "timesheet.leave.prompt.code", 110);
         DatePicker from = new DatePicker();
         from.setId("leave-from");
         from.setPrefWidth(130);
@@ -103,29 +105,30 @@ public final class HolidaysLeaveView extends BorderPane {
         });
         ChoiceBox<String> type = new ChoiceBox<>(vm.leaveTypes());
         type.setId("leave-type");
+        type.getStyleClass().add(TimesheetUi.DATA);
         vm.leaveTypes().addListener((javafx.collections.ListChangeListener<String>) c -> {
             if (type.getValue() == null && !vm.leaveTypes().isEmpty()) {
                 type.setValue(vm.leaveTypes().get(0));
             }
         });
-        TextField hours = field("leave-hours", "hours (empty: full days)", 150);
-        Button addLeave = new Button("Add leave");
-        addLeave.setId("leave-add");
+        TextField hours = field("leave-hours", "timesheet.leave.prompt.hours", 150);
+        Button addLeave = button("leave-add", "timesheet.leave.add");
         addLeave.setOnAction(e -> {
             if (code.getText().isBlank() || from.getValue() == null || to.getValue() == null || type.getValue() == null) {
-                vm.statusProperty().set("Leave needs an employee code, the dates and a type");
+                vm.statusProperty().set(Text.of("timesheet.leave.error.incomplete"));
                 return;
             }
             Double h;
             try {
                 h = hours.getText().isBlank() ? null : Double.valueOf(hours.getText().strip());
             } catch (NumberFormatException ex) {
-                vm.statusProperty().set("Hours are a number such as 2.5, not '" + hours.getText().strip() + "'");
+                vm.statusProperty().set(Text.of("timesheet.leave.error.hours", hours.getText().strip()));
                 return;
             }
             vm.addLeave(code.getText().strip(), from.getValue(), to.getValue(), type.getValue(), h);
         });
-        VBox right = new VBox(6, title("Leave"), leave, form(code, new Label("from"), from, new Label("to"), to),
+        VBox right = new VBox(6, title("timesheet.leave.title"), leave, form(code, label("timesheet.leave.from"), from,
+                label("timesheet.leave.to"), to),
                 form(type, hours, addLeave));
 
         SplitPane split = new SplitPane(left, right);
@@ -136,7 +139,7 @@ public final class HolidaysLeaveView extends BorderPane {
         status.setId("holidays-status");
         status.getStyleClass().add("hint-text");
         status.setWrapText(true);
-        status.textProperty().bind(vm.statusProperty());
+        status.textProperty().bind(I18n.text(vm.statusProperty()));
         status.setPadding(new Insets(8, 0, 0, 0));
         setBottom(status);
     }

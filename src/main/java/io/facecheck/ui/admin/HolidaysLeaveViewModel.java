@@ -4,10 +4,9 @@ import io.facecheck.timesheet.Holiday;
 import io.facecheck.timesheet.Leave;
 import io.facecheck.ui.AppServices;
 import io.facecheck.ui.BackgroundTask;
+import io.facecheck.ui.I18n.Text;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -30,7 +29,7 @@ public final class HolidaysLeaveViewModel {
     private final ObservableList<Holiday> holidays = FXCollections.observableArrayList();
     private final ObservableList<Leave> leave = FXCollections.observableArrayList();
     private final ObservableList<String> leaveTypes = FXCollections.observableArrayList();
-    private final StringProperty status = new SimpleStringProperty("");
+    private final ObjectProperty<Text> status = new SimpleObjectProperty<>(Text.NONE);
 
     private record Loaded(List<Holiday> holidays, List<Leave> leave, List<String> types) {
     }
@@ -52,43 +51,42 @@ public final class HolidaysLeaveViewModel {
                     leave.setAll(l.leave());
                     leaveTypes.setAll(l.types());
                 })
-                .onFailure(e -> status.set("Cannot load holidays and leave: " + e.getMessage()))
+                .onFailure(e -> status.set(Text.of("timesheet.holidays.error.load", e.getMessage())))
                 .executeWith(executor);
     }
 
     public void addHoliday(LocalDate date, String name) {
-        change(() -> services.holidays().add(date, name, actor), "Added holiday " + date + " " + name);
+        change(() -> services.holidays().add(date, name, actor), Text.of("timesheet.holidays.added", date, name));
     }
 
     public void removeHoliday(Holiday h) {
-        change(() -> services.holidays().remove(h.date(), actor), "Removed holiday " + h.date() + " " + h.name());
+        change(() -> services.holidays().remove(h.date(), actor), Text.of("timesheet.holidays.removed", h.date(), h.name()));
     }
 
     /** Imports the all-day events of an iCalendar file; dates already holidays keep their names. */
     public void importIcs(Path ics) {
         BackgroundTask.wrap(() -> services.holidays().importIcs(ics, actor))
                 .onSuccess(r -> {
-                    status.set(ics.getFileName() + ": " + r.added().size() + " holidays added, "
-                            + r.alreadyThere().size() + " already there"
-                            + (r.timedEventsIgnored() > 0 ? ", " + r.timedEventsIgnored() + " timed events ignored" : ""));
+                    status.set(Text.of("timesheet.holidays.imported", ics.getFileName().toString(), r.added().size(),
+                            r.alreadyThere().size(), r.timedEventsIgnored()));
                     reload();
                 })
-                .onFailure(e -> status.set("Not imported: " + e.getMessage()))
+                .onFailure(e -> status.set(Text.of("timesheet.not-imported", e.getMessage())))
                 .executeWith(executor);
     }
 
     /** Leave of {@code code}: full days {@code from..to}, or {@code hours} (not null) on the one day from == to. */
     public void addLeave(String code, LocalDate from, LocalDate to, String type, Double hours) {
-        change(() -> services.leave().add(code, from, to, type, hours, actor), "Added " + type + " leave for " + code);
+        change(() -> services.leave().add(code, from, to, type, hours, actor), Text.of("timesheet.leave.added", type, code));
     }
 
-    private void change(Callable<?> work, String done) {
+    private void change(Callable<?> work, Text done) {
         BackgroundTask.wrap(work)
                 .onSuccess(x -> {
                     status.set(done);
                     reload();
                 })
-                .onFailure(e -> status.set("Not saved: " + e.getMessage()))
+                .onFailure(e -> status.set(Text.of("timesheet.not-saved", e.getMessage())))
                 .executeWith(executor);
     }
 
@@ -108,7 +106,8 @@ public final class HolidaysLeaveViewModel {
         return leaveTypes;
     }
 
-    public StringProperty statusProperty() {
+    /** What the page last did or refused, as words in whatever language is current. */
+    public ObjectProperty<Text> statusProperty() {
         return status;
     }
 }

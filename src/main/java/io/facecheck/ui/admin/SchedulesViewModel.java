@@ -4,8 +4,9 @@ import io.facecheck.timesheet.ScheduleAssignment;
 import io.facecheck.timesheet.Shift;
 import io.facecheck.ui.AppServices;
 import io.facecheck.ui.BackgroundTask;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import io.facecheck.ui.I18n.Text;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -29,7 +30,7 @@ public final class SchedulesViewModel {
     private final Executor executor;
     private final ObservableList<Shift> shifts = FXCollections.observableArrayList();
     private final ObservableList<ScheduleAssignment> assignments = FXCollections.observableArrayList();
-    private final StringProperty status = new SimpleStringProperty("");
+    private final ObjectProperty<Text> status = new SimpleObjectProperty<>(Text.NONE);
 
     private record Loaded(List<Shift> shifts, List<ScheduleAssignment> assignments) {
     }
@@ -46,7 +47,7 @@ public final class SchedulesViewModel {
                     shifts.setAll(l.shifts());
                     assignments.setAll(l.assignments());
                 })
-                .onFailure(e -> status.set("Cannot load the schedules: " + e.getMessage()))
+                .onFailure(e -> status.set(Text.of("timesheet.schedules.error.load", e.getMessage())))
                 .executeWith(executor);
     }
 
@@ -54,14 +55,14 @@ public final class SchedulesViewModel {
     public void addFixed(String name, LocalTime start, LocalTime end, int graceIn, int graceOut, int breakMinutes,
                          int overtimeAfter) {
         change(() -> services.shifts().add(Shift.fixed(name, start, end, graceIn, graceOut, breakMinutes,
-                overtimeAfter), actor), "Added shift " + name);
+                overtimeAfter), actor), Text.of("timesheet.schedules.added", name));
     }
 
     /** Adds a flexitime shift: {@code hours} anywhere between {@code earliest} and {@code latest}. */
     public void addFlexible(String name, double hours, LocalTime earliest, LocalTime latest, int breakMinutes,
                             int overtimeAfter) {
         change(() -> services.shifts().add(Shift.flexible(name, (int) Math.round(hours * 60), earliest, latest,
-                breakMinutes, overtimeAfter), actor), "Added flexible shift " + name);
+                breakMinutes, overtimeAfter), actor), Text.of("timesheet.schedules.added-flexible", name));
     }
 
     /**
@@ -69,30 +70,31 @@ public final class SchedulesViewModel {
      * with {@code code} null, for everyone in {@code department}.
      */
     public void assign(String code, String department, String shift, Set<DayOfWeek> days, LocalDate from) {
-        String who = code != null ? code : "department " + department;
+        Text done = code != null ? Text.of("timesheet.schedules.assigned", shift, code, from)
+                : Text.of("timesheet.schedules.assigned-department", shift, department, from);
         change(() -> services.schedules().assign(new ScheduleAssignment(code, department, shift, days, from), actor),
-                "Assigned " + shift + " to " + who + " from " + from);
+                done);
     }
 
     /** Imports a roster file ({@code code,date,shift}); a bad row refuses the whole file. */
     public void importRoster(Path csv) {
         BackgroundTask.wrap(() -> services.schedules().importRoster(csv, actor))
                 .onSuccess(r -> {
-                    status.set("Roster " + csv.getFileName() + ": " + r.added() + " added, " + r.changed()
-                            + " changed, " + r.unchanged() + " unchanged");
+                    status.set(Text.of("timesheet.schedules.roster.done", csv.getFileName().toString(), r.added(),
+                            r.changed(), r.unchanged()));
                     reload();
                 })
-                .onFailure(e -> status.set("Not imported: " + e.getMessage()))
+                .onFailure(e -> status.set(Text.of("timesheet.not-imported", e.getMessage())))
                 .executeWith(executor);
     }
 
-    private void change(Callable<?> work, String done) {
+    private void change(Callable<?> work, Text done) {
         BackgroundTask.wrap(work)
                 .onSuccess(x -> {
                     status.set(done);
                     reload();
                 })
-                .onFailure(e -> status.set("Not saved: " + e.getMessage()))
+                .onFailure(e -> status.set(Text.of("timesheet.not-saved", e.getMessage())))
                 .executeWith(executor);
     }
 
@@ -104,7 +106,8 @@ public final class SchedulesViewModel {
         return assignments;
     }
 
-    public StringProperty statusProperty() {
+    /** What the page last did or refused, as words in whatever language is current. */
+    public ObjectProperty<Text> statusProperty() {
         return status;
     }
 }

@@ -1,8 +1,12 @@
 package io.facecheck.ui.admin;
 
 import io.facecheck.app.TodayService;
+import io.facecheck.config.Messages;
+import io.facecheck.ui.I18n;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -14,6 +18,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+
+import java.util.Locale;
 
 /**
  * Today page: four columns (in, late, absent so far, on leave) under the shared refresh bar; while the page is on
@@ -29,15 +35,16 @@ public final class TodayView extends BorderPane {
         this.vm = vm;
         getStyleClass().add("page");
         setId("today");
-        Button refresh = new Button("Refresh");
-        refresh.setId("today-refresh");
+        Button refresh = TimesheetUi.button("today-refresh", "timesheet.today.refresh");
         refresh.setOnAction(e -> vm.reload());
         Label status = new Label();
         status.setId("today-status");
         status.textProperty().bind(vm.statusProperty());
         setTop(EmployeesView.refreshBar(refresh, status));
-        HBox columns = new HBox(12, column("In", "today-in", vm.in()), column("Late", "today-late", vm.late()),
-                column("Absent so far", "today-absent", vm.absent()), column("On leave", "today-leave", vm.onLeave()));
+        HBox columns = new HBox(12, column("timesheet.today.in", "today-in", vm.in()),
+                column("timesheet.today.late", "today-late", vm.late()),
+                column("timesheet.today.absent", "today-absent", vm.absent()),
+                column("timesheet.today.leave", "today-leave", vm.onLeave()));
         setCenter(columns);
         timer = new Timeline(new KeyFrame(REFRESH, e -> {
             if (shown()) {
@@ -68,13 +75,16 @@ public final class TodayView extends BorderPane {
         return true;
     }
 
-    private static VBox column(String title, String id, ObservableList<TodayService.Person> people) {
+    private static VBox column(String titleKey, String id, ObservableList<TodayService.Person> people) {
         Label heading = new Label();
         heading.getStyleClass().add("today-title");
-        heading.textProperty().bind(javafx.beans.binding.Bindings.size(people).asString(title + " (%d)"));
+        heading.textProperty().bind(I18n.format(() -> Messages.get(titleKey, people.size()), people));
         ListView<TodayService.Person> list = new ListView<>(people);
         list.setId(id + "-list");
-        list.setPlaceholder(new Label("Nobody"));
+        list.setPlaceholder(TimesheetUi.label("timesheet.today.nobody"));
+        ChangeListener<Locale> redraw = (o, was, now) -> list.refresh();
+        list.getProperties().put(TodayView.class, redraw);
+        I18n.locale().addListener(new WeakChangeListener<>(redraw));
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(TodayService.Person p, boolean empty) {

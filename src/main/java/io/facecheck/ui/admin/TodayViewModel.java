@@ -3,8 +3,12 @@ package io.facecheck.ui.admin;
 import io.facecheck.app.TodayService;
 import io.facecheck.ui.AppServices;
 import io.facecheck.ui.BackgroundTask;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import io.facecheck.config.Messages;
+import io.facecheck.ui.I18n;
+import io.facecheck.ui.I18n.Text;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -25,7 +29,9 @@ public final class TodayViewModel {
     private final ObservableList<TodayService.Person> late = FXCollections.observableArrayList();
     private final ObservableList<TodayService.Person> absent = FXCollections.observableArrayList();
     private final ObservableList<TodayService.Person> onLeave = FXCollections.observableArrayList();
-    private final StringProperty status = new SimpleStringProperty("");
+    private final ObjectProperty<TodayService.Board> board = new SimpleObjectProperty<>();
+    private final ObjectProperty<Text> failure = new SimpleObjectProperty<>(Text.NONE);
+    private final StringBinding status = I18n.format(this::statusText, board, failure);
     private final AtomicBoolean loading = new AtomicBoolean();
 
     public TodayViewModel(AppServices services, Executor executor) {
@@ -45,13 +51,22 @@ public final class TodayViewModel {
                     late.setAll(b.late());
                     absent.setAll(b.absent());
                     onLeave.setAll(b.onLeave());
-                    status.set(b.date() + ", updated " + WHEN.format(b.at().atZone(zone)) + ": " + b.in().size()
-                            + " in, " + b.late().size() + " late, " + b.absent().size() + " absent so far, "
-                            + b.onLeave().size() + " on leave");
+                    failure.set(Text.NONE);
+                    board.set(b);
                 })
-                .onFailure(e -> status.set("Cannot read today's attendance: " + e.getMessage()))
+                .onFailure(e -> failure.set(Text.of("timesheet.today.error.load", e.getMessage())))
                 .onFinished(() -> loading.set(false))
                 .executeWith(executor);
+    }
+
+    private String statusText() {
+        if (!failure.get().isEmpty()) {
+            return failure.get().get();
+        }
+        TodayService.Board b = board.get();
+        return b == null ? "" : Messages.get("timesheet.today.status", TimesheetUi.dateWithWeekday(b.date()),
+                WHEN.format(b.at().atZone(zone)), b.in().size(), b.late().size(), b.absent().size(),
+                b.onLeave().size());
     }
 
     public ObservableList<TodayService.Person> in() {
@@ -70,7 +85,8 @@ public final class TodayViewModel {
         return onLeave;
     }
 
-    public StringProperty statusProperty() {
+    /** When the board was read and its counts, or why it could not be, in whatever language is current. */
+    public StringBinding statusProperty() {
         return status;
     }
 }

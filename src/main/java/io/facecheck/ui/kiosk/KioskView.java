@@ -62,6 +62,13 @@ public final class KioskView extends BorderPane {
         problem.textProperty().bind(vm.errorProperty());
         problem.visibleProperty().bind(vm.errorProperty().isNotEmpty().and(vm.cameraMissingProperty().not()));
         problem.managedProperty().bind(problem.visibleProperty());
+        // a longer language must not cut words off: the name and the button keep their width, and the clock, the
+        // longest, breaks between date and time when the header has no room for both on one line
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        admin.setMinWidth(Region.USE_PREF_SIZE);
+        clock.setWrapText(true);
+        clock.setTextAlignment(javafx.scene.text.TextAlignment.RIGHT);
+        clock.setMinHeight(Region.USE_PREF_SIZE);
         HBox header = new HBox(16, title, spacer, clock, admin);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("kiosk-header");
