@@ -88,6 +88,8 @@ public final class FaceCheckCommand {
         Messages.setLocale(CliLanguage.choose(args, system));
         CommandLine cl = new CommandLine(new FaceCheckCommand());
         cl.setResourceBundle(CliLanguage.helpBundle(Messages.locale()));
+        // enum values as users type them: --headers localized
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         CliErrors errors = new CliErrors();
         cl.setExecutionExceptionHandler(errors);
         cl.setParameterExceptionHandler(errors);

@@ -62,6 +62,16 @@ final class ReportCommand implements Callable<Integer> {
             + "(default: report.bom in the settings).")
     Boolean bom;
 
+    @Option(names = "--headers", paramLabel = "KIND", description = "The CSV header row: machine (the stable "
+            + "English column ids scripts read; the default) or localized (in the language of --lang). An XLSX "
+            + "timesheet is always in that language.")
+    Headers headers = Headers.MACHINE;
+
+    /** {@code --headers}: the CSV's first row. */
+    enum Headers {
+        MACHINE, LOCALIZED
+    }
+
     @Mixin
     ActorOption actor;
 
@@ -93,13 +103,15 @@ final class ReportCommand implements Callable<Integer> {
         }
         Settings s = store.settings();
         ZoneId days = zone == null ? s.checkIn().zone() : CliValues.zone("--zone", zone);
+        boolean localized = headers == Headers.LOCALIZED;
+        CsvReports csv = new CsvReports(days, bom != null ? bom : s.report().bom(), s.report().delimiter());
         try (Database db = store.open(Database.OpenMode.EXISTING)) {
             if (timesheet) {
-                return TimesheetReport.run(db, first, last, days, out, new CsvReports(days,
-                        bom != null ? bom : s.report().bom(), s.report().delimiter()), actor.name(), json);
+                return TimesheetReport.run(db, first, last, days, out, csv, Messages.locale(), localized, actor.name(),
+                        json);
             }
             Reports reports = new Reports(db, days, s.checkIn().workStart(),
-                    bom != null ? bom : s.report().bom(), s.report().delimiter());
+                    localized ? csv.withHeadersIn(Messages.locale()) : csv);
             int rows;
             if (toStdout) {
                 try (Writer w = stdout()) {
