@@ -22,8 +22,10 @@ class DecisionWordsTest {
         Decision d = new Decision(Decision.Kind.DEBOUNCED, "TB", Direction.IN, AT, 0.4, null, 3,
                 AT.minusSeconds(40), false);
         assertThat(d.whyNotLogged(RULES).in(Locale.ENGLISH)).isEqualTo("TB was logged 40 s ago (debounce 5 min)");
-        assertThat(d.whyNotLogged(RULES).in(Locale.JAPANESE)).isEqualTo("TB は 40 秒 前に打刻済みです（二重打刻防止の間隔 5 分）");
-        assertThat(d.whyNotLogged(RULES).in(Locale.SIMPLIFIED_CHINESE)).isEqualTo("TB 已在 40 秒 前打卡（防重复打卡间隔 5 分钟）");
+        assertThat(d.whyNotLogged(RULES).in(Locale.JAPANESE)).isEqualTo(
+                "TB は 40 秒 前に打刻済みです（二重打刻防止の間隔 5 分）");
+        assertThat(d.whyNotLogged(RULES).in(Locale.SIMPLIFIED_CHINESE)).isEqualTo(
+                "TB 已在 40 秒 前打卡（防重复打卡间隔 5 分钟）");
     }
 
     @Test

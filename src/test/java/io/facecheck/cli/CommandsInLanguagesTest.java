@@ -15,11 +15,12 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code report} in a language: the CSV keeps its English machine headers unless {@code --headers localized}; the
+ * Commands on a database in Chinese and Japanese: what they print and their errors. {@code report} in a language:
+ * the CSV keeps its English machine headers unless {@code --headers localized}; the
  * XLSX timesheet is named and headed in the {@code --lang} language with the same figures. In-process, a real H2
  * file.
  */
-class ReportLanguageCommandsTest {
+class CommandsInLanguagesTest {
     @TempDir
     Path dir;
     String url;
@@ -76,6 +77,19 @@ class ReportLanguageCommandsTest {
         }
         String zhEvents = chinese.sheetNames().get(2);
         assertThat(chinese.asCsvText(zhEvents).get(1)).contains("A1", "王小明", "2026-03-02 09:10:00");
+    }
+
+    @Test
+    void employeesAndTheirErrorsInChineseAndJapanese() {
+        CliRun show = ok("employees", "show", "A1", "--lang", "zh-CN");
+        assertThat(show.out()).contains("工号：A1", "姓名：王小明", "部门：研发部", "在职：是");
+        CliRun missing = CliRun.of("employees", "show", "ZZ", "--lang", "ja", "--db", url);
+        assertThat(missing.exit()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(missing.err()).isEqualTo("facecheck: 社員番号 ZZ の従業員はいません\n");
+        CliRun badDate = CliRun.of("report", "--from", "3/2", "--to", "2026-03-02", "--out", "-", "--lang", "ja",
+                "--db", url);
+        assertThat(badDate.exit()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(badDate.err()).contains("--from 3/2 は 2026-03-01 のような日付ではありません");
     }
 
     private CliRun ok(String... args) {
