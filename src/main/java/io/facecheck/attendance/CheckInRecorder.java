@@ -1,5 +1,6 @@
 package io.facecheck.attendance;
 
+import io.facecheck.config.LocalizedMessage;
 import io.facecheck.store.CheckInEvent;
 import io.facecheck.store.Database;
 import io.facecheck.store.EmployeeRepository;
@@ -139,7 +140,8 @@ public final class CheckInRecorder implements LastEventLookup {
                 ps.setString(1, d.code());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        throw new StoreException(StoreException.Kind.NOT_FOUND, "no employee with code " + d.code());
+                        throw new StoreException(StoreException.Kind.NOT_FOUND,
+                                LocalizedMessage.of("cli.error.noEmployee", d.code()));
                     }
                     if (!rs.getBoolean(2)) {
                         throw new StoreException(StoreException.Kind.INVALID, "employee " + d.code() + " is inactive");

@@ -1,5 +1,6 @@
 package io.facecheck.attendance;
 
+import io.facecheck.config.LocalizedMessage;
 import io.facecheck.store.Direction;
 
 import java.time.Duration;
@@ -44,27 +45,29 @@ public record Decision(Kind kind, String code, Direction direction, Instant at, 
      * Why this frame logged nothing, in words a person at the kiosk or the command line understands (for example
      * {@code TB was logged 40 s ago (debounce 5 min)}); null for a check-in.
      */
-    public String whyNotLogged(CheckInRules rules) {
+    public LocalizedMessage whyNotLogged(CheckInRules rules) {
         return switch (kind) {
             case CHECK_IN -> null;
-            case PENDING -> code + " recognised in " + agreeing + " of the " + rules.k() + " frames needed";
-            case DEBOUNCED -> code + " was logged " + words(Duration.between(lastEvent, at)) + " ago (debounce "
-                    + words(rules.debounce()) + ")";
-            case UNKNOWN -> "the face was not recognised";
-            case LIVENESS_FAILED -> code + " did not pass the liveness check";
+            case PENDING -> LocalizedMessage.of("cli.checkin.why.pending", code, agreeing, rules.k());
+            case DEBOUNCED -> LocalizedMessage.of("cli.checkin.why.debounced", code,
+                    words(Duration.between(lastEvent, at)), words(rules.debounce()));
+            case UNKNOWN -> LocalizedMessage.of("cli.checkin.why.unknown");
+            case LIVENESS_FAILED -> LocalizedMessage.of("cli.checkin.why.liveness", code);
         };
     }
 
-    /** 40 s, 5 min, 1 min 30 s, 2 h 5 min. */
-    private static String words(Duration d) {
+    /** 40 s, 5 min, 1 min 30 s, 2 h 5 min (40 秒, 5 分, ... in the user's language). */
+    private static LocalizedMessage words(Duration d) {
         long s = Math.max(0, d.getSeconds());
         if (s < 60) {
-            return s + " s";
+            return LocalizedMessage.of("cli.duration.s", s);
         }
         if (s < 3600) {
-            return s / 60 + " min" + (s % 60 == 0 ? "" : " " + s % 60 + " s");
+            return s % 60 == 0 ? LocalizedMessage.of("cli.duration.min", s / 60)
+                    : LocalizedMessage.of("cli.duration.minS", s / 60, s % 60);
         }
-        return s / 3600 + " h" + (s % 3600 / 60 == 0 ? "" : " " + s % 3600 / 60 + " min");
+        return s % 3600 / 60 == 0 ? LocalizedMessage.of("cli.duration.h", s / 3600)
+                : LocalizedMessage.of("cli.duration.hMin", s / 3600, s % 3600 / 60);
     }
 
     /** This decision with another liveness score (the one stored with the check-in). */

@@ -24,12 +24,17 @@ public final class Reports {
     private final CsvReports csv;
 
     public Reports(Database db, ZoneId zone, LocalTime workStart, boolean bom, char delimiter) {
+        this(db, zone, workStart, new CsvReports(zone, bom, delimiter));
+    }
+
+    /** With the CSV conventions given (e.g. headed in a language: {@code report --headers localized}). */
+    public Reports(Database db, ZoneId zone, LocalTime workStart, CsvReports csv) {
         this.events = new EventRepository(db);
         this.unknownFaces = new UnknownFaceLog(db);
         this.audit = new AuditLog(db);
         this.zone = zone;
         this.workStart = workStart;
-        this.csv = new CsvReports(zone, bom, delimiter);
+        this.csv = csv;
     }
 
     /** Events whose local date in the zone lies in {@code from..to} (both inclusive), in time order. */

@@ -1,5 +1,6 @@
 package io.facecheck.cli;
 
+import io.facecheck.config.LocalizedMessage;
 import io.facecheck.store.Backups;
 import io.facecheck.store.Database;
 import io.facecheck.store.StoreException;
@@ -36,14 +37,16 @@ final class BackupCommand implements Callable<Integer> {
         OutputFiles.check("--out", out);
         try (Database db = store.open(Database.OpenMode.EXISTING)) {
             Backups.Result r = Backups.backup(db, out, force, actor.name());
-            print(r, json, "backup of " + Database.fileOf(db.url()).map(Path::toString).orElse(db.url()) + " written to");
+            print(r, json, LocalizedMessage.of("cli.backup.written",
+                    Database.fileOf(db.url()).map(Path::toString).orElse(db.url()), r.file()));
             return ExitCodes.OK;
         } catch (StoreException e) {
             throw StoreOptions.asCli(e);
         }
     }
 
-    static void print(Backups.Result r, boolean json, String what) {
+    /** @param what the first words, naming the database and the file */
+    static void print(Backups.Result r, boolean json, LocalizedMessage what) {
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("file", r.file().toString());
@@ -53,12 +56,10 @@ final class BackupCommand implements Callable<Integer> {
             m.put("reencrypted", r.reencrypted());
             Json.print(m);
         } else {
-            System.out.println(what + " " + r.file() + " (" + r.bytes() + " bytes; " + r.rows().get("employee")
-                    + " employees, " + r.rows().get("face_template") + " templates, " + r.rows().get("check_in_event")
-                    + " events; face data under key " + String.join(", ", r.keyIds()) + ")");
+            CliMessages.out("cli.backup.contents", what.localized(), r.bytes(), r.rows().get("employee"),
+                    r.rows().get("face_template"), r.rows().get("check_in_event"), String.join(", ", r.keyIds()));
             if (r.reencrypted() > 0) {
-                System.out.println("re-encrypted " + r.reencrypted() + " face-data records from a retired key under the"
-                        + " active key");
+                CliMessages.out("cli.backup.reencrypted", r.reencrypted());
             }
         }
     }

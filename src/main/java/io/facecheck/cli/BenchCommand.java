@@ -38,8 +38,9 @@ import java.util.concurrent.Callable;
  * asserted in tests.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Time each stage (decode, detect, track, align, embed, liveness, match) and a whole 640x480",
-                "frame, detected in full and tracked."})
+        description = {"Time each stage of the pipeline and a whole 640x480 frame.",
+                "The stages: decode, detect, track, align, embed, liveness, match; the frame detected in full and "
+                        + "tracked."})
 final class BenchCommand implements Callable<Integer> {
     static final Path DEFAULT_IMAGES = Path.of("src", "test", "resources", "lfw10");
 
@@ -268,7 +269,7 @@ final class BenchCommand implements Callable<Integer> {
         } catch (StoreException e) {
             throw StoreOptions.asCli(e);
         } catch (ConfigException e) {
-            throw new CliException(ExitCodes.FAILURE, e.getMessage());
+            throw CliException.of(ExitCodes.FAILURE, e);
         } finally {
             try (var files = Files.walk(tmp)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -363,7 +364,7 @@ final class BenchCommand implements Callable<Integer> {
         try {
             return loader.read(bytes, Path.of("bench-image")).image();
         } catch (ImageLoadException e) {
-            throw new CliException(ExitCodes.FAILURE, e.getMessage());
+            throw CliException.of(ExitCodes.FAILURE, e);
         }
     }
 

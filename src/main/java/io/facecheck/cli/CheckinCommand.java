@@ -1,5 +1,7 @@
 package io.facecheck.cli;
 
+import io.facecheck.config.LocalizedMessage;
+import io.facecheck.config.Messages;
 import io.facecheck.attendance.CheckInStation;
 import io.facecheck.attendance.Decision;
 import io.facecheck.attendance.LivenessGate;
@@ -32,8 +34,8 @@ import java.util.concurrent.Callable;
  * it logs is committed, then printed.
  */
 @Command(name = "checkin", mixinStandardHelpOptions = true,
-        description = {"Feed photos as consecutive frames to the kiosk's check-in policy (K of N frames,",
-                "debounce, direction mode) and print the check-ins it logged."})
+        description = {"Feed photos as consecutive frames to the kiosk's check-in policy and print the check-ins it logged.",
+                "The policy is the kiosk's: K of N frames, debounce, direction mode."})
 final class CheckinCommand implements Callable<Integer> {
     static final int FRAME_MILLIS = 100;
 
@@ -95,8 +97,7 @@ final class CheckinCommand implements Callable<Integer> {
     public Integer call() {
         if (liveness != null) {
             if (LivenessMode.parse(liveness) == null) {
-                throw new CliException(ExitCodes.FAILURE, "--liveness " + liveness
-                        + " is not one of off, passive, challenge, net");
+                throw CliException.of(ExitCodes.FAILURE, "cli.checkin.badLiveness", liveness);
             }
             store.override("checkin.liveness", liveness);
         }
@@ -130,9 +131,11 @@ final class CheckinCommand implements Callable<Integer> {
                     }
                 }
                 if (o.decision().isEmpty()) {
-                    System.err.println("facecheck: " + photos.get(i) + ": " + o.subject()
-                            .map(f -> "face not usable (" + String.join(", ", f.quality().issueCodes()) + ")")
-                            .orElse("no face"));
+                    Path photo = photos.get(i);
+                    o.subject().ifPresentOrElse(
+                            f -> CliMessages.warn("cli.checkin.faceNotUsable", photo,
+                                    String.join(", ", f.quality().issueCodes())),
+                            () -> CliMessages.warn("cli.checkin.noFace", photo));
                 }
                 o.logged().ifPresent(logged::add);
                 if (o.decision().isPresent()) {
@@ -143,19 +146,18 @@ final class CheckinCommand implements Callable<Integer> {
                     : refusedStatus != null ? refusedStatus : lastStatus;
             String refused = logged.isEmpty() && refusedStatus != null ? refusedStatus.reason() : null;
             if (refused != null) {
-                System.err.println("facecheck: no check-in logged: the liveness check (" + ctx.settings.liveness().mode().id()
-                        + ") refused it: " + describe(refused, shown));
+                CliMessages.warn("cli.checkin.livenessRefused", ctx.settings.liveness().mode().id(),
+                        describe(refused, shown));
             }
             long pending = logged.stream().filter(CheckInEvent::pending).count();
             if (pending > 0) {
                 var offline = ctx.attendance.offline().orElseThrow();
                 String kioskId = kiosk != null ? kiosk : ctx.settings.checkIn().kioskId();
-                System.err.println("facecheck: " + ctx.db.displayName() + " cannot be reached: " + pending
-                        + " check-in(s) kept in this kiosk's journal (" + offline.local().file() + "), "
-                        + offline.pending(kioskId) + " waiting in all; they are uploaded by the "
-                        + "next check-in with the server back, or by: facecheck sync --kiosk " + kioskId);
+                CliMessages.warn("cli.checkin.unreachable", ctx.db.displayName(), pending, offline.local().file(),
+                        offline.pending(kioskId), kioskId);
             }
-            String why = last == null ? "no usable face in the photos" : last.whyNotLogged(station.policy().rules());
+            LocalizedMessage why = last == null ? LocalizedMessage.of("cli.checkin.why.noFace")
+                    : last.whyNotLogged(station.policy().rules());
             print(logged, why, station.policy().unknownFaces().count(),
                     station.livenessGate().isPresent() ? livenessJson(ctx.settings.liveness().mode(), shown, refused) : null);
             return ExitCodes.OK;
@@ -182,9 +184,12 @@ final class CheckinCommand implements Callable<Integer> {
         }
         var r = offline.get().sync(kioskId, ctx.settings.checkIn().debounce());
         if (r.settled() > 0) {
-            System.err.println("facecheck: uploaded " + r.uploaded() + " check-in(s) journalled while "
-                    + ctx.db.displayName() + " was unreachable" + (r.duplicates() + r.rejected() > 0 ? " ("
-                    + (r.duplicates() + r.rejected()) + " not uploaded: see facecheck sync)" : ""));
+            int left = r.duplicates() + r.rejected();
+            if (left > 0) {
+                CliMessages.warn("cli.checkin.uploadedSome", r.uploaded(), ctx.db.displayName(), left);
+            } else {
+                CliMessages.warn("cli.checkin.uploaded", r.uploaded(), ctx.db.displayName());
+            }
         }
     }
 
@@ -195,24 +200,19 @@ final class CheckinCommand implements Callable<Integer> {
         try {
             return Instant.parse(at);
         } catch (DateTimeParseException e) {
-            throw new CliException(ExitCodes.FAILURE, "--at " + at + " is not an instant like 2026-03-02T08:55:00Z");
+            throw CliException.of(ExitCodes.FAILURE, "cli.checkin.badAt", at);
         }
     }
 
     private static String describe(String reason, LivenessGate.Status s) {
-        String text = switch (reason.contains(":") ? reason.substring(reason.indexOf(':') + 1) : reason) {
-            case "static_frame_repeated" -> "the same picture was shown again and again (a still photo, not a camera)";
-            case "discontinuous" -> "the frames do not follow on from each other (different photos one after another, "
-                    + "not a camera's video)";
-            case "planar_motion" -> "the face moved like a flat picture (a printed photo or a screen)";
-            case "no_depth_motion" -> "the face did not move enough to tell a person from a photo";
-            case "too_few_frames" -> "too few frames to tell a person from a photo";
-            case "challenge_pending" -> "the requested head turn (" + (s.challenge() == null ? "" : s.challenge().id())
-                    + ") was not seen";
-            case "challenge_failed" -> "the requested head turn (" + (s.challenge() == null ? "" : s.challenge().id())
-                    + ") was not done in time";
+        String code = reason.contains(":") ? reason.substring(reason.indexOf(':') + 1) : reason;
+        String challenge = s.challenge() == null ? "" : s.challenge().id();
+        String text = switch (code) {
+            case "static_frame_repeated", "discontinuous", "planar_motion", "no_depth_motion", "too_few_frames",
+                 "challenge_pending", "challenge_failed" -> Messages.get("cli.checkin.liveness." + code, challenge);
             default -> reason;
         };
+        // the machine code stays in brackets, for a script or a bug report
         return text + " [" + reason + "]";
     }
 
@@ -228,7 +228,7 @@ final class CheckinCommand implements Callable<Integer> {
     }
 
     /** @param why why the last frame logged nothing (shown when nothing was logged) */
-    private void print(List<CheckInEvent> logged, String why, long unknown, Map<String, Object> liveness) {
+    private void print(List<CheckInEvent> logged, LocalizedMessage why, long unknown, Map<String, Object> liveness) {
         if (json) {
             List<Map<String, Object>> events = new ArrayList<>();
             for (CheckInEvent e : logged) {
@@ -249,11 +249,12 @@ final class CheckinCommand implements Callable<Integer> {
             Json.print(doc);
         } else {
             for (CheckInEvent e : logged) {
-                System.out.println(e.direction() + " " + e.code() + " (" + e.name() + ") at " + e.localTime()
-                        + (e.pending() ? " (pending: kept in the offline journal until the server answers)" : ""));
+                CliMessages.out(e.pending() ? "cli.checkin.loggedPending" : "cli.checkin.logged",
+                        Messages.get("cli.direction." + e.direction().name()), e.code(), e.name(), e.localTime());
             }
             if (logged.isEmpty()) {
-                System.out.println("no check-in logged" + (why == null ? "" : ": " + why));
+                CliMessages.out(why == null ? "cli.checkin.nothing" : "cli.checkin.nothingBecause", why == null ? ""
+                        : why.localized());
             }
             System.out.flush();
         }

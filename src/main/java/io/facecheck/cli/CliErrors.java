@@ -1,5 +1,6 @@
 package io.facecheck.cli;
 
+import io.facecheck.config.Messages;
 import io.facecheck.models.ModelException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,8 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler, Command
     public int handleParseException(CommandLine.ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("facecheck: " + ex.getMessage());
+        // picocli's own sentence stays English (it cannot be translated); the sentence around it is the user's
+        err.println("facecheck: " + Messages.get("cli.error.usage", ex.getMessage()));
         CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
         cmd.usage(err, cmd.getColorScheme());
         err.flush();
@@ -29,7 +31,8 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler, Command
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
         LOG.debug("command failed", ex);
-        String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        // the user's language where the exception carries its bundle key (CliException.of, ModelException, ...)
+        String msg = ex.getLocalizedMessage() == null ? ex.getClass().getSimpleName() : ex.getLocalizedMessage();
         cmd.getErr().println("facecheck: " + msg);
         cmd.getErr().flush();
         if (ex instanceof CliException ce) {

@@ -20,7 +20,7 @@ final class CliValues {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw bad(option, value, "a date like 2026-03-01");
+            throw CliException.of(ExitCodes.FAILURE, "cli.error.badDate", option, value);
         }
     }
 
@@ -28,7 +28,7 @@ final class CliValues {
         try {
             return LocalTime.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw bad(option, value, "a time like 09:00");
+            throw CliException.of(ExitCodes.FAILURE, "cli.error.badTime", option, value);
         }
     }
 
@@ -37,7 +37,7 @@ final class CliValues {
         try {
             return OffsetDateTime.parse(value.strip()).toInstant();
         } catch (DateTimeParseException e) {
-            throw bad(option, value, "an instant like 2026-03-02T08:55:00Z");
+            throw CliException.of(ExitCodes.FAILURE, "cli.error.badInstant", option, value);
         }
     }
 
@@ -45,7 +45,7 @@ final class CliValues {
         try {
             return ZoneId.of(value.strip());
         } catch (RuntimeException e) {
-            throw bad(option, value, "a time zone like Europe/Berlin");
+            throw CliException.of(ExitCodes.FAILURE, "cli.error.badZone", option, value);
         }
     }
 
@@ -61,7 +61,7 @@ final class CliValues {
                 }
             }
             if (found == null) {
-                throw bad(option, value, "weekdays like MON,TUE,WED,THU,FRI");
+                throw CliException.of(ExitCodes.FAILURE, "cli.error.badDays", option, value);
             }
             out.add(found);
         }
@@ -71,12 +71,8 @@ final class CliValues {
     /** Whole minutes, 0 or more. */
     static int minutes(String option, int value) {
         if (value < 0) {
-            throw new CliException(ExitCodes.FAILURE, option + " " + value + " must not be negative");
+            throw CliException.of(ExitCodes.FAILURE, "cli.error.negative", option, value);
         }
         return value;
-    }
-
-    private static CliException bad(String option, String value, String expected) {
-        return new CliException(ExitCodes.FAILURE, option + " " + value + " is not " + expected);
     }
 }

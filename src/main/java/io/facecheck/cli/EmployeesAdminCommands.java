@@ -43,7 +43,7 @@ final class EmployeesAdminCommands {
                 if (json) {
                     Json.print(EmployeesCommand.json(e, 0));
                 } else {
-                    System.out.println("added " + e.code() + " (" + e.name() + ")");
+                    CliMessages.out("cli.employees.added", e.code(), e.name());
                 }
                 return ExitCodes.OK;
             } catch (StoreException e) {
@@ -77,8 +77,8 @@ final class EmployeesAdminCommands {
                     m.put("unchanged", r.unchanged());
                     Json.print(m);
                 } else {
-                    System.out.println("employees: " + r.added().size() + " added, " + r.updated().size()
-                            + " updated, " + r.unchanged().size() + " unchanged");
+                    CliMessages.out("cli.employees.imported", r.added().size(), r.updated().size(),
+                            r.unchanged().size());
                 }
                 return ExitCodes.OK;
             } catch (StoreException e) {

@@ -1,5 +1,6 @@
 package io.facecheck.cli;
 
+import io.facecheck.config.Messages;
 import io.facecheck.attendance.EnrollmentService;
 import io.facecheck.models.ModelCard;
 import io.facecheck.models.ModelNames;
@@ -91,9 +92,10 @@ final class EmployeesCommand {
                     Json.print(out);
                 } else {
                     for (Employee e : list) {
-                        System.out.printf("%-16s %-30s %-20s %3d templates%s%n", e.code(), e.name(),
-                                e.department() == null ? "" : e.department(), counts.getOrDefault(e.code(), 0),
-                                e.active() ? "" : "  (inactive)");
+                        System.out.printf("%-16s %-30s %-20s %s%n", e.code(), e.name(),
+                                e.department() == null ? "" : e.department(), Messages.get(e.active()
+                                        ? "cli.employees.templates" : "cli.employees.templatesInactive",
+                                        counts.getOrDefault(e.code(), 0)));
                     }
                     System.out.flush();
                 }
@@ -127,14 +129,14 @@ final class EmployeesCommand {
                     m.put("created", e.createdAt().toString());
                     Json.print(m);
                 } else {
-                    System.out.println("code:       " + e.code());
-                    System.out.println("name:       " + e.name());
-                    System.out.println("department: " + (e.department() == null ? "" : e.department()));
-                    System.out.println("greeting:   " + e.greeting());
-                    System.out.println("reading:    " + (e.reading() == null ? "" : e.reading()));
-                    System.out.println("active:     " + e.active());
-                    System.out.println("templates:  " + templates + " (" + samples + " enrollment samples kept)");
-                    System.out.println("created:    " + e.createdAt());
+                    CliMessages.out("cli.employees.show.code", e.code());
+                    CliMessages.out("cli.employees.show.name", e.name());
+                    CliMessages.out("cli.employees.show.department", e.department() == null ? "" : e.department());
+                    CliMessages.out("cli.employees.show.greeting", e.greeting());
+                    CliMessages.out("cli.employees.show.reading", e.reading() == null ? "" : e.reading());
+                    CliMessages.out("cli.employees.show.active", Messages.get("cli.employees.active." + e.active()));
+                    CliMessages.out("cli.employees.show.templates", templates, samples);
+                    CliMessages.out("cli.employees.show.created", e.createdAt());
                     System.out.flush();
                 }
                 return ExitCodes.OK;
@@ -164,7 +166,7 @@ final class EmployeesCommand {
         public Integer call() {
             try (Database db = store.open(Database.OpenMode.EXISTING)) {
                 Map<String, Object> done = act(db)
-                        .orElseThrow(() -> new CliException(ExitCodes.FAILURE, "no employee with code " + code));
+                        .orElseThrow(() -> CliException.of(ExitCodes.FAILURE, "cli.error.noEmployee", code));
                 if (json) {
                     Json.print(done);
                 } else {
@@ -196,8 +198,7 @@ final class EmployeesCommand {
         @Override
         Optional<Map<String, Object>> act(Database db) {
             if (name == null && department == null && greetingName == null && reading == null) {
-                throw new CliException(ExitCodes.FAILURE,
-                        "nothing to change: give --name, --department, --greeting-name or --reading");
+                throw CliException.of(ExitCodes.FAILURE, "cli.employees.nothingToChange");
             }
             EmployeeRepository employees = new EmployeeRepository(db);
             AuditLog audit = new AuditLog(db);
@@ -224,10 +225,16 @@ final class EmployeesCommand {
 
         @Override
         String message(Map<String, Object> done) {
-            return code + ": name " + done.get("name") + ", department "
-                    + (done.get("department") == null ? "none" : done.get("department"))
-                    + (done.get("greetingName") == null ? "" : ", greeted as " + done.get("greetingName"))
-                    + (done.get("reading") == null ? "" : ", reading " + done.get("reading"));
+            StringBuilder line = new StringBuilder(Messages.get("cli.employees.updated", code, done.get("name"),
+                    done.get("department") == null ? Messages.get("cli.employees.noDepartment")
+                            : done.get("department")));
+            if (done.get("greetingName") != null) {
+                line.append(Messages.get("cli.employees.greetedAs", done.get("greetingName")));
+            }
+            if (done.get("reading") != null) {
+                line.append(Messages.get("cli.employees.readingIs", done.get("reading")));
+            }
+            return line.toString();
         }
     }
 
@@ -250,8 +257,7 @@ final class EmployeesCommand {
 
         @Override
         String message(Map<String, Object> done) {
-            return "erased the face data of " + code + " (" + done.get("templatesErased")
-                    + " templates and their enrollment crops); the employee and their attendance records are kept";
+            return Messages.get("cli.employees.erased", code, done.get("templatesErased"));
         }
     }
 
@@ -266,7 +272,7 @@ final class EmployeesCommand {
 
         @Override
         String message(Map<String, Object> done) {
-            return "deleted " + code + " with their templates, crops and events";
+            return Messages.get("cli.employees.deleted", code);
         }
     }
 }

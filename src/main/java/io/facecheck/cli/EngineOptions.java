@@ -52,7 +52,7 @@ final class EngineOptions {
                 .withEmbedder(embedder != null ? embedder : e.embedder());
         if (minFace != null) {
             if (minFace < 12) {
-                throw new CliException(ExitCodes.FAILURE, "--min-face must be at least 12 pixels, got " + minFace);
+                throw CliException.of(ExitCodes.FAILURE, "cli.error.minFace", minFace);
             }
             o = o.withMinFace(minFace);
         }
@@ -71,7 +71,7 @@ final class EngineOptions {
         try {
             return loader.load(file);
         } catch (ImageLoadException e) {
-            throw new CliException(ExitCodes.FAILURE, e.getMessage());
+            throw CliException.of(ExitCodes.FAILURE, e);
         }
     }
 }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -100,7 +101,7 @@ final class EnrollCommand implements Callable<Integer> {
         } catch (StoreException e) {
             throw StoreOptions.asCli(e);
         } catch (IOException | UncheckedIOException e) {
-            throw new CliException(ExitCodes.FAILURE, e.getMessage());
+            throw CliException.of(ExitCodes.FAILURE, e);
         }
     }
 
@@ -116,9 +117,9 @@ final class EnrollCommand implements Callable<Integer> {
                 throw StoreOptions.asCli(e);
             }
         } else if (source.folder != null && !Files.isDirectory(source.folder)) {
-            throw new CliException(ExitCodes.FAILURE, "no such folder: " + source.folder);
+            throw CliException.of(ExitCodes.FAILURE, "cli.enroll.noFolder", source.folder);
         } else if (source.csv != null && !Files.isReadable(source.csv)) {
-            throw new CliException(ExitCodes.FAILURE, "cannot read " + source.csv);
+            throw CliException.of(ExitCodes.FAILURE, "cli.enroll.cannotRead", source.csv);
         }
     }
 
@@ -191,16 +192,19 @@ final class EnrollCommand implements Callable<Integer> {
         } else {
             for (var r : results) {
                 if (r.enrolled()) {
-                    System.out.println("enrolled " + r.code() + " (" + r.employee().name() + "): "
-                            + EnrollmentService.samples(r.added()));
+                    CliMessages.out("cli.enroll.enrolled", r.code(), r.employee().name(), r.added());
                 }
             }
             System.out.flush();
         }
         for (var r : results) {
             for (var rej : r.rejected()) {
-                System.err.println("facecheck: rejected " + rej.file() + ": " + rej.reason()
-                        + (rej.detail() == null ? "" : " (" + rej.detail() + ")"));
+                // the reason is a code (no_face, blurry, ...): the same in every language, as in the JSON
+                if (rej.detail() == null) {
+                    CliMessages.warn("cli.enroll.rejected", rej.file(), rej.reason());
+                } else {
+                    CliMessages.warn("cli.enroll.rejectedDetail", rej.file(), rej.reason(), rej.detail());
+                }
             }
         }
         for (var p : problems) {
@@ -208,16 +212,14 @@ final class EnrollCommand implements Callable<Integer> {
                     + p.message());
         }
         for (var r : leftOut) {
-            System.err.println("facecheck: " + leftOutMessage(r));
+            CliMessages.warn("cli.enroll.leftOut", r.code(), r.rejected().size());
         }
         for (var d : duplicates) {
-            System.err.printf("facecheck: %s not enrolled: the face matches employee %s (%s) at distance %.3f in %s;"
-                            + " use --force if they are different people%n", d.code(), d.duplicate().code(),
-                    d.duplicate().name(), d.duplicate().distance(), d.duplicate().file());
+            CliMessages.warn("cli.enroll.duplicate", d.code(), d.duplicate().code(), d.duplicate().name(),
+                    String.format(Locale.ROOT, "%.3f", d.duplicate().distance()), d.duplicate().file());
         }
         for (var r : mixed) {
-            System.err.println("facecheck: " + r.code() + " not enrolled: " + r.notOnePerson().describe()
-                    + "; use --force if they do show one person");
+            CliMessages.warn("cli.enroll.mixed", r.code(), r.notOnePerson().describe());
         }
         if (!duplicates.isEmpty() || !mixed.isEmpty()) {
             return ExitCodes.DUPLICATE;
@@ -238,7 +240,7 @@ final class EnrollCommand implements Callable<Integer> {
             return ExitCodes.FAILURE;
         }
         if (nobodyEnrolled) {
-            System.err.println("facecheck: nobody enrolled: no photo shows one usable face");
+            CliMessages.warn("cli.enroll.nobody");
             return ExitCodes.NO_FACE;
         }
         return results.stream().allMatch(EnrollmentService.Result::enrolled) ? ExitCodes.OK : ExitCodes.FAILURE;

@@ -140,7 +140,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 }
             }
         } catch (PairsFileException e) {
-            throw new CliException(ExitCodes.FAILURE, e.getMessage());
+            throw CliException.of(ExitCodes.FAILURE, e);
         }
         if (pairs.isEmpty()) {
             throw new CliException(ExitCodes.FAILURE, "no pairs to evaluate");

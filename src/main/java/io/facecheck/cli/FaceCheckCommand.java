@@ -1,10 +1,14 @@
 package io.facecheck.cli;
 
 import io.facecheck.config.AppVersion;
+import io.facecheck.config.Messages;
+import io.facecheck.config.SystemLocale;
 import io.facecheck.models.TfLogging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+
+import java.util.Locale;
 
 /** The {@code facecheck} command and its sub-commands. */
 @Command(name = "facecheck", mixinStandardHelpOptions = true, versionProvider = FaceCheckCommand.Version.class,
@@ -53,6 +57,15 @@ public final class FaceCheckCommand {
         }
     }
 
+    /** Before or after the sub-command's name, like {@code --verbose}; {@link CliLanguage} has already applied it. */
+    @Option(names = "--lang", paramLabel = "TAG", scope = CommandLine.ScopeType.INHERIT,
+            converter = CliLanguage.Converter.class,
+            description = "Language of the messages and of this help: en, zh-CN or ja (default: ui.language in the "
+                    + "settings, else the system's, from LANG).")
+    void language(Locale language) {
+        Messages.setLocale(language);
+    }
+
     /** {@code -V}: the version the kiosks report too ({@link AppVersion}). */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
@@ -63,7 +76,20 @@ public final class FaceCheckCommand {
 
     /** Runs the command line and returns the exit code; never throws. */
     public static int execute(String... args) {
+        return execute(SystemLocale.current(), args);
+    }
+
+    /**
+     * As {@link #execute(String...)}, with {@code system} as the operating system's language (the tests pin English
+     * there, whatever the developer's {@code LANG}).
+     */
+    static int execute(Locale system, String... args) {
+        // before anything is parsed or printed: every message, usage errors included, in the chosen language
+        Messages.setLocale(CliLanguage.choose(args, system));
         CommandLine cl = new CommandLine(new FaceCheckCommand());
+        cl.setResourceBundle(CliLanguage.helpBundle(Messages.locale()));
+        // enum values as users type them: --headers localized
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         CliErrors errors = new CliErrors();
         cl.setExecutionExceptionHandler(errors);
         cl.setParameterExceptionHandler(errors);

@@ -21,8 +21,8 @@ import java.util.concurrent.Callable;
 
 /** {@code facecheck identify IMG [--json]}: who is the largest face, against the enrolled gallery. */
 @Command(name = "identify", mixinStandardHelpOptions = true,
-        description = {"Identify the largest face of a photo against the enrolled employees (open set:",
-                "threshold and margin). Exit 0 with identity null when unknown, 2 when there is no face."})
+        description = {"Identify the largest face of a photo against the enrolled employees.",
+                "Open set: threshold and margin. Exit 0 with identity null when unknown, 2 when there is no face."})
 final class IdentifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "IMG")
     Path photo;
@@ -46,7 +46,7 @@ final class IdentifyCommand implements Callable<Integer> {
                     // a script reading stdout gets its answer too, not only the exit code
                     Json.print(doc(null, null, null, null, "no_face", null, 0));
                 }
-                throw new CliException(ExitCodes.NO_FACE, "no face found in " + photo);
+                throw CliException.of(ExitCodes.NO_FACE, "cli.error.noFace", photo);
             }
             OpenSetDecision.Verdict v = ctx.decision.identify(ctx.gallery.gallery(), faces.get(0).embedding());
             String code = v.identity().orElse(null);
@@ -58,11 +58,16 @@ final class IdentifyCommand implements Callable<Integer> {
                 Json.print(doc(code, name, distance, margin, v.reason().code(),
                         v.best().map(m -> m.identity()).orElse(null), faces.size()));
             } else if (code != null) {
-                System.out.printf(Locale.ROOT, "%s (%s): distance %.4f, margin %s%n", code, name, distance,
+                // the figures as a script reads them, whatever the language
+                CliMessages.out("cli.identify.match", code, name, String.format(Locale.ROOT, "%.4f", distance),
                         margin == null ? "-" : String.format(Locale.ROOT, "%.4f", margin));
             } else {
-                System.out.printf(Locale.ROOT, "unknown (%s)%s%n", v.reason().code(), distance == null ? ""
-                        : String.format(Locale.ROOT, ": nearest %s at %.4f", v.best().get().identity(), distance));
+                if (distance == null) {
+                    CliMessages.out("cli.identify.unknown", v.reason().code());
+                } else {
+                    CliMessages.out("cli.identify.unknownNearest", v.reason().code(), v.best().get().identity(),
+                            String.format(Locale.ROOT, "%.4f", distance));
+                }
             }
             System.out.flush();
             return ExitCodes.OK;

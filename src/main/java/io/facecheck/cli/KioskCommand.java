@@ -37,7 +37,7 @@ final class KioskCommand implements WindowCommand {
             try {
                 FrameSources.parse(camera);
             } catch (IllegalArgumentException e) {
-                throw new CliException(ExitCodes.FAILURE, e.getMessage());
+                throw CliException.of(ExitCodes.FAILURE, e);
             }
         }
         if (liveness != null && LivenessMode.parse(liveness) == null) {

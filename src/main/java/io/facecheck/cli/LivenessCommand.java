@@ -27,8 +27,8 @@ import java.util.concurrent.Callable;
  * 68 landmarks, exact frame repeats) on the largest face of a video, a folder of frames or a camera.
  */
 @Command(name = "liveness", mixinStandardHelpOptions = true,
-        description = {"Passive liveness of the face in a video, a folder of frames or a camera: live, spoof or",
-                "unsure, with the reasons (see docs/liveness.md)."})
+        description = {"Passive liveness of the face in a video, a folder of frames or a camera.",
+                "The verdict is live, spoof or unsure, with the reasons (see docs/liveness.md)."})
 final class LivenessCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SOURCE", description = "As for kiosk --camera: " + FrameSources.FORMS + ".")
     String source;
@@ -49,7 +49,7 @@ final class LivenessCommand implements Callable<Integer> {
         try {
             src = FrameSources.parse(source);
         } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.FAILURE, e.getMessage());
+            throw CliException.of(ExitCodes.FAILURE, e);
         }
         if (seconds != null && !(seconds > 0)) {
             throw new CliException(ExitCodes.FAILURE, "--seconds must be positive, got " + seconds);
@@ -64,7 +64,7 @@ final class LivenessCommand implements Callable<Integer> {
             try {
                 src.open();
             } catch (CameraException e) {
-                throw new CliException(ExitCodes.FAILURE, e.getMessage());
+                throw CliException.of(ExitCodes.FAILURE, e);
             }
             long firstNanos = -1;
             while (true) {
@@ -72,7 +72,7 @@ final class LivenessCommand implements Callable<Integer> {
                 try {
                     f = src.read();
                 } catch (CameraException e) {
-                    throw new CliException(ExitCodes.FAILURE, e.getMessage());
+                    throw CliException.of(ExitCodes.FAILURE, e);
                 }
                 if (f == null) {
                     break;

@@ -30,14 +30,14 @@ final class OutputFiles {
     static Path check(String option, Path out) {
         Path file = out.toAbsolutePath();
         if (Files.isDirectory(file)) {
-            throw new CliException(ExitCodes.FAILURE, option + " " + file + " is a folder; give a file name in it");
+            throw CliException.of(ExitCodes.FAILURE, "cli.out.isFolder", option, file);
         }
         Path dir = file.getParent();
         if (!Files.isDirectory(dir)) {
-            throw new CliException(ExitCodes.FAILURE, option + " " + file + ": the folder " + dir + " does not exist");
+            throw CliException.of(ExitCodes.FAILURE, "cli.out.noFolder", option, file, dir);
         }
         if (!Files.isWritable(dir)) {
-            throw new CliException(ExitCodes.FAILURE, option + " " + file + ": the folder " + dir + " is not writable");
+            throw CliException.of(ExitCodes.FAILURE, "cli.out.folderNotWritable", option, file, dir);
         }
         return file;
     }
@@ -52,8 +52,7 @@ final class OutputFiles {
         String format = name.endsWith(".png") ? "png"
                 : name.endsWith(".jpg") || name.endsWith(".jpeg") ? "jpeg" : null;
         if (format == null) {
-            throw new CliException(ExitCodes.USAGE, option + " " + out + ": the name must end in .png, .jpg or .jpeg "
-                    + "(it sets the image format)");
+            throw CliException.of(ExitCodes.USAGE, "cli.out.imageName", option, out);
         }
         return format;
     }
@@ -61,7 +60,7 @@ final class OutputFiles {
     /** As {@link #imageFormat} for a writer that makes PNG only (the charts). */
     static void requirePng(String option, Path out) {
         if (!imageFormat(option, out).equals("png")) {
-            throw new CliException(ExitCodes.USAGE, option + " " + out + ": this image is written as PNG; name it .png");
+            throw CliException.of(ExitCodes.USAGE, "cli.out.pngOnly", option, out);
         }
     }
 
@@ -80,7 +79,7 @@ final class OutputFiles {
             tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
             try (OutputStream os = Files.newOutputStream(tmp)) {
                 if (!ImageIO.write(pixels, format, os)) {
-                    throw new CliException(ExitCodes.FAILURE, "cannot write " + file + ": no " + format + " writer");
+                    throw CliException.of(ExitCodes.FAILURE, "cli.out.noWriter", file, format);
                 }
             }
             try {
@@ -89,7 +88,7 @@ final class OutputFiles {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new CliException(ExitCodes.FAILURE, "cannot write " + file + ": " + e.getMessage());
+            throw CliException.of(ExitCodes.FAILURE, "cli.out.cannotWrite", file, e.getMessage());
         } finally {
             deleteQuietly(tmp);
         }

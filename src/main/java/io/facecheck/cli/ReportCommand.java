@@ -2,6 +2,7 @@ package io.facecheck.cli;
 
 import io.facecheck.attendance.CsvReports;
 import io.facecheck.attendance.Reports;
+import io.facecheck.config.Messages;
 import io.facecheck.config.Settings;
 import io.facecheck.store.Database;
 import io.facecheck.store.StoreException;
@@ -61,6 +62,16 @@ final class ReportCommand implements Callable<Integer> {
             + "(default: report.bom in the settings).")
     Boolean bom;
 
+    @Option(names = "--headers", paramLabel = "KIND", description = "The CSV header row: machine (the stable "
+            + "English column ids scripts read; the default) or localized (in the language of --lang). An XLSX "
+            + "timesheet is always in that language.")
+    Headers headers = Headers.MACHINE;
+
+    /** {@code --headers}: the CSV's first row. */
+    enum Headers {
+        MACHINE, LOCALIZED
+    }
+
     @Mixin
     ActorOption actor;
 
@@ -72,34 +83,35 @@ final class ReportCommand implements Callable<Integer> {
         LocalDate first = date("--from", from);
         LocalDate last = date("--to", to);
         if (last.isBefore(first)) {
-            throw new CliException(ExitCodes.FAILURE, "--to " + last + " is before --from " + first);
+            throw CliException.of(ExitCodes.FAILURE, "cli.report.toBeforeFrom", last, first);
         }
         if (timesheet && summary) {
-            throw new CliException(ExitCodes.USAGE, "--summary and --timesheet are two different reports");
+            throw CliException.of(ExitCodes.USAGE, "cli.report.twoReports");
         }
         boolean toStdout = OutputFiles.isStdout(out);
         if (timesheet && toStdout) {
-            throw new CliException(ExitCodes.USAGE, "--timesheet writes files (FILE.xlsx, or FILE.csv and "
-                    + "FILE-totals.csv); give --out a file");
+            throw CliException.of(ExitCodes.USAGE, "cli.report.timesheetToFile");
         }
         if (!timesheet && io.facecheck.app.TimesheetExport.isXlsx(out)) {
-            throw new CliException(ExitCodes.USAGE, "only --timesheet writes XLSX; events and --summary are CSV");
+            throw CliException.of(ExitCodes.USAGE, "cli.report.xlsxOnlyTimesheet");
         }
         if (toStdout && json) {
-            throw new CliException(ExitCodes.USAGE, "--json and --out - would both print on stdout; give --out a file");
+            throw CliException.of(ExitCodes.USAGE, "cli.report.jsonAndStdout");
         }
         if (!toStdout) {
             OutputFiles.check("--out", out);
         }
         Settings s = store.settings();
         ZoneId days = zone == null ? s.checkIn().zone() : CliValues.zone("--zone", zone);
+        boolean localized = headers == Headers.LOCALIZED;
+        CsvReports csv = new CsvReports(days, bom != null ? bom : s.report().bom(), s.report().delimiter());
         try (Database db = store.open(Database.OpenMode.EXISTING)) {
             if (timesheet) {
-                return TimesheetReport.run(db, first, last, days, out, new CsvReports(days,
-                        bom != null ? bom : s.report().bom(), s.report().delimiter()), actor.name(), json);
+                return TimesheetReport.run(db, first, last, days, out, csv, Messages.locale(), localized, actor.name(),
+                        json);
             }
             Reports reports = new Reports(db, days, s.checkIn().workStart(),
-                    bom != null ? bom : s.report().bom(), s.report().delimiter());
+                    localized ? csv.withHeadersIn(Messages.locale()) : csv);
             int rows;
             if (toStdout) {
                 try (Writer w = stdout()) {
@@ -115,14 +127,15 @@ final class ReportCommand implements Callable<Integer> {
                         "kind", summary ? "summary" : "events"));
             } else {
                 // stdout carries only the CSV when it is the target
-                (toStdout ? System.err : System.out).println("wrote " + rows + (summary ? " day summaries" : " events")
-                        + " to " + (toStdout ? "stdout" : out));
+                (toStdout ? System.err : System.out).println(Messages.get(
+                        summary ? "cli.report.wroteSummaries" : "cli.report.wroteEvents", rows,
+                        toStdout ? "stdout" : out));
             }
             return ExitCodes.OK;
         } catch (StoreException e) {
             throw StoreOptions.asCli(e);
         } catch (IOException | UncheckedIOException e) {
-            throw new CliException(ExitCodes.FAILURE, e.getMessage());
+            throw CliException.of(ExitCodes.FAILURE, e);
         }
     }
 
@@ -140,7 +153,7 @@ final class ReportCommand implements Callable<Integer> {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new CliException(ExitCodes.FAILURE, option + " " + value + " is not a date like 2026-03-01");
+            throw CliException.of(ExitCodes.FAILURE, "cli.error.badDate", option, value);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.facecheck.cli;
 
+import io.facecheck.config.LocalizedMessage;
 import io.facecheck.store.Backups;
 import io.facecheck.store.StoreException;
 import picocli.CommandLine.Command;
@@ -33,7 +34,8 @@ final class RestoreCommand implements Callable<Integer> {
     public Integer call() {
         try {
             Backups.Result r = Backups.restore(file, store.settings().database().url(), store.keys(), force, actor.name());
-            BackupCommand.print(r, json, "restored " + store.settings().database().url() + " from");
+            BackupCommand.print(r, json, LocalizedMessage.of("cli.restore.restored", store.settings().database().url(),
+                    r.file()));
             return ExitCodes.OK;
         } catch (StoreException e) {
             throw StoreOptions.asCli(e);

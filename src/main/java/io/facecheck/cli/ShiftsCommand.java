@@ -80,7 +80,7 @@ final class ShiftsCommand {
             try {
                 shift = flexible ? flexibleShift() : fixedShift();
             } catch (IllegalArgumentException e) {
-                throw new CliException(ExitCodes.FAILURE, e.getMessage());
+                throw CliException.of(ExitCodes.FAILURE, e);
             }
             try (Database db = store.open(Database.OpenMode.EXISTING)) {
                 Shift s = new ShiftService(db).add(shift, actor.name());

@@ -48,7 +48,7 @@ final class StoreOptions {
             try {
                 settings = SettingsLoader.load(overrides);
             } catch (ConfigException e) {
-                throw new CliException(ExitCodes.FAILURE, e.getMessage());
+                throw CliException.of(ExitCodes.FAILURE, e);
             }
         }
         return settings;
@@ -112,7 +112,7 @@ final class StoreOptions {
             case IN_USE, READ_ONLY, CANNOT_OPEN, NO_DATABASE, KEY -> ExitCodes.DATABASE;
             default -> ExitCodes.FAILURE;
         };
-        return new CliException(code, e.getMessage());
+        return CliException.of(code, e);
     }
 
     /** {@code --db data/fc.mv.db} means the database {@code data/fc}. */

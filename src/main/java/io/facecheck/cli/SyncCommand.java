@@ -1,6 +1,7 @@
 package io.facecheck.cli;
 
 import io.facecheck.attendance.OfflineKiosk;
+import io.facecheck.config.Messages;
 import io.facecheck.config.Settings;
 import io.facecheck.store.Database;
 import io.facecheck.store.OfflineStore;
@@ -37,8 +38,7 @@ final class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = store.settings();
-        Path base = settings.kiosk().offline().orElseThrow(() -> new CliException(ExitCodes.FAILURE,
-                "kiosk.offline-store is empty in the settings: this machine keeps no offline journal"));
+        Path base = settings.kiosk().offline().orElseThrow(() -> CliException.of(ExitCodes.FAILURE, "cli.sync.noJournal"));
         Path file = base.resolveSibling(base.getFileName() + ".mv.db");
         if (!Files.exists(file)) {
             print(new OfflineKiosk.SyncResult(0, 0, 0, 0, 0, true), file);
@@ -49,8 +49,8 @@ final class SyncCommand implements Callable<Integer> {
             OfflineKiosk.SyncResult r = offline.sync(kiosk, settings.checkIn().debounce());
             print(r, file);
             if (!r.reachable()) {
-                throw new CliException(ExitCodes.DATABASE, db.displayName() + " stopped answering during the upload: "
-                        + r.settled() + " check-in(s) uploaded, " + r.stillPending() + " still waiting; run sync again");
+                throw CliException.of(ExitCodes.DATABASE, "cli.sync.stopped", db.displayName(), r.settled(),
+                        r.stillPending());
             }
             return ExitCodes.OK;
         } catch (StoreException e) {
@@ -69,11 +69,22 @@ final class SyncCommand implements Callable<Integer> {
             doc.put("journal", journal.toString());
             Json.print(doc);
         } else {
-            System.out.println(r.uploaded() + " check-in(s) uploaded" + (r.alreadyThere() > 0 ? ", " + r.alreadyThere()
-                    + " found there already" : "") + (r.duplicates() > 0 ? ", " + r.duplicates()
-                    + " not uploaded (logged within the debounce by another kiosk)" : "") + (r.rejected() > 0 ? ", "
-                    + r.rejected() + " not uploaded (employee no longer on the server)" : "")
-                    + (r.stillPending() > 0 ? ", " + r.stillPending() + " still waiting" : ""));
+            // one sentence: the count uploaded, then each other count that is not zero
+            StringBuilder line = new StringBuilder(Messages.get("cli.sync.uploaded", r.uploaded()));
+            String sep = Messages.get("cli.sync.separator");
+            if (r.alreadyThere() > 0) {
+                line.append(sep).append(Messages.get("cli.sync.alreadyThere", r.alreadyThere()));
+            }
+            if (r.duplicates() > 0) {
+                line.append(sep).append(Messages.get("cli.sync.duplicates", r.duplicates()));
+            }
+            if (r.rejected() > 0) {
+                line.append(sep).append(Messages.get("cli.sync.rejected", r.rejected()));
+            }
+            if (r.stillPending() > 0) {
+                line.append(sep).append(Messages.get("cli.sync.pending", r.stillPending()));
+            }
+            System.out.println(line);
             System.out.flush();
         }
     }

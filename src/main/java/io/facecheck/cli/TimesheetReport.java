@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** {@code report --timesheet}: the export through {@link TimesheetService}, and the JSON fixed by issue 18. */
@@ -24,15 +25,20 @@ final class TimesheetReport {
     private TimesheetReport() {
     }
 
-    static int run(Database db, LocalDate from, LocalDate to, ZoneId zone, Path out, CsvReports csv, String actor,
-                   boolean json) {
-        TimesheetService.Exported done = new TimesheetService(db).export(from, to, zone, out, csv, actor);
+    /**
+     * @param language     the XLSX's sheet names and headers, and the CSV's when {@code localizedCsv}
+     * @param localizedCsv false: the CSV keeps the machine headers scripts read
+     */
+    static int run(Database db, LocalDate from, LocalDate to, ZoneId zone, Path out, CsvReports csv, Locale language,
+                   boolean localizedCsv, String actor, boolean json) {
+        TimesheetService.Exported done = new TimesheetService(db).export(from, to, zone, out, csv, actor, language,
+                localizedCsv);
         Timesheet t = done.report().timesheet();
         if (json) {
             Json.print(json(t));
         } else {
-            System.out.println("wrote the timesheet of " + t.totals().size() + " people (" + t.days().size()
-                    + " days) to " + String.join(" and ", done.files().stream().map(Path::toString).toList()));
+            CliMessages.out("cli.report.wroteTimesheet", t.totals().size(), t.days().size(),
+                    String.join(", ", done.files().stream().map(Path::toString).toList()));
         }
         return ExitCodes.OK;
     }

@@ -120,7 +120,7 @@ final class TrainCommand implements Callable<Integer> {
             settings = new HeadTrainer.Settings(lossKind, opt, arch, lossKind == HeadGraph.Loss.TRIPLET ? alpha : margin,
                     lr, epochs, identitiesPerBatch, imagesPerIdentity, dim, seed);
         } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.FAILURE, e.getMessage());
+            throw CliException.of(ExitCodes.FAILURE, e);
         }
         if (Files.exists(out) && (!Files.isDirectory(out) || !isEmpty(out))) {
             throw new CliException(ExitCodes.FAILURE, "--out " + out + " exists and is not an empty folder");
@@ -135,7 +135,7 @@ final class TrainCommand implements Callable<Integer> {
         try {
             images = Pairs.images(folder);
         } catch (PairsFileException e) {
-            throw new CliException(ExitCodes.FAILURE, e.getMessage());
+            throw CliException.of(ExitCodes.FAILURE, e);
         }
         Degradation degradation = null;
         if (degrade != null) {

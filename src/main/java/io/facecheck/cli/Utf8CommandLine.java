@@ -42,11 +42,15 @@ public final class Utf8CommandLine {
      */
     public static void useUtf8Output() {
         Charset err = streamCharset("sun.stderr.encoding");
+        // picocli wraps System.out and System.err in writers of these properties' character set (else the
+        // default, ASCII here): they must name what the streams now encode, or its messages print as ???
         if (isAscii(streamCharset("sun.stdout.encoding"))) {
             System.setOut(utf8(FileDescriptor.out));
+            System.setProperty("sun.stdout.encoding", StandardCharsets.UTF_8.name());
         }
         if (isAscii(err)) {
             System.setErr(utf8(FileDescriptor.err));
+            System.setProperty("sun.stderr.encoding", StandardCharsets.UTF_8.name());
             err = StandardCharsets.UTF_8;
         }
         System.setProperty(STDERR_CHARSET_PROPERTY, err.name());

@@ -47,20 +47,18 @@ final class VerifyCommand implements Callable<Integer> {
                     // a script reading stdout gets its answer too, not only the exit code
                     Json.print(doc(null, t, null, fa.size(), fb.size(), engine, "no_face"));
                 }
-                String which = fa.isEmpty() && fb.isEmpty() ? "either photo: " + first + ", " + second
-                        : fa.isEmpty() ? first.toString() : second.toString();
-                throw new CliException(ExitCodes.NO_FACE, "no face found in " + which);
+                throw fa.isEmpty() && fb.isEmpty() ? CliException.of(ExitCodes.NO_FACE, "cli.verify.noFaceInEither", first, second)
+                        : CliException.of(ExitCodes.NO_FACE, "cli.error.noFace", fa.isEmpty() ? first : second);
             }
             double d = Vectors.squaredDistance(fa.get(0).embedding(), fb.get(0).embedding());
             boolean same = d < t;
             if (json) {
                 Json.print(doc(d, t, same, fa.size(), fb.size(), engine, null));
             } else {
-                System.out.printf(Locale.ROOT, "%s: distance %.4f, threshold %.4f (%s + %s)%n",
-                        same ? "SAME PERSON" : "DIFFERENT PEOPLE", d, t, engine.detector().name(),
-                        engine.embedder().name());
-                System.out.printf(Locale.ROOT, "faces: %d in %s, %d in %s (largest of each compared)%n", fa.size(),
-                        first, fb.size(), second);
+                CliMessages.out(same ? "cli.verify.same" : "cli.verify.different",
+                        String.format(Locale.ROOT, "%.4f", d), String.format(Locale.ROOT, "%.4f", t),
+                        engine.detector().name(), engine.embedder().name());
+                CliMessages.out("cli.verify.faces", fa.size(), first, fb.size(), second);
             }
         }
         return ExitCodes.OK;

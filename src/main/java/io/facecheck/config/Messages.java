@@ -28,7 +28,7 @@ public final class Messages {
     /** The languages FaceCheck speaks, in the order a language menu lists them. */
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE, Locale.JAPANESE);
 
-    private static volatile Locale locale = supportedOrEnglish(Locale.getDefault());
+    private static volatile Locale locale = supportedOrEnglish(SystemLocale.current());
     private static final List<Consumer<Locale>> LISTENERS = new CopyOnWriteArrayList<>();
     private static final Map<Locale, ResourceBundle> OVERRIDES = new ConcurrentHashMap<>();
 
@@ -42,7 +42,7 @@ public final class Messages {
 
     /** Switches the language (null: the OS locale's) and tells the listeners. */
     public static void setLocale(Locale wanted) {
-        Locale next = wanted == null ? supportedOrEnglish(Locale.getDefault()) : wanted;
+        Locale next = wanted == null ? supportedOrEnglish(SystemLocale.current()) : wanted;
         if (!next.equals(locale)) {
             locale = next;
             for (Consumer<Locale> l : LISTENERS) {

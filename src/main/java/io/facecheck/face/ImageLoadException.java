@@ -1,5 +1,7 @@
 package io.facecheck.face;
 
+import io.facecheck.config.LocalizedMessage;
+
 import java.nio.file.Path;
 
 /**
@@ -10,15 +12,35 @@ public class ImageLoadException extends Exception {
 
     private final transient Path path;
     private final String reason;
+    private final transient LocalizedMessage text;
 
     public ImageLoadException(Path path, String reason) {
         this(path, reason, null);
     }
 
     public ImageLoadException(Path path, String reason, Throwable cause) {
+        this(path, reason, null, cause);
+    }
+
+    /** A reason from the message bundles: English in {@link #getMessage}, the user's language in {@link #getLocalizedMessage}. */
+    public ImageLoadException(Path path, LocalizedMessage reason, Throwable cause) {
+        this(path, reason.english(), reason, cause);
+    }
+
+    public ImageLoadException(Path path, LocalizedMessage reason) {
+        this(path, reason, null);
+    }
+
+    private ImageLoadException(Path path, String reason, LocalizedMessage text, Throwable cause) {
         super(path + ": " + reason, cause);
         this.path = path;
         this.reason = reason;
+        this.text = text;
+    }
+
+    @Override
+    public String getLocalizedMessage() {
+        return text == null ? getMessage() : path + ": " + text.localized();
     }
 
     /** The file (may be a pseudo-path such as {@code <bytes>} for in-memory input). */

@@ -1,6 +1,7 @@
 package io.facecheck.face;
 
 import com.drew.imaging.ImageMetadataReader;
+import io.facecheck.config.LocalizedMessage;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import java.awt.image.BufferedImage;
@@ -78,18 +79,18 @@ public final class ImageLoader {
         byte[] bytes;
         try {
             if (Files.isDirectory(file)) {
-                throw new ImageLoadException(file, "is a directory, not an image");
+                throw new ImageLoadException(file, LocalizedMessage.of("cli.image.directory"));
             }
             long size = Files.size(file);
             if (size > limits.maxFileBytes()) {
-                throw new ImageLoadException(file, String.format(Locale.ROOT, "file is %.0f MB, over the limit of %.0f MB",
-                        size / 1048576.0, limits.maxFileBytes() / 1048576.0));
+                throw new ImageLoadException(file, LocalizedMessage.of("cli.image.tooLarge", String.format(Locale.ROOT, "%.0f", size / 1048576.0),
+                        String.format(Locale.ROOT, "%.0f", limits.maxFileBytes() / 1048576.0)));
             }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new ImageLoadException(file, "no such file");
+            throw new ImageLoadException(file, LocalizedMessage.of("cli.image.missing"));
         } catch (IOException e) {
-            throw new ImageLoadException(file, "cannot read file: " + e.getMessage(), e);
+            throw new ImageLoadException(file, LocalizedMessage.of("cli.image.unreadable", e.getMessage()), e);
         }
         return read(bytes, file);
     }
@@ -97,14 +98,14 @@ public final class ImageLoader {
     /** Decodes {@code bytes}; {@code name} is only used in messages. */
     public LoadedImage read(byte[] bytes, Path name) throws ImageLoadException {
         if (bytes.length == 0) {
-            throw new ImageLoadException(name, "file is empty");
+            throw new ImageLoadException(name, LocalizedMessage.of("cli.image.empty"));
         }
         byte[] head = java.util.Arrays.copyOf(bytes, Math.min(bytes.length, 64));
         ImageFormat format = ImageFormat.sniff(head).orElseThrow(() -> new ImageLoadException(name,
-                ImageFormat.knownOther(head).map(f -> f + " files are not supported (JPEG, PNG, BMP or WebP only)")
-                        .orElse("not a JPEG, PNG, BMP or WebP image (unrecognised content)")));
+                ImageFormat.knownOther(head).map(f -> LocalizedMessage.of("cli.image.unsupported", f))
+                        .orElse(LocalizedMessage.of("cli.image.unknown"))));
         ImageReader reader = readerFor(format)
-                .orElseThrow(() -> new ImageLoadException(name, "no decoder for " + format + " on the class path"));
+                .orElseThrow(() -> new ImageLoadException(name, LocalizedMessage.of("cli.image.noDecoder", format)));
         BufferedImage decoded;
         int w = 0, h = 0;
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
@@ -112,12 +113,12 @@ public final class ImageLoader {
             w = reader.getWidth(0);
             h = reader.getHeight(0);
             if (w <= 0 || h <= 0) {
-                throw new ImageLoadException(name, "header gives an empty image " + w + "x" + h);
+                throw new ImageLoadException(name, LocalizedMessage.of("cli.image.emptyHeader", w + "x" + h));
             }
             long pixels = (long) w * h;
             if (pixels > limits.maxPixels()) {
-                throw new ImageLoadException(name, String.format(Locale.ROOT,
-                        "image is %dx%d (%.1f MP), over the limit of %.1f MP", w, h, pixels / 1e6, limits.maxPixels() / 1e6));
+                throw new ImageLoadException(name, LocalizedMessage.of("cli.image.tooManyPixels", w + "x" + h,
+                        String.format(Locale.ROOT, "%.1f", pixels / 1e6), String.format(Locale.ROOT, "%.1f", limits.maxPixels() / 1e6)));
             }
             ImageReadParam param = reader.getDefaultReadParam();
             int sub = Math.max(w, h) / limits.maxSide(); // decode at ≥ maxSide, then area-resize exactly
@@ -128,7 +129,7 @@ public final class ImageLoader {
             reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
             // the decoders fill a cut-off JPEG with grey and only warn; a missing end marker is the sure sign
             if (format == ImageFormat.JPEG && !hasJpegEnd(bytes)) {
-                throw new ImageLoadException(name, "truncated JPEG (no end-of-image marker)");
+                throw new ImageLoadException(name, LocalizedMessage.of("cli.image.truncatedJpeg"));
             }
             decoded = reader.read(0, param);
             if (!warnings.isEmpty()) {
@@ -137,13 +138,13 @@ public final class ImageLoader {
         } catch (ImageLoadException e) {
             throw e;
         } catch (java.io.EOFException e) {
-            throw new ImageLoadException(name, "truncated " + format + " (file ends early)", e);
+            throw new ImageLoadException(name, LocalizedMessage.of("cli.image.truncated", format), e);
         } catch (IIOException e) {
-            throw new ImageLoadException(name, "corrupt or truncated " + format + ": " + oneLine(e), e);
+            throw new ImageLoadException(name, LocalizedMessage.of("cli.image.corrupt", format, oneLine(e)), e);
         } catch (IOException | RuntimeException e) {
-            throw new ImageLoadException(name, "cannot decode " + format + ": " + oneLine(e), e);
+            throw new ImageLoadException(name, LocalizedMessage.of("cli.image.undecodable", format, oneLine(e)), e);
         } catch (OutOfMemoryError e) {
-            throw new ImageLoadException(name, "not enough memory to decode the " + w + "x" + h + " image");
+            throw new ImageLoadException(name, LocalizedMessage.of("cli.image.outOfMemory", w + "x" + h));
         } finally {
             reader.dispose();
         }

@@ -1,5 +1,6 @@
 package io.facecheck.models;
 
+import io.facecheck.config.LocalizedMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,14 +32,14 @@ public final class ModelIntegrity {
         Path cardFile = dir.resolve(ModelCard.FILE_NAME).toAbsolutePath();
         Map<String, String> files = card.files();
         if (files == null || files.isEmpty()) {
-            throw new ModelException("model card lists no files to check: " + cardFile + " — " + Models.REGENERATE_HINT);
+            throw new ModelException(LocalizedMessage.of("cli.model.noFiles", cardFile));
         }
         requireListed(dir, files, cardFile);
         for (Map.Entry<String, String> f : files.entrySet()) {
             Path p = dir.resolve(f.getKey()).toAbsolutePath();
             String expected = f.getValue();
             if (!Files.isRegularFile(p)) {
-                throw new ModelException("model file missing: " + p + " — " + Models.REGENERATE_HINT);
+                throw new ModelException(LocalizedMessage.of("cli.model.missing", p));
             }
             if (trustCache && hashes.known(p, expected)) {
                 continue;
@@ -48,12 +49,11 @@ public final class ModelIntegrity {
                 Instant started = hashes.now();
                 String actual = Sha256.of(p);
                 if (!actual.equalsIgnoreCase(expected)) {
-                    throw new ModelException("model file corrupt: " + p + " has SHA-256 " + actual + ", its card "
-                            + cardFile + " says " + expected + " — " + Models.REGENERATE_HINT);
+                    throw new ModelException(LocalizedMessage.of("cli.model.corrupt", p, actual, cardFile, expected));
                 }
                 hashes.remember(p, before, actual, started);
             } catch (IOException e) {
-                throw new ModelException("cannot read model file " + p + " (" + e.getMessage() + ")", e);
+                throw new ModelException(LocalizedMessage.of("cli.model.unreadable", p, e.getMessage()), e);
             }
         }
     }
@@ -61,8 +61,7 @@ public final class ModelIntegrity {
     /** The files TensorFlow reads (the graph and any variables) must be on the card, or they go unchecked. */
     private static void requireListed(Path dir, Map<String, String> files, Path cardFile) {
         if (!files.containsKey(SavedModels.PB)) {
-            throw new ModelException("model card does not list " + SavedModels.PB + ": " + cardFile + " — "
-                    + Models.REGENERATE_HINT);
+            throw new ModelException(LocalizedMessage.of("cli.model.unlisted", SavedModels.PB, cardFile));
         }
         Path variables = dir.resolve("variables");
         if (!Files.isDirectory(variables)) {

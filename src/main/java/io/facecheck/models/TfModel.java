@@ -1,5 +1,6 @@
 package io.facecheck.models;
 
+import io.facecheck.config.LocalizedMessage;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.SessionFunction;
@@ -36,15 +37,14 @@ public final class TfModel implements AutoCloseable {
         Path pb = dir.resolve("saved_model.pb");
         for (Path p : new Path[] {cardFile, pb}) {
             if (!Files.isRegularFile(p)) {
-                throw new ModelException("model file missing: " + p.toAbsolutePath() + " — " + Models.REGENERATE_HINT);
+                throw new ModelException(LocalizedMessage.of("cli.model.missing", p.toAbsolutePath()));
             }
         }
         ModelCard card;
         try {
             card = ModelCard.read(cardFile);
         } catch (Exception e) {
-            throw new ModelException("model card unreadable: " + cardFile.toAbsolutePath() + " (" + e.getMessage()
-                    + ") — " + Models.REGENERATE_HINT, e);
+            throw new ModelException(LocalizedMessage.of("cli.model.cardUnreadable", cardFile.toAbsolutePath(), e.getMessage()), e);
         }
         ModelIntegrity.check(dir, card);
         ConfigProto config = ConfigProto.newBuilder()
@@ -61,8 +61,7 @@ public final class TfModel implements AutoCloseable {
                     .load();
             return new TfModel(card, dir, bundle);
         } catch (RuntimeException e) {
-            throw new ModelException("cannot load SavedModel " + pb.toAbsolutePath() + " (" + firstLine(e)
-                    + ") — " + Models.REGENERATE_HINT, e);
+            throw new ModelException(LocalizedMessage.of("cli.model.cannotLoad", pb.toAbsolutePath(), firstLine(e)), e);
         }
     }
 

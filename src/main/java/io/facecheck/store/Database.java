@@ -1,5 +1,6 @@
 package io.facecheck.store;
 
+import io.facecheck.config.LocalizedMessage;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.facecheck.config.PrivateFiles;
@@ -221,11 +222,10 @@ public final class Database implements AutoCloseable {
         Optional<Path> file = databaseFile(url);
         String name = file.map(Path::toString).orElse(jdbcUrl);
         if (!access.mode().creates() && file.isPresent() && !Files.exists(file.get())) {
-            throw noDatabase(name, "the file does not exist");
+            throw noDatabase(name, "cli.db.noFile");
         }
         if (file.isPresent() && Files.exists(file.get()) && !Files.isWritable(file.get())) {
-            throw new StoreException(StoreException.Kind.READ_ONLY,
-                    "database " + name + " is read-only (no write permission); FaceCheck needs to write to it");
+            throw new StoreException(StoreException.Kind.READ_ONLY, LocalizedMessage.of("cli.db.noWritePermission", name));
         }
         file.ifPresent(Database::prepareOwnerOnly);
         JdbcDataSource ds = new JdbcDataSource();
@@ -240,8 +240,7 @@ public final class Database implements AutoCloseable {
             // the first connection opens the file: fail here with a clear message
             try (Connection c = pool.getConnection()) {
                 if (c.isReadOnly()) {
-                    throw new StoreException(StoreException.Kind.READ_ONLY,
-                            "database " + name + " is read-only; FaceCheck needs to write to it");
+                    throw new StoreException(StoreException.Kind.READ_ONLY, LocalizedMessage.of("cli.db.readOnly", name));
                 }
             }
             db.migrate(access.mode());
@@ -424,7 +423,7 @@ public final class Database implements AutoCloseable {
             var info = flyway.info();
             if (!mode.creates() && info.applied().length == 0) {
                 // someone else's database, or an empty one: not ours to fill with tables
-                throw noDatabase(displayName, "it holds no FaceCheck schema");
+                throw noDatabase(displayName, "cli.db.noSchema");
             }
             refuseNewerSchema(info);
             var result = flyway.migrate();
@@ -443,9 +442,8 @@ public final class Database implements AutoCloseable {
     }
 
     /** A mistyped {@code --db}: the error of a command that may not create a database. */
-    private static StoreException noDatabase(String name, String why) {
-        return new StoreException(StoreException.Kind.NO_DATABASE, "no FaceCheck database at " + name + " (" + why
-                + "); check --db or database.url (facecheck enroll, restore or the first start of the app create one)");
+    private static StoreException noDatabase(String name, String whyKey) {
+        return new StoreException(StoreException.Kind.NO_DATABASE, LocalizedMessage.of(whyKey, name));
     }
 
     /** Ids of the keys the sealed face data needs (readable without any key). */
@@ -661,17 +659,15 @@ public final class Database implements AutoCloseable {
         String detail = firstLine(e.getMessage());
         return switch (code) {
             case DATABASE_ALREADY_OPEN -> new StoreException(StoreException.Kind.IN_USE,
-                    "database " + displayName + " is in use by another process (" + lockInfo() + "); close it, or "
-                            + "open both with AUTO_SERVER=TRUE to share it", e);
-            case DATABASE_IS_READ_ONLY -> new StoreException(StoreException.Kind.READ_ONLY,
-                    "database " + displayName + " is read-only; FaceCheck needs to write to it", e);
+                    LocalizedMessage.of("cli.db.inUse", displayName, lockInfo()), e);
+            case DATABASE_IS_READ_ONLY -> new StoreException(StoreException.Kind.READ_ONLY, LocalizedMessage.of("cli.db.readOnly", displayName), e);
             case FILE_CORRUPTED, FILE_VERSION_ERROR -> new StoreException(StoreException.Kind.CANNOT_OPEN,
-                    "database " + displayName + " is not a readable H2 2.x database: " + detail, e);
+                    LocalizedMessage.of("cli.db.notH2", displayName, detail), e);
             case WRONG_USER_OR_PASSWORD -> new StoreException(StoreException.Kind.CANNOT_OPEN,
-                    "cannot log in to database " + displayName + ": wrong user or password", e);
-            case DATABASE_NOT_FOUND_WITH_IF_EXISTS -> noDatabase(displayName, "it does not exist");
+                    LocalizedMessage.of("cli.db.wrongLogin", displayName), e);
+            case DATABASE_NOT_FOUND_WITH_IF_EXISTS -> noDatabase(displayName, "cli.db.notFound");
             case ERROR_OPENING_DATABASE, CONNECTION_BROKEN -> new StoreException(StoreException.Kind.CANNOT_OPEN,
-                    "cannot open database " + displayName + ": " + detail, e);
+                    LocalizedMessage.of("cli.db.cannotOpen", displayName, detail), e);
             default -> readOnlyCause(e)
                     ? new StoreException(StoreException.Kind.READ_ONLY, "database " + displayName
                             + " is read-only (cannot write its files): " + detail, e)
@@ -686,9 +682,7 @@ public final class Database implements AutoCloseable {
         String detail = firstLine(rootMessage(e));
         if (state.startsWith("28")) {
             return new StoreException(StoreException.Kind.CANNOT_OPEN,
-                    "cannot log in to " + displayName + ": wrong user or password (set database.user and "
-                            + "database.password in the user settings file, or FACECHECK_DB_USER and "
-                            + "FACECHECK_DB_PASSWORD)", e);
+                    LocalizedMessage.of("cli.db.wrongServerLogin", displayName), e);
         }
         if (state.equals("08004") && detail.toLowerCase(Locale.ROOT).contains("password")) {
             return new StoreException(StoreException.Kind.CANNOT_OPEN,

@@ -1,5 +1,6 @@
 package io.facecheck.store;
 
+import io.facecheck.config.LocalizedMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -81,7 +82,7 @@ public final class EmployeeRepository {
     /** The employee with {@code code}, or a {@code NOT_FOUND} error naming the code. */
     public Employee require(String code) {
         return findByCode(code).orElseThrow(() ->
-                new StoreException(StoreException.Kind.NOT_FOUND, "no employee with code " + code));
+                new StoreException(StoreException.Kind.NOT_FOUND, LocalizedMessage.of("cli.error.noEmployee", code)));
     }
 
     /** All employees ordered by code; inactive ones only when asked. */
@@ -125,7 +126,8 @@ public final class EmployeeRepository {
                 ps.setString(2, r);
                 ps.setString(3, code);
                 if (ps.executeUpdate() == 0) {
-                    throw new StoreException(StoreException.Kind.NOT_FOUND, "no employee with code " + code);
+                    throw new StoreException(StoreException.Kind.NOT_FOUND,
+                            LocalizedMessage.of("cli.error.noEmployee", code));
                 }
             }
             GalleryChanges.mark(conn, code); // kiosks greet with the name their gallery (cache) holds
@@ -145,7 +147,8 @@ public final class EmployeeRepository {
                 ps.setBoolean(3, active);
                 ps.setString(4, code);
                 if (ps.executeUpdate() == 0) {
-                    throw new StoreException(StoreException.Kind.NOT_FOUND, "no employee with code " + code);
+                    throw new StoreException(StoreException.Kind.NOT_FOUND,
+                            LocalizedMessage.of("cli.error.noEmployee", code));
                 }
             }
             GalleryChanges.mark(conn, code); // (de)activation changes who kiosks recognise

@@ -1,5 +1,6 @@
 package io.facecheck.store;
 
+import io.facecheck.config.LocalizedMessage;
 import io.facecheck.config.AppDirs;
 import io.facecheck.config.PrivateFiles;
 import org.slf4j.Logger;
@@ -379,8 +380,9 @@ public final class FaceKeys {
 
     /** The error for a record that cannot be opened: exit 5 on the CLI. */
     StoreException cannotDecrypt(String detail) {
-        return new StoreException(StoreException.Kind.KEY, "cannot decrypt the face data: wrong or missing key ("
-                + describe() + ")" + (detail == null ? "" : ": " + detail));
+        return new StoreException(StoreException.Kind.KEY, detail == null
+                ? LocalizedMessage.of("cli.key.cannotDecrypt", describe())
+                : LocalizedMessage.of("cli.key.cannotDecryptDetail", describe(), detail));
     }
 
     /** Whether the key file is readable by its owner only (always true for a key from the environment). */

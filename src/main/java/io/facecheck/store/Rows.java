@@ -1,5 +1,6 @@
 package io.facecheck.store;
 
+import io.facecheck.config.LocalizedMessage;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -71,7 +72,8 @@ final class Rows {
             ps.setString(1, code);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new StoreException(StoreException.Kind.NOT_FOUND, "no employee with code " + code);
+                    throw new StoreException(StoreException.Kind.NOT_FOUND,
+                            LocalizedMessage.of("cli.error.noEmployee", code));
                 }
                 return rs.getLong(1);
             }

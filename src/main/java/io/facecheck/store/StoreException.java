@@ -1,5 +1,7 @@
 package io.facecheck.store;
 
+import io.facecheck.config.LocalizedMessage;
+
 /** A database problem in words a user can act on ("database … is in use by …", "… is read-only"). */
 public class StoreException extends RuntimeException {
     /** What kind of problem, so front ends can choose an exit code or a dialog. */
@@ -28,15 +30,32 @@ public class StoreException extends RuntimeException {
     }
 
     private final Kind kind;
+    private final transient LocalizedMessage text;
 
     public StoreException(Kind kind, String message) {
-        super(message);
-        this.kind = kind;
+        this(kind, message, (Throwable) null);
     }
 
     public StoreException(Kind kind, String message, Throwable cause) {
         super(message, cause);
         this.kind = kind;
+        this.text = null;
+    }
+
+    /** A message from the bundles: English in {@link #getMessage} (logs), the user's in {@link #getLocalizedMessage}. */
+    public StoreException(Kind kind, LocalizedMessage text, Throwable cause) {
+        super(text.english(), cause);
+        this.kind = kind;
+        this.text = text;
+    }
+
+    public StoreException(Kind kind, LocalizedMessage text) {
+        this(kind, text, null);
+    }
+
+    @Override
+    public String getLocalizedMessage() {
+        return text == null ? getMessage() : text.localized();
     }
 
     public Kind kind() {
