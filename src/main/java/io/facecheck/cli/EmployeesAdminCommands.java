@@ -3,7 +3,6 @@ package io.facecheck.cli;
 import io.facecheck.app.EmployeeAdminService;
 import io.facecheck.store.Database;
 import io.facecheck.store.Employee;
-import io.facecheck.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,7 +37,7 @@ final class EmployeesAdminCommands {
 
         @Override
         public Integer call() {
-            try (Database db = store.open(Database.OpenMode.CREATE)) {
+            return store.withDatabase(Database.OpenMode.CREATE, db -> {
                 Employee e = new EmployeeAdminService(db).add(code, name, department, actor.name());
                 if (json) {
                     Json.print(EmployeesCommand.json(e, 0));
@@ -46,9 +45,7 @@ final class EmployeesAdminCommands {
                     CliMessages.out("cli.employees.added", e.code(), e.name());
                 }
                 return ExitCodes.OK;
-            } catch (StoreException e) {
-                throw StoreOptions.asCli(e);
-            }
+            });
         }
     }
 
@@ -68,7 +65,7 @@ final class EmployeesAdminCommands {
 
         @Override
         public Integer call() {
-            try (Database db = store.open(Database.OpenMode.CREATE)) {
+            return store.withDatabase(Database.OpenMode.CREATE, db -> {
                 EmployeeAdminService.ImportResult r = new EmployeeAdminService(db).importCsv(file, actor.name());
                 if (json) {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -81,9 +78,7 @@ final class EmployeesAdminCommands {
                             r.unchanged().size());
                 }
                 return ExitCodes.OK;
-            } catch (StoreException e) {
-                throw StoreOptions.asCli(e);
-            }
+            });
         }
     }
 }

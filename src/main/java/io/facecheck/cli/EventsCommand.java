@@ -4,7 +4,6 @@ import io.facecheck.app.CorrectionService;
 import io.facecheck.store.CheckInEvent;
 import io.facecheck.store.Database;
 import io.facecheck.store.Direction;
-import io.facecheck.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,7 +50,7 @@ final class EventsCommand {
                 case "OUT" -> Direction.OUT;
                 default -> throw new CliException(ExitCodes.FAILURE, "--direction " + direction + " is not IN or OUT");
             };
-            try (Database db = store.open(Database.OpenMode.EXISTING)) {
+            return store.withDatabase(Database.OpenMode.EXISTING, db -> {
                 CheckInEvent e = new CorrectionService(db, store.settings().checkIn().zone())
                         .add(code, when, d, reason, actor.name());
                 if (json) {
@@ -67,9 +66,7 @@ final class EventsCommand {
                             + e.id() + ")");
                 }
                 return ExitCodes.OK;
-            } catch (StoreException e) {
-                throw StoreOptions.asCli(e);
-            }
+            });
         }
     }
 
@@ -90,7 +87,7 @@ final class EventsCommand {
 
         @Override
         public Integer call() {
-            try (Database db = store.open(Database.OpenMode.EXISTING)) {
+            return store.withDatabase(Database.OpenMode.EXISTING, db -> {
                 CorrectionService.ImportResult r = new CorrectionService(db, store.settings().checkIn().zone())
                         .importCsv(file, actor.name());
                 if (json) {
@@ -99,9 +96,7 @@ final class EventsCommand {
                     System.out.println("events: " + r.added() + " added, " + r.alreadyThere() + " already there");
                 }
                 return ExitCodes.OK;
-            } catch (StoreException e) {
-                throw StoreOptions.asCli(e);
-            }
+            });
         }
     }
 }

@@ -2,7 +2,6 @@ package io.facecheck.cli;
 
 import io.facecheck.app.HolidayService;
 import io.facecheck.store.Database;
-import io.facecheck.store.StoreException;
 import io.facecheck.timesheet.Holiday;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +44,7 @@ final class HolidaysCommand {
         @Override
         public Integer call() {
             var day = CliValues.date("DATE", date);
-            try (Database db = store.open(Database.OpenMode.EXISTING)) {
+            return store.withDatabase(Database.OpenMode.EXISTING, db -> {
                 Holiday h = new HolidayService(db).add(day, name, actor.name());
                 if (json) {
                     Json.print(json(h));
@@ -53,9 +52,7 @@ final class HolidaysCommand {
                     System.out.println("added holiday " + h.date() + " " + h.name());
                 }
                 return ExitCodes.OK;
-            } catch (StoreException e) {
-                throw StoreOptions.asCli(e);
-            }
+            });
         }
     }
 
@@ -75,7 +72,7 @@ final class HolidaysCommand {
 
         @Override
         public Integer call() {
-            try (Database db = store.open(Database.OpenMode.EXISTING)) {
+            return store.withDatabase(Database.OpenMode.EXISTING, db -> {
                 HolidayService.ImportResult r = new HolidayService(db).importIcs(file, actor.name());
                 if (json) {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -89,9 +86,7 @@ final class HolidaysCommand {
                             ? ", " + r.timedEventsIgnored() + " timed events left out" : ""));
                 }
                 return ExitCodes.OK;
-            } catch (StoreException e) {
-                throw StoreOptions.asCli(e);
-            }
+            });
         }
     }
 }

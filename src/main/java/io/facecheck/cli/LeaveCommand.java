@@ -2,7 +2,6 @@ package io.facecheck.cli;
 
 import io.facecheck.app.LeaveService;
 import io.facecheck.store.Database;
-import io.facecheck.store.StoreException;
 import io.facecheck.timesheet.Leave;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +43,7 @@ final class LeaveCommand {
         public Integer call() {
             var first = CliValues.date("--from", from);
             var last = CliValues.date("--to", to);
-            try (Database db = store.open(Database.OpenMode.EXISTING)) {
+            return store.withDatabase(Database.OpenMode.EXISTING, db -> {
                 Leave l = new LeaveService(db, store.settings().timesheet().leaveTypes())
                         .add(code, first, last, type, hours, actor.name());
                 if (json) {
@@ -61,9 +60,7 @@ final class LeaveCommand {
                             + (l.minutes() == null ? "" : " (" + l.minutes() + " min)"));
                 }
                 return ExitCodes.OK;
-            } catch (StoreException e) {
-                throw StoreOptions.asCli(e);
-            }
+            });
         }
     }
 }

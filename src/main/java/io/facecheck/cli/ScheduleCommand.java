@@ -3,7 +3,6 @@ package io.facecheck.cli;
 import io.facecheck.app.ScheduleService;
 import io.facecheck.store.Database;
 import io.facecheck.store.ScheduleRepository;
-import io.facecheck.store.StoreException;
 import io.facecheck.timesheet.ScheduleAssignment;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -60,7 +59,7 @@ final class ScheduleCommand {
             Set<DayOfWeek> weekdays = CliValues.days("--days", days);
             ScheduleAssignment a = new ScheduleAssignment(target.code, target.department, shift, weekdays,
                     CliValues.date("--from", from));
-            try (Database db = store.open(Database.OpenMode.EXISTING)) {
+            return store.withDatabase(Database.OpenMode.EXISTING, db -> {
                 ScheduleRepository.Assigned done = new ScheduleService(db).assign(a, actor.name());
                 if (json) {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -76,9 +75,7 @@ final class ScheduleCommand {
                             + " works " + a.shiftName() + " on " + days + " from " + a.effectiveFrom());
                 }
                 return ExitCodes.OK;
-            } catch (StoreException e) {
-                throw StoreOptions.asCli(e);
-            }
+            });
         }
     }
 
@@ -98,7 +95,7 @@ final class ScheduleCommand {
 
         @Override
         public Integer call() {
-            try (Database db = store.open(Database.OpenMode.EXISTING)) {
+            return store.withDatabase(Database.OpenMode.EXISTING, db -> {
                 ScheduleService.RosterResult r = new ScheduleService(db).importRoster(file, actor.name());
                 if (json) {
                     Json.print(Map.of("added", r.added(), "changed", r.changed(), "unchanged", r.unchanged()));
@@ -107,9 +104,7 @@ final class ScheduleCommand {
                             + r.unchanged() + " unchanged");
                 }
                 return ExitCodes.OK;
-            } catch (StoreException e) {
-                throw StoreOptions.asCli(e);
-            }
+            });
         }
     }
 }

@@ -2,7 +2,6 @@ package io.facecheck.cli;
 
 import io.facecheck.app.ShiftService;
 import io.facecheck.store.Database;
-import io.facecheck.store.StoreException;
 import io.facecheck.timesheet.Shift;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,7 +81,7 @@ final class ShiftsCommand {
             } catch (IllegalArgumentException e) {
                 throw CliException.of(ExitCodes.FAILURE, e);
             }
-            try (Database db = store.open(Database.OpenMode.EXISTING)) {
+            return store.withDatabase(Database.OpenMode.EXISTING, db -> {
                 Shift s = new ShiftService(db).add(shift, actor.name());
                 if (json) {
                     Json.print(json(s));
@@ -90,9 +89,7 @@ final class ShiftsCommand {
                     System.out.println("added shift " + s.name());
                 }
                 return ExitCodes.OK;
-            } catch (StoreException e) {
-                throw StoreOptions.asCli(e);
-            }
+            });
         }
 
         private Shift fixedShift() {
@@ -134,7 +131,7 @@ final class ShiftsCommand {
 
         @Override
         public Integer call() {
-            try (Database db = store.open(Database.OpenMode.EXISTING)) {
+            return store.withDatabase(Database.OpenMode.EXISTING, db -> {
                 List<Shift> shifts = new ShiftService(db).list();
                 if (json) {
                     List<Object> out = new ArrayList<>();
@@ -152,9 +149,7 @@ final class ShiftsCommand {
                     System.out.flush();
                 }
                 return ExitCodes.OK;
-            } catch (StoreException e) {
-                throw StoreOptions.asCli(e);
-            }
+            });
         }
     }
 }

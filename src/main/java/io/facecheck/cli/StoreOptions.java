@@ -65,6 +65,18 @@ final class StoreOptions {
     }
 
     /**
+     * Opens the database, runs {@code work} on it and closes it; a store failure fails the command with exit 5 and
+     * the store's message. The one shape of every command that opens the database once.
+     */
+    int withDatabase(Database.OpenMode mode, java.util.function.ToIntFunction<Database> work) {
+        try (Database db = open(mode)) {
+            return work.applyAsInt(db);
+        } catch (StoreException e) {
+            throw asCli(e);
+        }
+    }
+
+    /**
      * Opens (and migrates) the database, or fails the command with exit 5 and the store's message. Each command
      * says whether it may create a missing database (and key): {@link Database.OpenMode#CREATE} only for those
      * meant to set one up; a command that reads or changes what is there passes {@link Database.OpenMode#EXISTING},
