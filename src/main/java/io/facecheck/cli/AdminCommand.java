@@ -5,8 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code facecheck admin [--db URL] [--key-file FILE]}: opens the admin login. */
-@Command(name = "admin", mixinStandardHelpOptions = true,
-        description = "Open the admin screens (login; the first run asks to create an admin user).")
+@Command(name = "admin", mixinStandardHelpOptions = true)
 final class AdminCommand implements WindowCommand {
     @Mixin
     StoreOptions store;

@@ -16,17 +16,15 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 /** {@code facecheck admin-user add NAME} (password from stdin). */
-@Command(name = "admin-user", mixinStandardHelpOptions = true, description = "Manage administrator accounts.",
-        subcommands = {AdminUserCommand.Add.class, AdminUserCommand.ListCmd.class})
+@Command(name = "admin-user", mixinStandardHelpOptions = true, subcommands = {AdminUserCommand.Add.class, AdminUserCommand.ListCmd.class})
 final class AdminUserCommand {
     // not Runnable: without a sub-command picocli reports a usage error (see FaceCheckCommand)
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
-            description = "Add an administrator. The password is read from stdin (first line), or asked twice on a terminal.")
+    @Command(name = "add", mixinStandardHelpOptions = true)
     static final class Add implements Callable<Integer> {
         @Mixin
         StoreOptions store;
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", descriptionKey = "help.admin-user.add.name")
         String name;
         @Mixin
         ActorOption actor;
@@ -68,7 +66,7 @@ final class AdminUserCommand {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List administrators.")
+    @Command(name = "list", mixinStandardHelpOptions = true)
     static final class ListCmd implements Callable<Integer> {
         @Mixin
         StoreOptions store;

@@ -15,19 +15,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code facecheck backup --out FILE}: a consistent online backup. */
-@Command(name = "backup", mixinStandardHelpOptions = true,
-        description = {"Write a consistent backup of the database (H2's SQL script, zipped) while kiosks keep running.",
-                "Face data stays encrypted in it; the key is not in it: keep a copy of the key file apart.",
-                "The backup file is owner-only; it is written to a temporary name and moved into place."})
+@Command(name = "backup", mixinStandardHelpOptions = true)
 final class BackupCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The backup file (.zip; the folder "
-            + "must exist).")
+    @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "help.backup.out")
     Path out;
-    @Option(names = "--force", description = "Replace FILE if it exists.")
+    @Option(names = "--force", descriptionKey = "help.backup.force")
     boolean force;
-    @Option(names = "--json", description = "Print file, bytes, rows per table and keyIds as JSON.")
+    @Option(names = "--json", descriptionKey = "help.backup.json")
     boolean json;
     @Mixin
     ActorOption actor;

@@ -37,40 +37,31 @@ import java.util.concurrent.Callable;
  * {@code facecheck bench}: median and p90 milliseconds per stage on this machine. Speed is measured here, never
  * asserted in tests.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Time each stage of the pipeline and a whole 640x480 frame.",
-                "The stages: decode, detect, track, align, embed, liveness, match; the frame detected in full and "
-                        + "tracked."})
+@Command(name = "bench", mixinStandardHelpOptions = true)
 final class BenchCommand implements Callable<Integer> {
     static final Path DEFAULT_IMAGES = Path.of("src", "test", "resources", "lfw10");
 
     @Option(names = "--images", paramLabel = "DIR",
-            description = "Photos to use (default: src/test/resources/lfw10 of a FaceCheck checkout).")
+            descriptionKey = "help.bench.images")
     Path images;
 
-    @Option(names = "--iterations", paramLabel = "N", defaultValue = "30", description = "Timed runs per stage (default: 30).")
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "30", descriptionKey = "help.bench.iterations")
     int iterations;
 
-    @Option(names = "--json", description = "Machine-readable output on stdout.")
+    @Option(names = "--json", descriptionKey = "help.bench.json")
     boolean json;
 
     @Mixin
     EngineOptions engineOptions;
 
-    @Option(names = "--gallery-db", paramLabel = "URL", description = {"Also time a kiosk's gallery load from this "
-            + "database, which must hold no employees, e.g. jdbc:postgresql://HOST:PORT/DB (login from "
-            + "database.user/database.password or FACECHECK_DB_USER/FACECHECK_DB_PASSWORD); the made-up people are "
-            + "deleted again. A temporary H2 file is always timed. Repeatable."})
+    @Option(names = "--gallery-db", paramLabel = "URL", descriptionKey = "help.bench.gallery-db")
     List<String> galleryDbs = new ArrayList<>();
 
     @Option(names = "--gallery-templates", paramLabel = "N", defaultValue = "100000",
-            description = "Templates (5 per made-up person) for the gallery load (default: 100000; 0 skips it).")
+            descriptionKey = "help.bench.gallery-templates")
     int galleryTemplates;
 
-    @Option(names = "--timesheet", description = {"Instead of the engine stages, time a month's timesheet (200 made-up "
-            + "people, about 8,500 events, loading from the store included) on a temporary H2 file and each "
-            + "--gallery-db (which must hold no employees; the made-up people are deleted again): timesheet {STORE: "
-            + "{employees, events, rows, firstMs, medianMs, maxMs, fillMs}}."})
+    @Option(names = "--timesheet", descriptionKey = "help.bench.timesheet")
     boolean timesheet;
 
     /** One stage's timings. */

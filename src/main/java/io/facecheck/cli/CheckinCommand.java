@@ -33,30 +33,24 @@ import java.util.concurrent.Callable;
  * frames ({@value #FRAME_MILLIS} ms apart, from {@code --at} or now) fed to the kiosk's own check-in policy; what
  * it logs is committed, then printed.
  */
-@Command(name = "checkin", mixinStandardHelpOptions = true,
-        description = {"Feed photos as consecutive frames to the kiosk's check-in policy and print the check-ins it logged.",
-                "The policy is the kiosk's: K of N frames, debounce, direction mode."})
+@Command(name = "checkin", mixinStandardHelpOptions = true)
 final class CheckinCommand implements Callable<Integer> {
     static final int FRAME_MILLIS = 100;
 
-    @Parameters(paramLabel = "IMG", arity = "1..*")
+    @Parameters(paramLabel = "IMG", arity = "1..*", descriptionKey = "help.checkin.img")
     List<Path> photos;
 
-    @Option(names = "--at", paramLabel = "ISO-INSTANT", description = "Time of the first frame (default: now), "
-            + "e.g. 2026-03-02T08:55:00Z.")
+    @Option(names = "--at", paramLabel = "ISO-INSTANT", descriptionKey = "help.checkin.at")
     String at;
 
-    @Option(names = "--kiosk", paramLabel = "ID", description = "Kiosk id stored with the events (default: "
-            + "checkin.kiosk-id in the settings).")
+    @Option(names = "--kiosk", paramLabel = "ID", descriptionKey = "help.checkin.kiosk")
     String kiosk;
 
-    @Option(names = "--json", description = "Print JSON: events ({code, direction, at, uuid, pending}: pending "
-            + "when journalled offline because the database server could not be reached); with a liveness mode "
-            + "also liveness ({mode, verdict, reasons, refused}).")
+    @Option(names = "--json", descriptionKey = "help.checkin.json")
     boolean json;
 
     @Option(names = "--liveness", paramLabel = "MODE",
-            description = "off, passive, challenge or net (default: checkin.liveness in the settings).")
+            descriptionKey = "help.checkin.liveness")
     String liveness;
 
     @Mixin

@@ -19,10 +19,18 @@ import java.util.TreeSet;
  * early on the line is already in that language; the {@code --lang} option itself then checks the tag.
  */
 final class CliLanguage {
-    /** Prefix of the translated one-line summaries, {@code cli.summary.<command>[.<sub-command>]}. */
-    static final String SUMMARY = "cli.summary.";
-    /** Prefix of picocli's own keys ({@code usage.synopsisHeading}, option names), {@code cli.help.<picocli key>}. */
-    static final String HELP = "cli.help.";
+    /**
+     * Prefix of the {@code --help} texts in the message bundles. {@code help.<command>.usage.description} is a
+     * command's one-line summary (what {@code facecheck --help} lists), {@code …usage.description.0}, {@code .1} the
+     * paragraphs below it; {@code help.<command>.<option>} is an option's or parameter's text, named by the
+     * annotation's {@code descriptionKey}; {@code help.usage.*} and {@code help.mixinStandardHelpOptions.*} are
+     * picocli's own headings and {@code --help}/{@code --version}. The command is its path below {@code facecheck}
+     * ({@code employees.add}), or {@code facecheck} itself; options shared by mixins are under the mixin's name
+     * ({@code help.store.db}).
+     */
+    static final String HELP = "help.";
+    /** What {@code {0}} and {@code {1}} stand for in a help text: picocli fills them in when it prints the help. */
+    private static final Object[] PICOCLI_VARIABLES = {"${DEFAULT-VALUE}", "${COMPLETION-CANDIDATES}"};
 
     private CliLanguage() {
     }
@@ -78,23 +86,17 @@ final class CliLanguage {
     }
 
     /**
-     * picocli's view of the message bundle of {@code l}: the one-line summaries as each command's
-     * {@code usage.header} (picocli lists a command by its header), and the {@code cli.help.*} keys under picocli's
-     * own names. English has none: the annotations are the English text (a test keeps the bundle's English
-     * summaries equal to them), and the detail of each description stays below the header.
+     * picocli's view of the message bundle of {@code l}: every {@code help.*} text under the key picocli looks up
+     * ({@link #HELP}), through {@link java.text.MessageFormat} as every text ({@code ''} is a quote), with a lone
+     * {@code %} doubled because picocli formats what it prints ({@code %n} is a line break there).
      */
     static ResourceBundle helpBundle(Locale l) {
         ResourceBundle messages = Messages.bundle(l);
         Map<String, String> picocli = new java.util.HashMap<>();
-        if (!l.getLanguage().equals(Locale.ENGLISH.getLanguage())) {
-            for (String key : Collections.list(messages.getKeys())) {
-                // through MessageFormat as every text ('' is a quote), and picocli reads % as a format
-                if (key.startsWith(SUMMARY)) {
-                    picocli.put("facecheck." + key.substring(SUMMARY.length()) + ".usage.header",
-                            Messages.format(l, key).replace("%", "%%"));
-                } else if (key.startsWith(HELP)) {
-                    picocli.put(key.substring(HELP.length()), Messages.format(l, key));
-                }
+        for (String key : Collections.list(messages.getKeys())) {
+            if (key.startsWith(HELP)) {
+                picocli.put(picocliKey(key.substring(HELP.length())),
+                        Messages.format(l, key, PICOCLI_VARIABLES).replaceAll("%(?!n)", "%%"));
             }
         }
         return new ResourceBundle() {
@@ -115,7 +117,24 @@ final class CliLanguage {
         };
     }
 
-    /** The command names the summaries are keyed by: {@code identify}, {@code employees.add}. */
+    /**
+     * {@code usage.…} and {@code mixinStandardHelpOptions.…} as they are (every command's); a command's
+     * {@code <path>.usage.…} qualified as picocli qualifies it ({@code facecheck.employees.add.usage.description});
+     * an option's key whole, as its annotation names it.
+     */
+    private static String picocliKey(String key) {
+        if (key.startsWith("usage.") || key.startsWith("mixinStandardHelpOptions.")) {
+            return key;
+        }
+        int usage = key.indexOf(".usage.");
+        if (usage < 0) {
+            return HELP + key;
+        }
+        String path = key.substring(0, usage);
+        return (path.equals("facecheck") ? "" : "facecheck.") + key;
+    }
+
+    /** The command paths the help texts are keyed by: {@code identify}, {@code employees.add}. */
     static List<String> commandPaths(CommandLine root) {
         List<String> paths = new java.util.ArrayList<>();
         collect(root, "", paths);

@@ -21,13 +21,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code facecheck cluster DIR}: which photos show the same person? (FaceNet's clustering use.) */
-@Command(name = "cluster", mixinStandardHelpOptions = true,
-        description = "Group the photos of a folder (searched recursively) by person, using the largest face of each.")
+@Command(name = "cluster", mixinStandardHelpOptions = true)
 final class ClusterCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "DIR")
+    @Parameters(paramLabel = "DIR", descriptionKey = "help.cluster.dir")
     Path dir;
 
-    @Option(names = "--json", description = "Machine-readable output on stdout.")
+    @Option(names = "--json", descriptionKey = "help.cluster.json")
     boolean json;
 
     @Mixin

@@ -26,17 +26,15 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
 /** {@code facecheck detect IMG}: faces with boxes, scores, landmarks and quality. */
-@Command(name = "detect", mixinStandardHelpOptions = true,
-        description = "Find the faces in a photo: box, score, 5 landmarks, quality verdict.")
+@Command(name = "detect", mixinStandardHelpOptions = true)
 final class DetectCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "IMG", description = "Photo (JPEG, PNG, BMP or WebP).")
+    @Parameters(paramLabel = "IMG", descriptionKey = "help.detect.img")
     Path image;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the photo with the faces drawn on it "
-            + "(.png or .jpg: the name sets the format; the folder must exist).")
+    @Option(names = "--out", paramLabel = "FILE", descriptionKey = "help.detect.out")
     Path out;
 
-    @Option(names = "--json", description = "Machine-readable output on stdout.")
+    @Option(names = "--json", descriptionKey = "help.detect.json")
     boolean json;
 
     @Mixin

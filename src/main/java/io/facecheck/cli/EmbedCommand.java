@@ -16,16 +16,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code facecheck embed IMG}: the embedding of the largest face (or of an already aligned crop). */
-@Command(name = "embed", mixinStandardHelpOptions = true,
-        description = "Print the L2-normalised embedding of the largest face in a photo.")
+@Command(name = "embed", mixinStandardHelpOptions = true)
 final class EmbedCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "IMG")
+    @Parameters(paramLabel = "IMG", descriptionKey = "help.embed.img")
     Path image;
 
-    @Option(names = "--aligned", description = "The photo is already an aligned crop: skip detection.")
+    @Option(names = "--aligned", descriptionKey = "help.embed.aligned")
     boolean aligned;
 
-    @Option(names = "--json", description = "Machine-readable output on stdout.")
+    @Option(names = "--json", descriptionKey = "help.embed.json")
     boolean json;
 
     @Mixin

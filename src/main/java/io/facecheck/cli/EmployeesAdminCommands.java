@@ -18,21 +18,19 @@ final class EmployeesAdminCommands {
     private EmployeesAdminCommands() {
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
-            description = {"Add an employee without a face yet (audited); enrol the face later with enroll.",
-                    "JSON: code, name, department, templates, active."})
+    @Command(name = "add", mixinStandardHelpOptions = true)
     static final class AddCmd implements Callable<Integer> {
         @Mixin
         StoreOptions store;
-        @Option(names = "--code", required = true, paramLabel = "C", description = "Employee code (unique).")
+        @Option(names = "--code", required = true, paramLabel = "C", descriptionKey = "help.employees.add.code")
         String code;
-        @Option(names = "--name", required = true, paramLabel = "N", description = "Full name.")
+        @Option(names = "--name", required = true, paramLabel = "N", descriptionKey = "help.employees.add.name")
         String name;
-        @Option(names = "--department", paramLabel = "D", description = "Department (its schedule applies).")
+        @Option(names = "--department", paramLabel = "D", descriptionKey = "help.employees.add.department")
         String department;
         @Mixin
         ActorOption actor;
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json", descriptionKey = "help.employees.add.json")
         boolean json;
 
         @Override
@@ -49,18 +47,15 @@ final class EmployeesAdminCommands {
         }
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Import employees from a CSV file of code,name,department rows (audited): new codes are "
-                    + "added, known ones updated; a malformed file is refused whole, naming the line.",
-                    "JSON: added, updated, unchanged (codes)."})
+    @Command(name = "import", mixinStandardHelpOptions = true)
     static final class ImportCmd implements Callable<Integer> {
         @Mixin
         StoreOptions store;
-        @Parameters(paramLabel = "FILE.csv")
+        @Parameters(paramLabel = "FILE.csv", descriptionKey = "help.employees.import.file")
         Path file;
         @Mixin
         ActorOption actor;
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json", descriptionKey = "help.employees.import.json")
         boolean json;
 
         @Override

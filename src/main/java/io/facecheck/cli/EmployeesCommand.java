@@ -26,7 +26,6 @@ import java.util.concurrent.Callable;
 
 /** {@code facecheck employees list|show|add|import|update|erase-face|delete}. */
 @Command(name = "employees", mixinStandardHelpOptions = true,
-        description = "List, show, add, import, update or delete employees, or erase their face data.",
         subcommands = {EmployeesCommand.ListCmd.class, EmployeesCommand.ShowCmd.class,
                 EmployeesAdminCommands.AddCmd.class, EmployeesAdminCommands.ImportCmd.class,
                 EmployeesCommand.UpdateCmd.class, EmployeesCommand.EraseFaceCmd.class,
@@ -72,13 +71,13 @@ final class EmployeesCommand {
         return m;
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List employees (active ones unless --all).")
+    @Command(name = "list", mixinStandardHelpOptions = true)
     static final class ListCmd implements Callable<Integer> {
         @Mixin
         StoreOptions store;
-        @Option(names = "--all", description = "Include inactive employees.")
+        @Option(names = "--all", descriptionKey = "help.employees.list.all")
         boolean all;
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json", descriptionKey = "help.employees.list.json")
         boolean json;
 
         @Override
@@ -106,13 +105,13 @@ final class EmployeesCommand {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one employee.")
+    @Command(name = "show", mixinStandardHelpOptions = true)
     static final class ShowCmd implements Callable<Integer> {
         @Mixin
         StoreOptions store;
-        @Parameters(paramLabel = "CODE")
+        @Parameters(paramLabel = "CODE", descriptionKey = "help.employees.show.code")
         String code;
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json", descriptionKey = "help.employees.show.json")
         boolean json;
 
         @Override
@@ -150,11 +149,11 @@ final class EmployeesCommand {
     abstract static class OneEmployeeCmd implements Callable<Integer> {
         @Mixin
         StoreOptions store;
-        @Parameters(paramLabel = "CODE")
+        @Parameters(paramLabel = "CODE", descriptionKey = "help.employees.code")
         String code;
         @Mixin
         ActorOption actor;
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json", descriptionKey = "help.employees.json")
         boolean json;
 
         /** Does it; empty when there is no employee with this code. */
@@ -179,20 +178,15 @@ final class EmployeesCommand {
         }
     }
 
-    @Command(name = "update", mixinStandardHelpOptions = true,
-            description = "Change an employee's name, department, greeting name or reading (audited; enroll never "
-                    + "does). \"\" clears the department, greeting name or reading. JSON: code, name, department, "
-                    + "greetingName, reading.")
+    @Command(name = "update", mixinStandardHelpOptions = true)
     static final class UpdateCmd extends OneEmployeeCmd {
-        @Option(names = "--name", paramLabel = "NAME", description = "New full name.")
+        @Option(names = "--name", paramLabel = "NAME", descriptionKey = "help.employees.update.name")
         String name;
-        @Option(names = "--department", paramLabel = "DEPT", description = "New department (\"\" for none).")
+        @Option(names = "--department", paramLabel = "DEPT", descriptionKey = "help.employees.update.department")
         String department;
-        @Option(names = "--greeting-name", paramLabel = "NAME", description = "The name the kiosk greets them with "
-                + "(\"\" for none: the full name); in Japanese the family name alone, the kiosk adds さん.")
+        @Option(names = "--greeting-name", paramLabel = "NAME", descriptionKey = "help.employees.update.greeting-name")
         String greetingName;
-        @Option(names = "--reading", paramLabel = "TEXT", description = "How the name is read (furigana or pinyin), "
-                + "for sorting and search (\"\" for none).")
+        @Option(names = "--reading", paramLabel = "TEXT", descriptionKey = "help.employees.update.reading")
         String reading;
 
         @Override
@@ -238,10 +232,7 @@ final class EmployeesCommand {
         }
     }
 
-    @Command(name = "erase-face", mixinStandardHelpOptions = true,
-            description = "Erase an employee's face templates and enrollment crops but keep the employee and their "
-                    + "attendance records (for leavers; audited). They are not recognised until enrolled again. "
-                    + "JSON: code, templatesErased.")
+    @Command(name = "erase-face", mixinStandardHelpOptions = true)
     static final class EraseFaceCmd extends OneEmployeeCmd {
         @Override
         Optional<Map<String, Object>> act(Database db) {
@@ -261,9 +252,7 @@ final class EmployeesCommand {
         }
     }
 
-    @Command(name = "delete", mixinStandardHelpOptions = true,
-            description = "Delete an employee with their templates, enrollment crops and events (audited). "
-                    + "JSON: deleted.")
+    @Command(name = "delete", mixinStandardHelpOptions = true)
     static final class DeleteCmd extends OneEmployeeCmd {
         @Override
         Optional<Map<String, Object>> act(Database db) {

@@ -15,24 +15,24 @@ import java.util.Map;
 
 /** Options every engine command shares: which models, which networks, how many threads. */
 final class EngineOptions {
-    @Option(names = "--models", paramLabel = "DIR", description = "Models folder (default: ./models or beside the jar).")
+    @Option(names = "--models", paramLabel = "DIR", descriptionKey = "help.engine.models")
     Path modelsDir;
 
-    @Option(names = "--detector", paramLabel = "NAME", description = "mtcnn or ssd (default: configured, mtcnn).")
+    @Option(names = "--detector", paramLabel = "NAME", descriptionKey = "help.engine.detector")
     String detector;
 
     @Option(names = "--embedder", paramLabel = "NAME",
-            description = "mobilefacenet or resnet (default: configured, mobilefacenet).")
+            descriptionKey = "help.engine.embedder")
     String embedder;
 
-    @Option(names = "--min-face", paramLabel = "PX", description = "Smallest face the detector looks for (default: 40).")
+    @Option(names = "--min-face", paramLabel = "PX", descriptionKey = "help.engine.min-face")
     Integer minFace;
 
-    @Option(names = "--threads", paramLabel = "N", description = "TensorFlow intra-op threads per model (default: 1).")
+    @Option(names = "--threads", paramLabel = "N", descriptionKey = "help.engine.threads")
     Integer threads;
 
     @Option(names = "--threshold", paramLabel = "D",
-            description = "Decision threshold on squared L2 distance (default: the embedder's model card).")
+            descriptionKey = "help.engine.threshold")
     Double threshold;
 
     private Settings settings;

@@ -26,51 +26,41 @@ import java.util.concurrent.Callable;
  * {@code facecheck enroll --code C --name N [--department D] IMG...}, {@code enroll --folder DIR} (one sub-folder
  * per person, folder name = code and name) and {@code enroll --csv FILE} ({@code code,name,department,photo_dir}).
  */
-@Command(name = "enroll", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Enroll people from photos: several per person, each checked (one face, quality).",
-                "The same rule in all three forms: every usable photo is used, everyone with one is enrolled, and",
-                "each photo or person left out is named on stderr. Exit 3 when a face matches another employee or",
-                "the photos of one person do not show one person (use --force); 1 when a photo cannot be read, a",
-                "person has no usable photo, a CSV row is wrong (the others are enrolled) or a code belongs to",
-                "someone with another name (enroll never renames: see employees update); 2 when nobody was",
-                "enrolled because no photo shows one good face."})
+@Command(name = "enroll", mixinStandardHelpOptions = true, sortOptions = false)
 final class EnrollCommand implements Callable<Integer> {
     static final class Single {
-        @Option(names = "--code", required = true, paramLabel = "CODE", description = "Employee code (unique).")
+        @Option(names = "--code", required = true, paramLabel = "CODE", descriptionKey = "help.enroll.code")
         String code;
-        @Option(names = "--name", required = true, paramLabel = "NAME", description = "Full name (any script).")
+        @Option(names = "--name", required = true, paramLabel = "NAME", descriptionKey = "help.enroll.name")
         String name;
-        @Option(names = "--department", paramLabel = "DEPT", description = "Department.")
+        @Option(names = "--department", paramLabel = "DEPT", descriptionKey = "help.enroll.department")
         String department;
-        @Parameters(paramLabel = "IMG", arity = "1..*", description = "Photos of the person.")
+        @Parameters(paramLabel = "IMG", arity = "1..*", descriptionKey = "help.enroll.img")
         List<Path> photos;
     }
 
     static final class Source {
         @ArgGroup(exclusive = false)
         Single single;
-        @Option(names = "--folder", paramLabel = "DIR", description = "One sub-folder of photos per person.")
+        @Option(names = "--folder", paramLabel = "DIR", descriptionKey = "help.enroll.folder")
         Path folder;
-        @Option(names = "--csv", paramLabel = "FILE", description = "Import code,name,department,photo_dir rows.")
+        @Option(names = "--csv", paramLabel = "FILE", descriptionKey = "help.enroll.csv")
         Path csv;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
-    @Option(names = "--force", description = "Enroll even when a face matches another employee, or the photos "
-            + "do not show one person.")
+    @Option(names = "--force", descriptionKey = "help.enroll.force")
     boolean force;
 
-    @Option(names = "--replace", description = "Replace the person's earlier samples instead of adding to them.")
+    @Option(names = "--replace", descriptionKey = "help.enroll.replace")
     boolean replace;
 
     @Mixin
     ActorOption actor;
 
-    @Option(names = "--json", description = "Print JSON: enrolled (codes), rejected ({file, reason}), duplicates "
-            + "({code, matches, name, distance}), notOnePerson ({code, enrolledAs, threshold, photos: [{file, "
-            + "closest, distance}]}), problems ({line, message}).")
+    @Option(names = "--json", descriptionKey = "help.enroll.json")
     boolean json;
 
     @Mixin

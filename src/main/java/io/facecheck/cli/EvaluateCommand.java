@@ -40,42 +40,37 @@ import java.util.concurrent.Callable;
  * {@code facecheck evaluate}: verification accuracy the LFW way (10-fold), TAR at fixed FAR, AUC and rank-1, per
  * detector × embedder combination.
  */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Measure accuracy on a labelled photo set.",
-                "--folder DIR: one sub-folder per person, all pairs. --pairs FILE.csv --images DIR: the listed pairs",
-                "(header file_x,file_y,Decision; Decision Yes/No or 1/0). --detector/--embedder take comma lists."})
+@Command(name = "evaluate", mixinStandardHelpOptions = true)
 final class EvaluateCommand implements Callable<Integer> {
 
     static final class Source {
-        @Option(names = "--folder", paramLabel = "DIR", required = true, description = "One sub-folder per person.")
+        @Option(names = "--folder", paramLabel = "DIR", required = true, descriptionKey = "help.evaluate.folder")
         Path folder;
 
-        @Option(names = "--pairs", paramLabel = "CSV", required = true, description = "Pairs file.")
+        @Option(names = "--pairs", paramLabel = "CSV", required = true, descriptionKey = "help.evaluate.pairs")
         Path pairs;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
-    @Option(names = "--images", paramLabel = "DIR", description = "Folder the pairs file's paths are relative to.")
+    @Option(names = "--images", paramLabel = "DIR", descriptionKey = "help.evaluate.images")
     Path imagesDir;
 
-    @Option(names = "--roc", paramLabel = "PNG", description = "Write the ROC curve(s) as a PNG.")
+    @Option(names = "--roc", paramLabel = "PNG", descriptionKey = "help.evaluate.roc")
     Path roc;
 
-    @Option(names = "--json", description = "Machine-readable output on stdout.")
+    @Option(names = "--json", descriptionKey = "help.evaluate.json")
     boolean json;
 
     @Option(names = "--degrade", paramLabel = "KIND=L1,L2",
-            description = {"Repeat the evaluation on degraded copies made on the fly (repeatable; one spec may",
-                    "hold several kinds): jpeg=QUALITY,... (1-100), pixels=FACE_PIXELS,... (face box on the clean",
-                    "image scaled to that area and back), blur=SIGMA,..., dark=GAMMA,... (e.g. jpeg=90,20,10)."})
+            descriptionKey = "help.evaluate.degrade")
     List<String> degrade = new ArrayList<>();
 
-    @Option(names = "--plot", paramLabel = "PNG", description = "With --degrade: TAR at FAR 1e-3 against each degradation.")
+    @Option(names = "--plot", paramLabel = "PNG", descriptionKey = "help.evaluate.plot")
     Path plot;
 
-    @Option(names = "--flip", description = "Average each face's embedding with its mirror image's (experiment; see docs/robustness.md).")
+    @Option(names = "--flip", descriptionKey = "help.evaluate.flip")
     boolean flip;
 
     @Mixin

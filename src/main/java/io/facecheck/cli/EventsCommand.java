@@ -17,29 +17,26 @@ import java.util.concurrent.Callable;
 
 /** {@code facecheck events add|import}. */
 @Command(name = "events", mixinStandardHelpOptions = true,
-        description = "Add a check-in event by hand (a correction), or import events from another terminal.",
         subcommands = {EventsCommand.AddCmd.class, EventsCommand.ImportCmd.class})
 final class EventsCommand {
     // not Runnable: without a sub-command picocli reports a usage error (see FaceCheckCommand)
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
-            description = {"Add an event the kiosk missed, with the reason (audited as a correction).",
-                    "JSON: id, code, at, direction, reason."})
+    @Command(name = "add", mixinStandardHelpOptions = true)
     static final class AddCmd implements Callable<Integer> {
         @Mixin
         StoreOptions store;
-        @Option(names = "--code", required = true, paramLabel = "C", description = "The employee.")
+        @Option(names = "--code", required = true, paramLabel = "C", descriptionKey = "help.events.add.code")
         String code;
         @Option(names = "--at", required = true, paramLabel = "ISO-INSTANT",
-                description = "When, with its offset: 2026-03-02T08:55:00Z or 2026-03-02T09:55:00+01:00.")
+                descriptionKey = "help.events.add.at")
         String at;
-        @Option(names = "--direction", required = true, paramLabel = "IN|OUT", description = "IN or OUT.")
+        @Option(names = "--direction", required = true, paramLabel = "IN|OUT", descriptionKey = "help.events.add.direction")
         String direction;
-        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why (kept with the event).")
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", descriptionKey = "help.events.add.reason")
         String reason;
         @Mixin
         ActorOption actor;
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json", descriptionKey = "help.events.add.json")
         boolean json;
 
         @Override
@@ -70,19 +67,15 @@ final class EventsCommand {
         }
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Import events (rows code,at,direction; at an ISO instant with offset) in one go (audited). "
-                    + "A row for an unknown code, a bad instant or direction refuses the whole file; events already "
-                    + "there are not added twice.",
-                    "JSON: added, alreadyThere."})
+    @Command(name = "import", mixinStandardHelpOptions = true)
     static final class ImportCmd implements Callable<Integer> {
         @Mixin
         StoreOptions store;
-        @Parameters(paramLabel = "FILE.csv")
+        @Parameters(paramLabel = "FILE.csv", descriptionKey = "help.events.import.file")
         Path file;
         @Mixin
         ActorOption actor;
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json", descriptionKey = "help.events.import.json")
         boolean json;
 
         @Override

@@ -12,7 +12,6 @@ import java.util.Locale;
 
 /** The {@code facecheck} command and its sub-commands. */
 @Command(name = "facecheck", mixinStandardHelpOptions = true, versionProvider = FaceCheckCommand.Version.class,
-        description = "Face-recognition attendance: kiosk, enrollment, reports and tools.",
         subcommands = {
                 KioskCommand.class,
                 AdminCommand.class,
@@ -50,7 +49,7 @@ public final class FaceCheckCommand {
 
     /** Before or after the sub-command's name: every command may load TensorFlow. */
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
-            description = "Also print TensorFlow's own log lines on stderr (its start-up, each model it loads).")
+            descriptionKey = "help.facecheck.verbose")
     void verbose(boolean on) {
         if (on) {
             TfLogging.verbose();
@@ -60,8 +59,7 @@ public final class FaceCheckCommand {
     /** Before or after the sub-command's name, like {@code --verbose}; {@link CliLanguage} has already applied it. */
     @Option(names = "--lang", paramLabel = "TAG", scope = CommandLine.ScopeType.INHERIT,
             converter = CliLanguage.Converter.class,
-            description = "Language of the messages and of this help: en, zh-CN or ja (default: ui.language in the "
-                    + "settings, else the system's, from LANG).")
+            descriptionKey = "help.facecheck.lang")
     void language(Locale language) {
         Messages.setLocale(language);
     }

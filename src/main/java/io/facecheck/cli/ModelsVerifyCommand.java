@@ -11,14 +11,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code facecheck models verify}: hash, load and run every shipped model. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Check every model: SHA-256 against its card, load, one inference. Exit 4 if any fails.")
+@Command(name = "verify", mixinStandardHelpOptions = true)
 final class ModelsVerifyCommand implements Callable<Integer> {
 
-    @Option(names = "--models", description = "Models folder (default: ./models or beside the jar).")
+    @Option(names = "--models", descriptionKey = "help.models.verify.models")
     Path modelsDir;
 
-    @Option(names = "--only", split = ",", description = "Check only these models.")
+    @Option(names = "--only", split = ",", descriptionKey = "help.models.verify.only")
     List<String> only;
 
     @Override

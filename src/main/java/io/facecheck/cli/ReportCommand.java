@@ -25,46 +25,33 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code facecheck report --from DATE --to DATE [--summary|--timesheet] --out FILE.csv|FILE.xlsx}. */
-@Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Write attendance for a date range as CSV: raw events, or a per-day summary with --summary.",
-                "With --timesheet: the timesheet against the schedules (docs/timesheets.md), as FILE.xlsx (sheets "
-                        + "Summary, Days, Events) or FILE.csv (the days; the summary in FILE-totals.csv); --json "
-                        + "prints {days: [{code, date, shift, status, firstIn, lastOut, workedMinutes, "
-                        + "scheduledMinutes, lateMinutes, earlyLeaveMinutes, overtimeMinutes, leaveType}], totals: "
-                        + "[{code, scheduledDays, presentDays, absentDays, leaveDays, lateCount, lateMinutes, "
-                        + "earlyLeaveCount, earlyLeaveMinutes, workedMinutes, overtimeMinutes, missingCheckouts}]}."})
+@Command(name = "report", mixinStandardHelpOptions = true)
 final class ReportCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
-    @Option(names = "--from", required = true, paramLabel = "DATE", description = "First day (ISO, e.g. 2026-03-01).")
+    @Option(names = "--from", required = true, paramLabel = "DATE", descriptionKey = "help.report.from")
     String from;
 
-    @Option(names = "--to", required = true, paramLabel = "DATE", description = "Last day, inclusive.")
+    @Option(names = "--to", required = true, paramLabel = "DATE", descriptionKey = "help.report.to")
     String to;
 
-    @Option(names = "--summary", description = "Per person and day: first in, last out, hours, late, missing checkout.")
+    @Option(names = "--summary", descriptionKey = "help.report.summary")
     boolean summary;
 
-    @Option(names = "--timesheet", description = "The timesheet: shift-days with status, lateness, overtime, leave; "
-            + "and totals per person.")
+    @Option(names = "--timesheet", descriptionKey = "help.report.timesheet")
     boolean timesheet;
 
-    @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of the days (default: checkin.zone).")
+    @Option(names = "--zone", paramLabel = "ZONE", descriptionKey = "help.report.zone")
     String zone;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "CSV file to write (replaced; the "
-            + "folder must exist), or - for stdout (the messages then go to stderr); with --timesheet a .csv or "
-            + ".xlsx file.")
+    @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "help.report.out")
     Path out;
 
-    @Option(names = "--bom", negatable = true, description = "Start with a UTF-8 byte-order mark for Excel "
-            + "(default: report.bom in the settings).")
+    @Option(names = "--bom", negatable = true, descriptionKey = "help.report.bom")
     Boolean bom;
 
-    @Option(names = "--headers", paramLabel = "KIND", description = "The CSV header row: machine (the stable "
-            + "English column ids scripts read; the default) or localized (in the language of --lang). An XLSX "
-            + "timesheet is always in that language.")
+    @Option(names = "--headers", paramLabel = "KIND", descriptionKey = "help.report.headers")
     Headers headers = Headers.MACHINE;
 
     /** {@code --headers}: the CSV's first row. */
@@ -75,7 +62,7 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     ActorOption actor;
 
-    @Option(names = "--json", description = "Print JSON.")
+    @Option(names = "--json", descriptionKey = "help.report.json")
     boolean json;
 
     @Override

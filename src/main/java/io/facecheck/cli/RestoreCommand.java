@@ -12,20 +12,15 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code facecheck restore FILE --db URL}. */
-@Command(name = "restore", mixinStandardHelpOptions = true,
-        description = {"Restore a backup made by 'facecheck backup' into a database.",
-                "The database must be empty (or not exist yet); --force replaces everything in a non-empty one.",
-                "The face data needs the key it was encrypted with, found by its id in the keyring (--key-file, "
-                        + "FACECHECK_KEY or the default key file), active or retired by a rotation; records under a "
-                        + "retired key are re-encrypted under the active key. Without that key it exits 5."})
+@Command(name = "restore", mixinStandardHelpOptions = true)
 final class RestoreCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
-    @Parameters(paramLabel = "FILE", description = "The backup file.")
+    @Parameters(paramLabel = "FILE", descriptionKey = "help.restore.file")
     Path file;
-    @Option(names = "--force", description = "Replace the contents of a database that is not empty.")
+    @Option(names = "--force", descriptionKey = "help.restore.force")
     boolean force;
-    @Option(names = "--json", description = "Print file, bytes, rows per table, keyIds and reencrypted as JSON.")
+    @Option(names = "--json", descriptionKey = "help.restore.json")
     boolean json;
     @Mixin
     ActorOption actor;

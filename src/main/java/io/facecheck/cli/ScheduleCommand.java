@@ -19,39 +19,34 @@ import java.util.concurrent.Callable;
 
 /** {@code facecheck schedule assign|import}. */
 @Command(name = "schedule", mixinStandardHelpOptions = true,
-        description = "Assign shifts to weekdays (per employee or department), or import a roster of dated shifts.",
         subcommands = {ScheduleCommand.AssignCmd.class, ScheduleCommand.ImportCmd.class})
 final class ScheduleCommand {
     // not Runnable: without a sub-command picocli reports a usage error (see FaceCheckCommand)
 
     /** Exactly one of --code and --department. */
     static final class Target {
-        @Option(names = "--code", paramLabel = "C", required = true, description = "The employee.")
+        @Option(names = "--code", paramLabel = "C", required = true, descriptionKey = "help.schedule.code")
         String code;
         @Option(names = "--department", paramLabel = "D", required = true,
-                description = "Everyone in this department without a schedule of their own.")
+                descriptionKey = "help.schedule.department")
         String department;
     }
 
-    @Command(name = "assign", mixinStandardHelpOptions = true,
-            description = {"From --from on, the employee (or department) works --shift on --days (audited). "
-                    + "--shift OFF makes those days rest days. Earlier dates keep the schedule they had.",
-                    "JSON: code, department, shift, days, from, replaced (older assignments of the same date that "
-                            + "gave up these days)."})
+    @Command(name = "assign", mixinStandardHelpOptions = true)
     static final class AssignCmd implements Callable<Integer> {
         @Mixin
         StoreOptions store;
         @ArgGroup(exclusive = true, multiplicity = "1")
         Target target;
-        @Option(names = "--shift", required = true, paramLabel = "NAME", description = "A shift's name, or OFF.")
+        @Option(names = "--shift", required = true, paramLabel = "NAME", descriptionKey = "help.schedule.assign.shift")
         String shift;
-        @Option(names = "--days", required = true, paramLabel = "MON,TUE,...", description = "The weekdays.")
+        @Option(names = "--days", required = true, paramLabel = "MON,TUE,...", descriptionKey = "help.schedule.assign.days")
         String days;
-        @Option(names = "--from", required = true, paramLabel = "DATE", description = "First day it applies.")
+        @Option(names = "--from", required = true, paramLabel = "DATE", descriptionKey = "help.schedule.assign.from")
         String from;
         @Mixin
         ActorOption actor;
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json", descriptionKey = "help.schedule.assign.json")
         boolean json;
 
         @Override
@@ -79,18 +74,15 @@ final class ScheduleCommand {
         }
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Import a roster (rows code,date,shift; shift OFF for a rest day) that overrides the weekly "
-                    + "schedule on those dates (audited). A row for an unknown code or shift refuses the whole file.",
-                    "JSON: added, changed, unchanged."})
+    @Command(name = "import", mixinStandardHelpOptions = true)
     static final class ImportCmd implements Callable<Integer> {
         @Mixin
         StoreOptions store;
-        @Parameters(paramLabel = "FILE.csv")
+        @Parameters(paramLabel = "FILE.csv", descriptionKey = "help.schedule.import.file")
         Path file;
         @Mixin
         ActorOption actor;
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json", descriptionKey = "help.schedule.import.json")
         boolean json;
 
         @Override

@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
 
 /** {@code facecheck shifts add|list}. */
 @Command(name = "shifts", mixinStandardHelpOptions = true,
-        description = "Add or list shifts, the timetables schedules refer to (docs/timesheets.md).",
         subcommands = {ShiftsCommand.AddCmd.class, ShiftsCommand.ListCmd.class})
 final class ShiftsCommand {
     // not Runnable: without a sub-command picocli reports a usage error (see FaceCheckCommand)
@@ -35,42 +34,38 @@ final class ShiftsCommand {
         return m;
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
-            description = {"Add a shift (audited): fixed, --start HH:MM --end HH:MM (an end before the start ends the "
-                    + "next day), or --flexible --hours H --earliest HH:MM --latest HH:MM.",
-                    "JSON: name, start, end, graceInMinutes, graceOutMinutes, breakMinutes, overtimeAfterMinutes, "
-                            + "flexible, requiredMinutes."})
+    @Command(name = "add", mixinStandardHelpOptions = true)
     static final class AddCmd implements Callable<Integer> {
         @Mixin
         StoreOptions store;
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", descriptionKey = "help.shifts.add.name")
         String name;
-        @Option(names = "--start", paramLabel = "HH:MM", description = "Start of a fixed shift.")
+        @Option(names = "--start", paramLabel = "HH:MM", descriptionKey = "help.shifts.add.start")
         String start;
-        @Option(names = "--end", paramLabel = "HH:MM", description = "End of a fixed shift.")
+        @Option(names = "--end", paramLabel = "HH:MM", descriptionKey = "help.shifts.add.end")
         String end;
         @Option(names = "--grace-in", paramLabel = "MIN", defaultValue = "0",
-                description = "Minutes late that still count as on time (default: 0).")
+                descriptionKey = "help.shifts.add.grace-in")
         int graceIn;
         @Option(names = "--grace-out", paramLabel = "MIN", defaultValue = "0",
-                description = "Minutes early that still count as a full day (default: 0).")
+                descriptionKey = "help.shifts.add.grace-out")
         int graceOut;
-        @Option(names = "--break", paramLabel = "MIN", defaultValue = "0", description = "Unpaid break (default: 0).")
+        @Option(names = "--break", paramLabel = "MIN", defaultValue = "0", descriptionKey = "help.shifts.add.break")
         int breakMinutes;
         @Option(names = "--overtime-after", paramLabel = "MIN", defaultValue = "" + Shift.DEFAULT_OVERTIME_AFTER_MINUTES,
-                description = "Overtime counts once it reaches this many minutes (default: ${DEFAULT-VALUE}).")
+                descriptionKey = "help.shifts.add.overtime-after")
         int overtimeAfter;
-        @Option(names = "--flexible", description = "Flexitime: --hours anywhere between --earliest and --latest.")
+        @Option(names = "--flexible", descriptionKey = "help.shifts.add.flexible")
         boolean flexible;
-        @Option(names = "--hours", paramLabel = "H", description = "Required hours of a flexible shift (e.g. 7.5).")
+        @Option(names = "--hours", paramLabel = "H", descriptionKey = "help.shifts.add.hours")
         Double hours;
-        @Option(names = "--earliest", paramLabel = "HH:MM", description = "Earliest start of a flexible shift.")
+        @Option(names = "--earliest", paramLabel = "HH:MM", descriptionKey = "help.shifts.add.earliest")
         String earliest;
-        @Option(names = "--latest", paramLabel = "HH:MM", description = "Latest end of a flexible shift.")
+        @Option(names = "--latest", paramLabel = "HH:MM", descriptionKey = "help.shifts.add.latest")
         String latest;
         @Mixin
         ActorOption actor;
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json", descriptionKey = "help.shifts.add.json")
         boolean json;
 
         @Override
@@ -122,11 +117,11 @@ final class ShiftsCommand {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the shifts.")
+    @Command(name = "list", mixinStandardHelpOptions = true)
     static final class ListCmd implements Callable<Integer> {
         @Mixin
         StoreOptions store;
-        @Option(names = "--json", description = "Print JSON: an array of shifts (fields as for shifts add).")
+        @Option(names = "--json", descriptionKey = "help.shifts.list.json")
         boolean json;
 
         @Override

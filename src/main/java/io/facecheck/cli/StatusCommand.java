@@ -28,20 +28,13 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /** {@code facecheck status}: is this install healthy? One look at the database, models, key, backups, disk, camera. */
-@Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Health of this install: database (url, schemaVersion), models (the configured networks: "
-                + "hashes, load, one run), gallery (employees, templates), encryption (key present and right), "
-                + "lastBackup, diskFreeMb, camera (available).",
-                "Exit 0 when all is well; 5 when the database cannot be opened or its face data cannot be decrypted; "
-                        + "4 when a model is missing or corrupt; each problem is named on stderr.",
-                "A camera that is not there (a headless server, a kiosk whose camera is unplugged) is reported but "
-                        + "does not make the exit code non-zero."})
+@Command(name = "status", mixinStandardHelpOptions = true)
 final class StatusCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
-    @Option(names = "--models", paramLabel = "DIR", description = "Models folder (default: ./models or beside the jar).")
+    @Option(names = "--models", paramLabel = "DIR", descriptionKey = "help.status.models")
     Path modelsDir;
-    @Option(names = "--json", description = "Print the status as one JSON document.")
+    @Option(names = "--json", descriptionKey = "help.status.json")
     boolean json;
 
     @Override

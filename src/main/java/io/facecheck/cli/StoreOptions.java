@@ -15,14 +15,11 @@ import java.util.Map;
 /** {@code --db URL} and the settings, shared by every command that uses the attendance database. */
 final class StoreOptions {
     @Option(names = "--db", paramLabel = "URL",
-            description = "Database URL: jdbc:h2:file:PATH (or a path) or jdbc:postgresql://HOST:PORT/DB "
-                    + "(default: database.url in the settings). A server's login comes from database.user/"
-                    + "database.password in the user settings file or FACECHECK_DB_USER/FACECHECK_DB_PASSWORD.")
+            descriptionKey = "help.store.db")
     String db;
 
     @Option(names = "--key-file", paramLabel = "FILE",
-            description = "Face-data key file (default: security.key-file, else $FACECHECK_KEY, else facecheck.key "
-                    + "in the user config folder).")
+            descriptionKey = "help.store.key-file")
     Path keyFile;
 
     private Settings settings;

@@ -20,16 +20,12 @@ import java.util.concurrent.Callable;
  * {@code facecheck sync [--db URL] [--kiosk ID] [--json]}: uploads the check-ins a kiosk of this machine journalled
  * while its database server was unreachable (a running kiosk does it by itself once the server answers).
  */
-@Command(name = "sync", mixinStandardHelpOptions = true,
-        description = {"Upload the check-ins journalled while the database server was unreachable.",
-                "In order, with their original times, each exactly once (a second sync uploads",
-                "nothing); one within the debounce of an event the server has is not uploaded."})
+@Command(name = "sync", mixinStandardHelpOptions = true)
 final class SyncCommand implements Callable<Integer> {
-    @Option(names = "--kiosk", paramLabel = "ID", description = "Only this kiosk's check-ins (default: every kiosk's "
-            + "journalled on this machine).")
+    @Option(names = "--kiosk", paramLabel = "ID", descriptionKey = "help.sync.kiosk")
     String kiosk;
 
-    @Option(names = "--json", description = "Print JSON: uploaded, alreadyThere, duplicates, rejected, pending, journal.")
+    @Option(names = "--json", descriptionKey = "help.sync.json")
     boolean json;
 
     @Mixin

@@ -9,13 +9,11 @@ import picocli.CommandLine.Mixin;
 import java.util.concurrent.Callable;
 
 /** {@code facecheck templates rebuild}: re-embed the kept enrollment crops with the current embedder. */
-@Command(name = "templates", mixinStandardHelpOptions = true, description = "Manage face templates.",
-        subcommands = {TemplatesCommand.Rebuild.class})
+@Command(name = "templates", mixinStandardHelpOptions = true, subcommands = {TemplatesCommand.Rebuild.class})
 final class TemplatesCommand {
     // not Runnable: without a sub-command picocli reports a usage error (see FaceCheckCommand)
 
-    @Command(name = "rebuild", mixinStandardHelpOptions = true,
-            description = "Re-embed every kept enrollment crop with the configured (or --embedder) model.")
+    @Command(name = "rebuild", mixinStandardHelpOptions = true)
     static final class Rebuild implements Callable<Integer> {
         @Mixin
         StoreOptions store;

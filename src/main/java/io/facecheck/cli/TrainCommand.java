@@ -39,71 +39,68 @@ import java.util.stream.Stream;
  * triplet loss with online semi-hard mining, or the contrastive loss), validated on identities it never trains on,
  * and writes it as a SavedModel with a model card that {@code --embedder DIR} loads.
  */
-@Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train an embedding head (linear or MLP to --dim, L2-normalised) on a frozen embedder's features.",
-                "--folder DIR: one sub-folder per person (at least 4; the split is by person). The result in --out",
-                "is used with --embedder OUT (or copy it into the models folder and use its name)."})
+@Command(name = "train", mixinStandardHelpOptions = true)
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--folder", paramLabel = "DIR", required = true, description = "One sub-folder of photos per person.")
+    @Option(names = "--folder", paramLabel = "DIR", required = true, descriptionKey = "help.train.folder")
     Path folder;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write the trained head to (new or empty).")
+    @Option(names = "--out", paramLabel = "DIR", required = true, descriptionKey = "help.train.out")
     Path out;
 
-    @Option(names = "--json", description = "Machine-readable output on stdout.")
+    @Option(names = "--json", descriptionKey = "help.train.json")
     boolean json;
 
     @Option(names = "--loss", paramLabel = "triplet|contrastive", defaultValue = "triplet",
-            description = "Loss (default: ${DEFAULT-VALUE}).")
+            descriptionKey = "help.train.loss")
     String loss;
 
     @Option(names = "--optimizer", paramLabel = "adagrad|adam", defaultValue = "adagrad",
-            description = "Optimizer (default: ${DEFAULT-VALUE}, as in the FaceNet paper).")
+            descriptionKey = "help.train.optimizer")
     String optimizer;
 
     @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.2",
-            description = "Triplet margin on squared distances (default: ${DEFAULT-VALUE}).")
+            descriptionKey = "help.train.alpha")
     double alpha;
 
     @Option(names = "--margin", paramLabel = "M", defaultValue = "1.0",
-            description = "Contrastive margin on distances (default: ${DEFAULT-VALUE}).")
+            descriptionKey = "help.train.margin")
     double margin;
 
     @Option(names = "--head", paramLabel = "linear|mlp", defaultValue = "linear",
-            description = "Head: a linear map or a one-hidden-layer MLP (default: ${DEFAULT-VALUE}).")
+            descriptionKey = "help.train.head")
     String head;
 
-    @Option(names = "--dim", paramLabel = "D", defaultValue = "128", description = "Output dimension (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dim", paramLabel = "D", defaultValue = "128", descriptionKey = "help.train.dim")
     int dim;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "30", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "30", descriptionKey = "help.train.epochs")
     int epochs;
 
     @Option(names = "--learning-rate", paramLabel = "LR",
-            description = "Learning rate (default: 0.05 for adagrad, as the paper; 0.001 for adam).")
+            descriptionKey = "help.train.learning-rate")
     Float learningRate;
 
     @Option(names = "--identities-per-batch", paramLabel = "P", defaultValue = "6",
-            description = "People per mini-batch (default: ${DEFAULT-VALUE}).")
+            descriptionKey = "help.train.identities-per-batch")
     int identitiesPerBatch;
 
     @Option(names = "--images-per-identity", paramLabel = "K", defaultValue = "5",
-            description = "Photos per person per mini-batch (default: ${DEFAULT-VALUE}).")
+            descriptionKey = "help.train.images-per-identity")
     int imagesPerIdentity;
 
     @Option(names = "--validation", paramLabel = "F", defaultValue = "0.3",
-            description = "Share of the people held out for validation (default: ${DEFAULT-VALUE}).")
+            descriptionKey = "help.train.validation")
     double validation;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Split, initial weights and batches (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", descriptionKey = "help.train.seed")
     long seed;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "Model name on the card (default: BASE+head).")
+    @Option(names = "--name", paramLabel = "NAME", descriptionKey = "help.train.name")
     String name;
 
     @Option(names = "--degrade", paramLabel = "KIND=LEVEL",
-            description = "Train and validate on degraded copies (one level, as evaluate --degrade), e.g. pixels=900.")
+            descriptionKey = "help.train.degrade")
     String degrade;
 
     @Mixin

@@ -18,16 +18,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code facecheck verify IMG1 IMG2}: are these the same person? (1:1, the largest face of each). */
-@Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Compare the largest face of two photos. Exit 0 whatever the verdict, 2 if a photo has no face.")
+@Command(name = "verify", mixinStandardHelpOptions = true)
 final class VerifyCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "IMG1")
+    @Parameters(index = "0", paramLabel = "IMG1", descriptionKey = "help.verify.img1")
     Path first;
 
-    @Parameters(index = "1", paramLabel = "IMG2")
+    @Parameters(index = "1", paramLabel = "IMG2", descriptionKey = "help.verify.img2")
     Path second;
 
-    @Option(names = "--json", description = "Machine-readable output on stdout.")
+    @Option(names = "--json", descriptionKey = "help.verify.json")
     boolean json;
 
     @Mixin

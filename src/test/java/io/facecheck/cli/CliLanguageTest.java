@@ -4,13 +4,22 @@ import io.facecheck.config.Messages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,34 +78,108 @@ class CliLanguageTest {
 
     @Test
     void everyCommandIsListedWithAWholeSentenceInEachLanguage() {
-        List<String> commands = List.copyOf(new CommandLine(new FaceCheckCommand()).getSubcommands().keySet());
+        CommandLine root = new CommandLine(new FaceCheckCommand());
+        List<String> parents = new ArrayList<>(List.of(""));
+        CliLanguage.commandPaths(root).stream().filter(p -> !command(root, p).getSubcommands().isEmpty())
+                .forEach(parents::add);
         for (Locale l : Messages.SUPPORTED) {
-            CliRun r = CliRun.of("--help", "--lang", l.toLanguageTag());
-            assertThat(r.exit()).as(r.err()).isZero();
-            Map<String, String> listed = commandList(r.out());
-            assertThat(listed.keySet()).as("%s: the commands listed", l).containsExactlyElementsOf(commands);
-            listed.forEach((name, summary) -> assertThat(summary).as("%s: %s", l, name).matches(".*[.。]$"));
-            if (!l.getLanguage().equals("en")) {
-                listed.forEach((name, summary) -> assertThat(summary).as("%s: %s is translated", l, name)
-                        .matches(".*\\p{IsHan}.*"));
+            for (String parent : parents) {
+                List<String> args = new ArrayList<>(parent.isEmpty() ? List.of() : List.of(parent.split("\\.")));
+                args.addAll(List.of("--help", "--lang", l.toLanguageTag()));
+                CliRun r = CliRun.of(args.toArray(String[]::new));
+                assertThat(r.exit()).as(r.err()).isZero();
+                Map<String, String> listed = commandList(r.out());
+                assertThat(listed.keySet()).as("%s: the commands listed by facecheck %s", l, parent)
+                        .containsExactlyElementsOf(command(root, parent).getSubcommands().keySet());
+                listed.forEach((name, summary) -> assertThat(summary).as("%s: %s %s", l, parent, name)
+                        .matches(".*[.。]$"));
+                if (!l.getLanguage().equals("en")) {
+                    listed.forEach((name, summary) -> assertThat(summary).as("%s: %s %s is translated", l, parent,
+                            name).matches(".*\\p{IsHan}.*"));
+                }
             }
         }
     }
 
     @Test
-    void theEnglishSummariesInTheBundleAreTheAnnotationsFirstLines() {
+    void everyCommandAndOptionHasItsHelpInEveryBundle() throws IOException {
+        Map<Locale, Properties> bundles = new LinkedHashMap<>();
+        for (Locale l : Messages.SUPPORTED) {
+            bundles.put(l, bundle(l));
+        }
         CommandLine root = new CommandLine(new FaceCheckCommand());
-        for (String path : CliLanguage.commandPaths(root)) {
-            String key = CliLanguage.SUMMARY + path;
-            if (!Messages.keys().contains(key)) {
-                continue; // not every sub-command has its summary translated yet
+        List<String> paths = new ArrayList<>(List.of("facecheck"));
+        paths.addAll(CliLanguage.commandPaths(root));
+        List<String> problems = new ArrayList<>();
+        int options = 0;
+        for (String path : paths) {
+            CommandSpec spec = command(root, path.equals("facecheck") ? "" : path).getCommandSpec();
+            List<String> keys = new ArrayList<>(List.of(CliLanguage.HELP + path + ".usage.description"));
+            List<ArgSpec> args = new ArrayList<>(spec.options());
+            args.addAll(spec.positionalParameters());
+            for (ArgSpec a : args) {
+                String key = a.descriptionKey();
+                String name = a.isOption() ? ((OptionSpec) a).longestName() : a.paramLabel();
+                if (key == null || key.isBlank()) {
+                    problems.add(path + " " + name + " has no descriptionKey");
+                    continue;
+                }
+                keys.add(key.startsWith("mixinStandardHelpOptions.") ? CliLanguage.HELP + key : key);
+                options++;
             }
-            CommandLine cl = root;
-            for (String name : path.split("\\.")) {
-                cl = cl.getSubcommands().get(name);
+            for (String key : keys) {
+                bundles.forEach((l, b) -> {
+                    String text = b.getProperty(key);
+                    if (text == null || text.isBlank()) {
+                        problems.add(path + ": " + key + " missing from the " + l + " bundle");
+                    } else if (!l.getLanguage().equals("en") && !text.matches("(?s).*[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}].*")) {
+                        problems.add(path + ": " + key + " is not translated in " + l + ": " + text);
+                    }
+                });
             }
-            assertThat(Messages.format(Locale.ENGLISH, key)).as(path)
-                    .isEqualTo(cl.getCommandSpec().usageMessage().description()[0]);
+        }
+        assertThat(options).as("options and parameters walked").isGreaterThan(200);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theHelpOfACommandFollowsTheLanguage() throws Exception {
+        CliRun ja = CliRun.of("--lang", "ja", "identify", "--help");
+        assertThat(ja.exit()).as(ja.err()).isZero();
+        assertThat(ja.out()).startsWith("使い方: facecheck identify")
+                .contains(Messages.format(Locale.JAPANESE, "help.identify.usage.description"))
+                .contains(Messages.format(Locale.JAPANESE, "help.identify.json"))
+                .contains(Messages.format(Locale.JAPANESE, "help.mixinStandardHelpOptions.help"))
+                .doesNotContain("Print JSON").doesNotContain("Identify the largest face");
+
+        CliRun zh = CliRun.of("employees", "add", "--help", "--lang=zh-CN");
+        assertThat(zh.out()).startsWith("用法：facecheck employees add")
+                .contains(Messages.format(Locale.SIMPLIFIED_CHINESE, "help.employees.add.department"));
+        CliRun en = CliRun.of("train", "--help", "--lang", "en");
+        assertThat(en.out()).as("picocli's default value in the bundle's text").contains("Epochs (default: 30).");
+
+        CliProcess fromLang = CliProcess.run(dir, JA, "identify", "--help");
+        assertThat(fromLang.exit()).as(fromLang.err()).isZero();
+        assertThat(fromLang.out()).as("LANG=ja_JP.UTF-8").startsWith("使い方: facecheck identify")
+                .contains(Messages.format(Locale.JAPANESE, "help.identify.img"));
+    }
+
+    private static CommandLine command(CommandLine root, String path) {
+        CommandLine cl = root;
+        for (String name : path.isEmpty() ? new String[0] : path.split("\\.")) {
+            cl = cl.getSubcommands().get(name);
+        }
+        return cl;
+    }
+
+    /** The raw bundle of {@code l}, without the fallback to English that {@link Messages} gives. */
+    private static Properties bundle(Locale l) throws IOException {
+        String suffix = l.getLanguage().equals("en") ? "" : "_" + l.toString();
+        try (InputStream in = CliLanguageTest.class.getResourceAsStream(
+                "/io/facecheck/i18n/messages" + suffix + ".properties")) {
+            Properties p = new Properties();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return p;
         }
     }
 
