@@ -70,19 +70,19 @@ public final class CorrectionService {
         for (CsvInput.Row r : rows) {
             Long id = ids.get(r.get(0));
             if (id == null) {
-                throw CsvInput.bad(csv, r, "no employee with code " + r.get(0) + " (no row of the file was applied)");
+                throw CsvInput.bad(csv, r, "app.csv.noEmployee", r.get(0));
             }
             Instant at;
             try {
                 at = OffsetDateTime.parse(r.get(1)).toInstant();
             } catch (DateTimeParseException e) {
-                throw CsvInput.bad(csv, r, "'" + r.get(1) + "' is not an instant like 2026-03-02T08:55:00Z");
+                throw CsvInput.bad(csv, r, "app.events.badInstant", r.get(1));
             }
             Direction d;
             try {
                 d = Direction.valueOf(r.get(2).toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw CsvInput.bad(csv, r, "direction '" + r.get(2) + "' is not IN or OUT");
+                throw CsvInput.bad(csv, r, "app.events.badDirection", r.get(2));
             }
             parsed.add(new Parsed(id, r.get(0), at, d));
         }

@@ -1,6 +1,7 @@
 package io.facecheck.app;
 
 import io.facecheck.attendance.EmployeeImporter;
+import io.facecheck.config.LocalizedMessage;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -42,9 +43,9 @@ final class CsvInput {
             text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new InvalidInput(file + " is not UTF-8 text");
+            throw InvalidInput.of("app.csv.notUtf8", file.toString());
         } catch (IOException e) {
-            throw new InvalidInput("cannot read " + file + ": " + e.getMessage(), e);
+            throw new InvalidInput(LocalizedMessage.of("app.file.unreadable", file.toString(), e.getMessage()), e);
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -62,20 +63,20 @@ final class CsvInput {
                 }
                 first = false;
                 if (cells.size() != columns.size()) {
-                    throw new InvalidInput(file + " line " + line + ": expected " + columns.size() + " fields ("
-                            + String.join(",", columns) + "), found " + cells.size());
+                    throw InvalidInput.of("app.csv.fields", file.toString(), line, columns.size(),
+                            String.join(",", columns), cells.size());
                 }
                 rows.add(new Row(line, cells));
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new InvalidInput(file + " is not a readable CSV file: " + rootMessage(e), e);
+            throw new InvalidInput(LocalizedMessage.of("app.csv.unreadable", file.toString(), rootMessage(e)), e);
         }
         return rows;
     }
 
-    /** The message for a bad value in a row. */
-    static InvalidInput bad(Path file, Row row, String what) {
-        return new InvalidInput(file + " line " + row.line() + ": " + what);
+    /** The message for a bad value in a row: {@code key} with {@code args} after the file and line. */
+    static InvalidInput bad(Path file, Row row, String key, Object... args) {
+        return InvalidInput.of("app.csv.line", file.toString(), row.line(), LocalizedMessage.of(key, args));
     }
 
     private static String rootMessage(Throwable e) {

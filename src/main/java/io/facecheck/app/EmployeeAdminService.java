@@ -44,6 +44,21 @@ public final class EmployeeAdminService {
     }
 
     /**
+     * Sets the name the employee is greeted with and the reading of their name (null or blank: none), audited with
+     * the before and after; the kiosks' galleries learn the new greeting. {@code NOT_FOUND} for an unknown code.
+     */
+    public Employee setNames(String code, String greetingName, String reading, String actor) {
+        return db.inTransaction(c -> {
+            Optional<Employee> old = employees.findByCode(code);
+            Employee e = employees.updateNames(code, greetingName, reading);
+            audit.record(actor, AuditLog.UPDATE, e.code(), "greeting name " + old.map(Employee::greetingName)
+                    .orElse(null) + " -> " + e.greetingName() + ", reading " + old.map(Employee::reading).orElse(null)
+                    + " -> " + e.reading());
+            return e;
+        });
+    }
+
+    /**
      * Imports {@code csv}: every row is checked first (fields, blank code or name, a code twice), then all are
      * written in one transaction, so a malformed file changes nothing.
      */
@@ -52,13 +67,13 @@ public final class EmployeeAdminService {
         Set<String> seen = new HashSet<>();
         for (CsvInput.Row r : rows) {
             if (r.get(0).isEmpty()) {
-                throw CsvInput.bad(csv, r, "empty code");
+                throw CsvInput.bad(csv, r, "app.employees.emptyCode");
             }
             if (r.get(1).isEmpty()) {
-                throw CsvInput.bad(csv, r, "empty name for " + r.get(0));
+                throw CsvInput.bad(csv, r, "app.employees.emptyName", r.get(0));
             }
             if (!seen.add(r.get(0))) {
-                throw CsvInput.bad(csv, r, "code " + r.get(0) + " appears twice in the file");
+                throw CsvInput.bad(csv, r, "app.employees.twice", r.get(0));
             }
         }
         return db.inTransaction(c -> {

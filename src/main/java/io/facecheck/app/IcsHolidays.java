@@ -1,5 +1,6 @@
 package io.facecheck.app;
 
+import io.facecheck.config.LocalizedMessage;
 import io.facecheck.timesheet.Holiday;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.ParserException;
@@ -41,18 +42,18 @@ final class IcsHolidays {
         try (InputStream in = Files.newInputStream(ics)) {
             cal = new CalendarBuilder().build(in);
         } catch (ParserException e) {
-            throw new InvalidInput(ics + " is not a valid iCalendar file: " + e.getMessage(), e);
+            throw new InvalidInput(LocalizedMessage.of("app.ics.invalid", ics.toString(), e.getMessage()), e);
         } catch (IOException e) {
-            throw new InvalidInput("cannot read " + ics + ": " + e.getMessage(), e);
+            throw new InvalidInput(LocalizedMessage.of("app.file.unreadable", ics.toString(), e.getMessage()), e);
         } catch (RuntimeException e) {
-            throw new InvalidInput(ics + " is not a valid iCalendar file: " + e.getMessage(), e);
+            throw new InvalidInput(LocalizedMessage.of("app.ics.invalid", ics.toString(), e.getMessage()), e);
         }
         Map<LocalDate, Holiday> byDate = new LinkedHashMap<>();
         int timed = 0;
         List<VEvent> events = cal.getComponents(Component.VEVENT);
         for (VEvent ev : events) {
             Temporal start = date(ev, Property.DTSTART).orElseThrow(() ->
-                    new InvalidInput(ics + ": an event without DTSTART (" + summary(ev) + ")"));
+                    InvalidInput.of("app.ics.noStart", ics.toString(), summary(ev)));
             if (!(start instanceof LocalDate first)) {
                 timed++;
                 continue;
@@ -60,7 +61,7 @@ final class IcsHolidays {
             LocalDate end = date(ev, Property.DTEND).filter(LocalDate.class::isInstance).map(LocalDate.class::cast)
                     .orElse(first.plusDays(1));
             if (!end.isAfter(first) || end.isAfter(first.plusDays(MAX_DAYS))) {
-                throw new InvalidInput(ics + ": event '" + summary(ev) + "' from " + first + " ends at " + end);
+                throw InvalidInput.of("app.ics.badEnd", ics.toString(), summary(ev), first, end);
             }
             for (LocalDate d = first; d.isBefore(end); d = d.plusDays(1)) {
                 byDate.putIfAbsent(d, new Holiday(d, summary(ev)));
@@ -76,7 +77,7 @@ final class IcsHolidays {
         try {
             return p.map(DateProperty::getDate);
         } catch (RuntimeException e) {
-            throw new InvalidInput("bad " + property + " in event '" + summary(ev) + "': " + e.getMessage(), e);
+            throw new InvalidInput(LocalizedMessage.of("app.ics.badProperty", property, summary(ev), e.getMessage()), e);
         }
     }
 

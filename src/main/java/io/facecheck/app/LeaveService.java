@@ -33,19 +33,18 @@ public final class LeaveService {
     public Leave add(String code, LocalDate from, LocalDate to, String type, Double hours, String actor) {
         String t = type == null ? "" : type.strip().toLowerCase(Locale.ROOT);
         if (!types.contains(t)) {
-            throw new InvalidInput("unknown leave type '" + type + "'; the configured types are "
-                    + String.join(", ", types) + " (timesheet.leave-types)");
+            throw InvalidInput.of("app.leave.unknownType", type, String.join(", ", types));
         }
         if (to.isBefore(from)) {
-            throw new InvalidInput("leave ends (" + to + ") before it starts (" + from + ")");
+            throw InvalidInput.of("app.leave.backwards", to, from);
         }
         Integer minutes = null;
         if (hours != null) {
             if (!(hours > 0 && hours <= 24)) {
-                throw new InvalidInput("hours of leave must be more than 0 and at most 24, not " + hours);
+                throw InvalidInput.of("app.leave.hours", hours);
             }
             if (!from.equals(to)) {
-                throw new InvalidInput("hourly leave is for one day: --from and --to must be the same date");
+                throw InvalidInput.of("app.leave.hourlyOneDay");
             }
             minutes = (int) Math.round(hours * 60);
         }

@@ -1,5 +1,6 @@
 package io.facecheck.app;
 
+import io.facecheck.config.LocalizedMessage;
 import io.facecheck.store.AuditLog;
 import io.facecheck.store.Database;
 import io.facecheck.store.EmployeeRepository;
@@ -53,7 +54,8 @@ public final class ScheduleService {
     public ScheduleRepository.Assigned assign(ScheduleAssignment a, String actor) {
         if (a.department() != null && employees.list(true).stream()
                 .noneMatch(e -> a.department().equals(e.department()))) {
-            throw new StoreException(StoreException.Kind.NOT_FOUND, "no employee in department " + a.department());
+            throw new StoreException(StoreException.Kind.NOT_FOUND,
+                    LocalizedMessage.of("app.schedule.noDepartment", a.department()));
         }
         return db.inTransaction(c -> {
             ScheduleRepository.Assigned done = schedules.assign(a);
@@ -87,22 +89,22 @@ public final class ScheduleService {
         for (CsvInput.Row r : rows) {
             String code = r.get(0);
             if (!codes.contains(code)) {
-                throw CsvInput.bad(csv, r, "no employee with code " + code + " (no row of the file was applied)");
+                throw CsvInput.bad(csv, r, "app.csv.noEmployee", code);
             }
             LocalDate date;
             try {
                 date = LocalDate.parse(r.get(1));
             } catch (DateTimeParseException e) {
-                throw CsvInput.bad(csv, r, "'" + r.get(1) + "' is not a date like 2026-03-01");
+                throw CsvInput.bad(csv, r, "app.roster.badDate", r.get(1));
             }
             String shift = r.get(2);
             if (shift.equalsIgnoreCase(Shift.OFF)) {
                 shift = Shift.OFF;
             } else if (!shiftNames.containsKey(shift)) {
-                throw CsvInput.bad(csv, r, "no shift named " + shift + " (no row of the file was applied)");
+                throw CsvInput.bad(csv, r, "app.roster.noShift", shift);
             }
             if (!seen.add(code + " " + date)) {
-                throw CsvInput.bad(csv, r, code + " on " + date + " appears twice in the file");
+                throw CsvInput.bad(csv, r, "app.roster.twice", code, date);
             }
             entries.add(new RosterEntry(code, date, shift));
         }

@@ -64,7 +64,7 @@ public final class TimesheetService {
      */
     public Report report(LocalDate from, LocalDate to, ZoneId zone) {
         if (to.isBefore(from)) {
-            throw new InvalidInput("the period ends (" + to + ") before it starts (" + from + ")");
+            throw InvalidInput.of("app.period.backwards", to, from);
         }
         return db.inTransaction(c -> {
             Instant loadFrom = from.minusDays(1).atStartOfDay(zone).toInstant();

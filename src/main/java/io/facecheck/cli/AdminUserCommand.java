@@ -34,7 +34,7 @@ final class AdminUserCommand {
             char[] password = readPassword();
             try (Database db = store.open(Database.OpenMode.CREATE)) {
                 new AdminUsers(db).add(name, password, actor.name());
-                System.out.println("added administrator " + name);
+                CliMessages.out("cli.adminUser.added", name);
                 return ExitCodes.OK;
             } catch (StoreException e) {
                 throw StoreOptions.asCli(e);
@@ -49,7 +49,7 @@ final class AdminUserCommand {
                 char[] a = console.readPassword("Password: ");
                 char[] b = console.readPassword("Again: ");
                 if (a == null || b == null || !Arrays.equals(a, b)) {
-                    throw new CliException(ExitCodes.FAILURE, "the passwords differ");
+                    throw CliException.of(ExitCodes.FAILURE, "cli.adminUser.differ");
                 }
                 Arrays.fill(b, '\0');
                 return a;
@@ -57,11 +57,11 @@ final class AdminUserCommand {
             try {
                 String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
                 if (line == null || line.isEmpty()) {
-                    throw new CliException(ExitCodes.FAILURE, "no password on stdin");
+                    throw CliException.of(ExitCodes.FAILURE, "cli.adminUser.noPassword");
                 }
                 return line.toCharArray();
             } catch (IOException e) {
-                throw new CliException(ExitCodes.FAILURE, "cannot read the password from stdin: " + e.getMessage());
+                throw CliException.of(ExitCodes.FAILURE, "cli.adminUser.cannotRead", e.getMessage());
             }
         }
     }

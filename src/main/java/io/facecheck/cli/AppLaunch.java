@@ -1,5 +1,6 @@
 package io.facecheck.cli;
 
+import io.facecheck.config.LocalizedMessage;
 import io.facecheck.ui.AppServices;
 import io.facecheck.ui.FaceCheckLauncher;
 import io.facecheck.ui.LaunchOptions;
@@ -19,18 +20,19 @@ final class AppLaunch {
         try {
             FaceCheckLauncher.launch(options, services);
         } catch (UnsupportedOperationException | IllegalStateException | UnsatisfiedLinkError e) {
-            throw new CliException(ExitCodes.FAILURE, "cannot open the FaceCheck window: " + e.getMessage()
-                    + " — " + hint(String.valueOf(e.getMessage())));
+            throw CliException.of(ExitCodes.FAILURE, "cli.app.cannotOpen", String.valueOf(e.getMessage()),
+                    LocalizedMessage.of(hint(String.valueOf(e.getMessage()))));
         }
     }
 
+    /** The key of what to do about {@code message}. */
     static String hint(String message) {
         if (message.contains("GTK") || message.contains("gtk")) {
-            return "JavaFX needs GTK 3 on Linux (Debian/Ubuntu: apt-get install libgtk-3-0)";
+            return "cli.app.hint.gtk";
         }
         if (message.contains("DISPLAY")) {
-            return "a graphical display is needed: run it in a desktop session (DISPLAY set), or use the CLI commands";
+            return "cli.app.hint.display";
         }
-        return "see the README section on running the app";
+        return "cli.app.hint.readme";
     }
 }

@@ -1,5 +1,6 @@
 package io.facecheck.cli;
 
+import io.facecheck.config.Messages;
 import io.facecheck.config.ConfigException;
 import io.facecheck.config.Settings;
 import io.facecheck.config.SettingsLoader;
@@ -89,11 +90,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         Path dir = images != null ? images : DEFAULT_IMAGES;
         if (!Files.isDirectory(dir)) {
-            throw new CliException(ExitCodes.FAILURE, "no photo folder " + dir.toAbsolutePath()
-                    + " — run from a FaceCheck checkout or give --images DIR");
+            throw CliException.of(ExitCodes.FAILURE, "cli.bench.noFolder", dir.toAbsolutePath());
         }
         if (iterations < 3) {
-            throw new CliException(ExitCodes.FAILURE, "--iterations must be at least 3");
+            throw CliException.of(ExitCodes.FAILURE, "cli.bench.iterations");
         }
         checkGalleryOptions();
         List<byte[]> files = readImages(dir);
@@ -121,7 +121,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
             if (frame == null) {
-                throw new CliException(ExitCodes.NO_FACE, "no face found in any photo of " + dir);
+                throw CliException.of(ExitCodes.NO_FACE, "cli.bench.noFace", dir);
             }
             RgbImage f0 = frame;
             DetectedFace face0 = face;
@@ -206,19 +206,21 @@ final class BenchCommand implements Callable<Integer> {
             doc.put("iterations", iterations);
             Json.print(doc);
         } else {
-            System.out.printf(Locale.ROOT, "%-20s %10s %10s%n", "stage", "median ms", "p90 ms");
-            stages.forEach((k, v) -> System.out.printf(Locale.ROOT, "%-20s %10.2f %10.2f%n", k, v.medianMs(), v.p90Ms()));
-            System.out.printf(Locale.ROOT, "%-20s %10.2f %10.2f   (640x480 frame, one face: detect+quality+align+embed+match 1k)%n",
-                    "end-to-end", endToEnd.medianMs(), endToEnd.p90Ms());
-            System.out.printf(Locale.ROOT, "%-20s %10.2f %10.2f   (the same frame tracked: track+quality+align+embed+match 1k)%n",
-                    "end-to-end tracked", endToEndTracked.medianMs(), endToEndTracked.p90Ms());
-            System.out.println("CPU ms per frame, all threads (less sensitive to other load on the machine): " + cpu);
-            System.out.println("threads: " + threads);
+            // the stage names are the JSON's keys; the headings and notes are the user's language
+            System.out.println(DisplayWidth.padRight(Messages.get("cli.bench.stage"), 20) + " "
+                    + DisplayWidth.padLeft(Messages.get("cli.bench.median"), 10) + " "
+                    + DisplayWidth.padLeft(Messages.get("cli.bench.p90"), 10));
+            stages.forEach((k, v) -> System.out.println(row(k, v)));
+            System.out.println(row(Messages.get("cli.bench.endToEnd"), endToEnd) + "   "
+                    + Messages.get("cli.bench.endToEndNote"));
+            System.out.println(row(Messages.get("cli.bench.endToEndTracked"), endToEndTracked) + "   "
+                    + Messages.get("cli.bench.endToEndTrackedNote"));
+            CliMessages.out("cli.bench.cpu", cpu);
+            CliMessages.out("cli.bench.threads", threads);
             galleryLoad.forEach((store, r) -> {
                 Map<?, ?> m = (Map<?, ?>) r;
-                System.out.printf(Locale.ROOT, "gallery load from %s: %s templates in %s ms, %s MB of heap "
-                        + "(written in %s ms)%n", store, m.get("templates"), m.get("loadMs"), m.get("galleryHeapMb"),
-                        m.get("fillMs"));
+                CliMessages.out("cli.bench.galleryLoad", store, m.get("templates"), m.get("loadMs"),
+                        m.get("galleryHeapMb"), m.get("fillMs"));
             });
         }
         return ExitCodes.OK;
@@ -269,6 +271,10 @@ final class BenchCommand implements Callable<Integer> {
         return out;
     }
 
+    private static String row(String label, Stat s) {
+        return DisplayWidth.padRight(label, 20) + String.format(Locale.ROOT, " %10.2f %10.2f", s.medianMs(), s.p90Ms());
+    }
+
     /**
      * {@code --timesheet}: a month's timesheet of 200 people on each store ({@link TimesheetBench}), instead of the
      * engine stages.
@@ -280,10 +286,8 @@ final class BenchCommand implements Callable<Integer> {
         } else {
             perStore.forEach((store, r) -> {
                 Map<?, ?> m = (Map<?, ?>) r;
-                System.out.printf(Locale.ROOT, "timesheet of %s people, %s events, %s rows (March 2026) from %s: first "
-                                + "%s ms, median %s ms, max %s ms of %d runs (written in %s ms)%n", m.get("employees"),
-                        m.get("events"), m.get("rows"), store, m.get("firstMs"), m.get("medianMs"), m.get("maxMs"), 5,
-                        m.get("fillMs"));
+                CliMessages.out("cli.bench.timesheet", m.get("employees"), m.get("events"), m.get("rows"), store,
+                        m.get("firstMs"), m.get("medianMs"), m.get("maxMs"), 5, m.get("fillMs"));
             });
         }
         return ExitCodes.OK;
@@ -292,13 +296,11 @@ final class BenchCommand implements Callable<Integer> {
     /** Checks the gallery options before the minute of engine timings. */
     private void checkGalleryOptions() {
         if (galleryTemplates < 0) {
-            throw new CliException(ExitCodes.FAILURE, "--gallery-templates must be 0 (skip) or more, not "
-                    + galleryTemplates);
+            throw CliException.of(ExitCodes.FAILURE, "cli.bench.galleryTemplates", galleryTemplates);
         }
         for (String url : galleryDbs) {
             if (Database.Vendor.of(url).isEmpty()) {
-                throw new CliException(ExitCodes.FAILURE, "--gallery-db " + Database.redactUrl(url)
-                        + ": not a database URL (jdbc:postgresql://HOST:PORT/DB or jdbc:h2:file:PATH)");
+                throw CliException.of(ExitCodes.FAILURE, "cli.bench.galleryDb", Database.redactUrl(url));
             }
         }
     }
@@ -322,7 +324,7 @@ final class BenchCommand implements Callable<Integer> {
         } catch (CliException e) {
             throw e;
         } catch (Exception e) {
-            throw new CliException(ExitCodes.FAILURE, "benchmark failed: " + e.getMessage());
+            throw CliException.of(ExitCodes.FAILURE, "cli.bench.failed", String.valueOf(e.getLocalizedMessage()));
         }
     }
 
@@ -347,7 +349,7 @@ final class BenchCommand implements Callable<Integer> {
         } catch (CliException e) {
             throw e;
         } catch (Exception e) {
-            throw new CliException(ExitCodes.FAILURE, "benchmark failed: " + e.getMessage());
+            throw CliException.of(ExitCodes.FAILURE, "cli.bench.failed", String.valueOf(e.getLocalizedMessage()));
         }
     }
 
@@ -368,7 +370,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         if (out.isEmpty()) {
-            throw new CliException(ExitCodes.FAILURE, "no photos in " + dir.toAbsolutePath());
+            throw CliException.of(ExitCodes.FAILURE, "cli.bench.noPhotos", dir.toAbsolutePath());
         }
         return out;
     }

@@ -55,7 +55,7 @@ final class ClusterCommand implements Callable<Integer> {
                     vectors.add(f.get().embedding());
                 } catch (ImageLoadException e) {
                     skipped.add(Map.of("file", rel, "reason", e.getMessage()));
-                    System.err.println("facecheck: skipped " + e.getMessage());
+                    CliMessages.warn("cli.skipped", e.getLocalizedMessage());
                 }
             }
             groups = new ArrayList<>(Clustering.chineseWhispers(vectors, t, 20, 42));
@@ -76,17 +76,16 @@ final class ClusterCommand implements Callable<Integer> {
             doc.put("skipped", skipped);
             Json.print(doc);
         } else {
-            System.out.printf(Locale.ROOT, "%d photo(s) with a face in %d group(s) (threshold %.3f); %d skipped%n",
-                    names.size(), groups.size(), t, skipped.size());
+            CliMessages.out("cli.cluster.summary", names.size(), groups.size(), t, skipped.size());
             int i = 1;
             for (Map<String, Object> m : out) {
-                System.out.printf(Locale.ROOT, "group %d (%s):%n", i++, m.get("size"));
+                CliMessages.out("cli.cluster.group", i++, m.get("size"));
                 for (Object f : (List<?>) m.get("files")) {
                     System.out.println("  " + f);
                 }
             }
             for (Map<String, String> s : skipped) {
-                System.out.println("skipped " + s.get("file") + ": " + s.get("reason"));
+                CliMessages.out("cli.cluster.skipped", s.get("file"), s.get("reason"));
             }
         }
         return ExitCodes.OK;

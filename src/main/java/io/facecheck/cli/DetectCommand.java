@@ -72,11 +72,11 @@ final class DetectCommand implements Callable<Integer> {
             doc.put("faces", list);
             Json.print(doc);
         } else {
-            System.out.printf(Locale.ROOT, "%s: %d face(s) (%dx%d, %s)%n", image, faces.size(), img.width(),
-                    img.height(), detectorName);
+            CliMessages.out("cli.detect.faces", image, faces.size(), img.width() + "x" + img.height(), detectorName);
             int i = 0;
             for (Face f : faces) {
                 var b = f.detection().box();
+                // field=value, as in the JSON: the same in every language
                 System.out.printf(Locale.ROOT, "  #%d box x=%.0f y=%.0f w=%.0f h=%.0f score=%.3f quality=%s%n", i++,
                         b.x(), b.y(), b.width(), b.height(), f.detection().score(),
                         f.quality().ok() ? "ok" : String.join(",", f.quality().issueCodes()));

@@ -39,7 +39,7 @@ final class EmbedCommand implements Callable<Integer> {
                 v = engine.embedder().embed(List.of(img))[0];
             } else {
                 Face f = engine.largest(img).orElseThrow(
-                        () -> new CliException(ExitCodes.NO_FACE, "no face found in " + image));
+                        () -> CliException.of(ExitCodes.NO_FACE, "cli.embed.noFace", image));
                 v = f.embedding();
             }
             if (json) {

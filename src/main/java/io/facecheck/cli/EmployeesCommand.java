@@ -91,8 +91,10 @@ final class EmployeesCommand {
                     Json.print(out);
                 } else {
                     for (Employee e : list) {
-                        System.out.printf("%-16s %-30s %-20s %s%n", e.code(), e.name(),
-                                e.department() == null ? "" : e.department(), Messages.get(e.active()
+                        // padded by the columns a terminal gives each character: a CJK name takes two per character
+                        System.out.println(DisplayWidth.padRight(e.code(), 16) + " " + DisplayWidth.padRight(e.name(), 30)
+                                + " " + DisplayWidth.padRight(e.department() == null ? "" : e.department(), 20) + " "
+                                + Messages.get(e.active()
                                         ? "cli.employees.templates" : "cli.employees.templatesInactive",
                                         counts.getOrDefault(e.code(), 0)));
                     }

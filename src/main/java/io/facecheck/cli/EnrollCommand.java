@@ -1,5 +1,6 @@
 package io.facecheck.cli;
 
+import io.facecheck.app.EmployeeAdminService;
 import io.facecheck.attendance.EmployeeImporter;
 import io.facecheck.attendance.EnrollmentService;
 import io.facecheck.store.Database;
@@ -35,6 +36,10 @@ final class EnrollCommand implements Callable<Integer> {
         String name;
         @Option(names = "--department", paramLabel = "DEPT", descriptionKey = "help.enroll.department")
         String department;
+        @Option(names = "--greeting-name", paramLabel = "NAME", descriptionKey = "help.enroll.greeting-name")
+        String greetingName;
+        @Option(names = "--reading", paramLabel = "TEXT", descriptionKey = "help.enroll.reading")
+        String reading;
         @Parameters(paramLabel = "IMG", arity = "1..*", descriptionKey = "help.enroll.img")
         List<Path> photos;
     }
@@ -79,7 +84,14 @@ final class EnrollCommand implements Callable<Integer> {
             List<EmployeeImporter.Problem> problems = new ArrayList<>();
             if (source.single != null) {
                 Single s = source.single;
-                results.add(service.enroll(s.code, s.name, s.department, s.photos, options));
+                EnrollmentService.Result r = service.enroll(s.code, s.name, s.department, s.photos, options);
+                results.add(r);
+                if (r.employee() != null && (s.greetingName != null || s.reading != null)) {
+                    // the names go with the employee record enrolling created or found, in its own audited change
+                    new EmployeeAdminService(ctx.db).setNames(r.code(), s.greetingName != null ? s.greetingName
+                            : r.employee().greetingName(), s.reading != null ? s.reading : r.employee().reading(),
+                            actor.name());
+                }
             } else if (source.folder != null) {
                 results.addAll(service.enrollFolder(source.folder, options));
             } else {
@@ -103,6 +115,9 @@ final class EnrollCommand implements Callable<Integer> {
         if (source.single != null) {
             try {
                 EmployeeFields.check(source.single.code, source.single.name, source.single.department);
+                // refused before the models load, not after the photos were enrolled
+                EmployeeFields.greetingName(source.single.greetingName);
+                EmployeeFields.reading(source.single.reading);
             } catch (StoreException e) {
                 throw StoreOptions.asCli(e);
             }
@@ -198,8 +213,7 @@ final class EnrollCommand implements Callable<Integer> {
             }
         }
         for (var p : problems) {
-            System.err.println("facecheck: " + (source.csv != null ? source.csv + ":" : "") + p.line() + ": "
-                    + p.message());
+            CliMessages.warn("cli.enroll.problem", source.csv != null ? source.csv + ":" : "", p.line(), p.message());
         }
         for (var r : leftOut) {
             CliMessages.warn("cli.enroll.leftOut", r.code(), r.rejected().size());

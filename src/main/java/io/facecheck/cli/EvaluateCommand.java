@@ -1,5 +1,6 @@
 package io.facecheck.cli;
 
+import io.facecheck.config.Messages;
 import io.facecheck.eval.Degradation;
 import io.facecheck.eval.DegradationChart;
 import io.facecheck.eval.Identification;
@@ -116,7 +117,7 @@ final class EvaluateCommand implements Callable<Integer> {
             if (source.folder != null) {
                 List<LabelledImage> images = Pairs.images(source.folder);
                 if (images.isEmpty()) {
-                    throw new CliException(ExitCodes.FAILURE, "no photos in sub-folders of " + source.folder);
+                    throw CliException.of(ExitCodes.FAILURE, "cli.evaluate.noPhotos", source.folder);
                 }
                 pairs = Pairs.allPairs(images);
                 labels = new ArrayList<>();
@@ -126,7 +127,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 }
             } else {
                 if (imagesDir == null) {
-                    throw new CliException(ExitCodes.FAILURE, "--pairs needs --images DIR (the folder its paths are relative to)");
+                    throw CliException.of(ExitCodes.FAILURE, "cli.evaluate.pairsNeedImages");
                 }
                 pairs = Pairs.readCsv(source.pairs);
                 for (Pair p : pairs) {
@@ -138,16 +139,16 @@ final class EvaluateCommand implements Callable<Integer> {
             throw CliException.of(ExitCodes.FAILURE, e);
         }
         if (pairs.isEmpty()) {
-            throw new CliException(ExitCodes.FAILURE, "no pairs to evaluate");
+            throw CliException.of(ExitCodes.FAILURE, "cli.evaluate.noPairs");
         }
         List<Degradation> degradations;
         try {
             degradations = Degradation.parse(degrade);
         } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.FAILURE, "--degrade: " + e.getMessage());
+            throw CliException.of(ExitCodes.FAILURE, "cli.evaluate.badDegrade", e.getMessage());
         }
         if (plot != null && degradations.isEmpty()) {
-            throw new CliException(ExitCodes.FAILURE, "--plot needs --degrade (it draws TAR against the degradations)");
+            throw CliException.of(ExitCodes.FAILURE, "cli.evaluate.plotNeedsDegrade");
         }
 
         List<Result> results = new ArrayList<>();
@@ -238,12 +239,12 @@ final class EvaluateCommand implements Callable<Integer> {
                         }
                     }
                     if (!degradations.isEmpty() && ++done % 10 == 0) {
-                        System.err.printf(Locale.ROOT, "\r%s + %s: %d/%d photos x %d degradations", detector, embedder,
-                                done, files.size(), degradations.size());
+                        System.err.print("\r" + Messages.get("cli.evaluate.progress", detector, embedder, done,
+                                files.size(), degradations.size()));
                     }
                 } catch (ImageLoadException ex) {
                     unreadable.add(e.getKey());
-                    System.err.println("facecheck: skipped " + ex.getMessage());
+                    CliMessages.warn("cli.skipped", ex.getLocalizedMessage());
                 }
             }
         }
@@ -311,30 +312,44 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private static void print(Map<String, Object> m) {
-        System.out.printf(Locale.ROOT, "%s + %s%n", m.get("detector"), m.get("embedder"));
-        System.out.printf(Locale.ROOT, "  images %s, pairs %s (%s same, %s different), images without a face %s%n",
-                m.get("images"), m.get("pairs"), m.get("genuinePairs"), m.get("impostorPairs"), m.get("imagesWithoutFace"));
-        System.out.printf(Locale.ROOT, "  accuracy at threshold %.4f:   %.4f%n", m.get("threshold"), m.get("accuracyAtThreshold"));
-        System.out.printf(Locale.ROOT, "  best accuracy (threshold %.4f): %.4f%n", m.get("bestThreshold"), m.get("bestAccuracy"));
-        System.out.printf(Locale.ROOT, "  10-fold accuracy:               %.4f ± %.4f%n", m.get("tenFoldAccuracy"), m.get("tenFoldStd"));
-        System.out.printf(Locale.ROOT, "  TAR @ FAR 1e-2:                 %.4f%n", m.get("tarAtFar1e2"));
-        System.out.printf(Locale.ROOT, "  TAR @ FAR 1e-3:                 %.4f%n", m.get("tarAtFar1e3"));
-        System.out.printf(Locale.ROOT, "  ROC AUC:                        %.5f%n", m.get("auc"));
+        System.out.println(m.get("detector") + " + " + m.get("embedder"));
+        CliMessages.out("cli.evaluate.counts", m.get("images"), m.get("pairs"), m.get("genuinePairs"),
+                m.get("impostorPairs"), m.get("imagesWithoutFace"));
+        figure(Messages.get("cli.evaluate.accuracyAt", m.get("threshold")), f4(m.get("accuracyAtThreshold")));
+        figure(Messages.get("cli.evaluate.bestAccuracy", m.get("bestThreshold")), f4(m.get("bestAccuracy")));
+        figure(Messages.get("cli.evaluate.tenFold"), f4(m.get("tenFoldAccuracy")) + " ± " + f4(m.get("tenFoldStd")));
+        figure("TAR @ FAR 1e-2:", f4(m.get("tarAtFar1e2")));
+        figure("TAR @ FAR 1e-3:", f4(m.get("tarAtFar1e3")));
+        figure("ROC AUC:", String.format(Locale.ROOT, "%.5f", m.get("auc")));
         if (m.containsKey("rank1")) {
-            System.out.printf(Locale.ROOT, "  rank-1 (leave-one-out):         %.4f (%s/%s)%n", m.get("rank1"), m.get("rank1Correct"),
-                    m.get("rank1Probes"));
+            figure(Messages.get("cli.evaluate.rank1"), f4(m.get("rank1")) + " (" + m.get("rank1Correct") + "/"
+                    + m.get("rank1Probes") + ")");
         }
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rows = (List<Map<String, Object>>) m.get("degraded");
         if (rows != null) {
-            System.out.printf(Locale.ROOT, "  %-14s %9s %9s %9s %9s %9s%n", "degradation", "no face", "unchanged",
-                    "acc@thr", "10-fold", "TAR@1e-3");
+            StringBuilder head = new StringBuilder("  ").append(DisplayWidth.padRight(
+                    Messages.get("cli.evaluate.degradation"), 14));
+            for (String h : List.of(Messages.get("cli.evaluate.noFace"), Messages.get("cli.evaluate.unchanged"),
+                    "acc@thr", Messages.get("cli.evaluate.tenFoldShort"), "TAR@1e-3")) {
+                head.append(' ').append(DisplayWidth.padLeft(h, 9));
+            }
+            System.out.println(head);
             for (Map<String, Object> row : rows) {
                 System.out.printf(Locale.ROOT, "  %-14s %9s %9s %9.4f %9.4f %9.4f%n", row.get("kind") + "=" + row.get("level"),
                         row.get("imagesWithoutFace"), row.get("imagesUnchanged"), row.get("accuracyAtThreshold"),
                         row.get("tenFoldAccuracy"), row.get("tarAtFar1e3"));
             }
         }
+    }
+
+    /** One figure after its label, the figures of every language in one column. */
+    private static void figure(String label, String value) {
+        System.out.println("  " + DisplayWidth.padRight(label, 32) + " " + value);
+    }
+
+    private static String f4(Object v) {
+        return String.format(Locale.ROOT, "%.4f", v);
     }
 
     /** The LFW-protocol figures of {@code r}, in the order {@code evaluate --json} prints them (shared with {@code train}). */

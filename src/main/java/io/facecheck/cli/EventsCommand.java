@@ -45,7 +45,7 @@ final class EventsCommand {
             Direction d = switch (direction.strip().toUpperCase(Locale.ROOT)) {
                 case "IN" -> Direction.IN;
                 case "OUT" -> Direction.OUT;
-                default -> throw new CliException(ExitCodes.FAILURE, "--direction " + direction + " is not IN or OUT");
+                default -> throw CliException.of(ExitCodes.FAILURE, "cli.events.badDirection", direction);
             };
             return store.withDatabase(Database.OpenMode.EXISTING, db -> {
                 CheckInEvent e = new CorrectionService(db, store.settings().checkIn().zone())
@@ -59,8 +59,8 @@ final class EventsCommand {
                     m.put("reason", e.correctionReason());
                     Json.print(m);
                 } else {
-                    System.out.println("added " + e.direction() + " of " + e.code() + " at " + e.at() + " (event "
-                            + e.id() + ")");
+                    CliMessages.out(e.direction() == Direction.IN ? "cli.events.addedIn" : "cli.events.addedOut", e.code(),
+                            e.at().toString(), String.valueOf(e.id()));
                 }
                 return ExitCodes.OK;
             });
@@ -86,7 +86,7 @@ final class EventsCommand {
                 if (json) {
                     Json.print(Map.of("added", r.added(), "alreadyThere", r.alreadyThere()));
                 } else {
-                    System.out.println("events: " + r.added() + " added, " + r.alreadyThere() + " already there");
+                    CliMessages.out("cli.events.imported", r.added(), r.alreadyThere());
                 }
                 return ExitCodes.OK;
             });

@@ -36,9 +36,7 @@ final class GalleryLoadBench {
      */
     static Map<String, Object> measure(Database db, int dimension, int n) {
         if (!new EmployeeRepository(db).list(true).isEmpty()) {
-            throw new CliException(ExitCodes.FAILURE, db.displayName() + " holds employees: the gallery benchmark "
-                    + "needs an empty FaceCheck database (it writes " + n / PER_PERSON + " made-up people into it "
-                    + "and deletes them afterwards)");
+            throw CliException.of(ExitCodes.FAILURE, "cli.bench.galleryNotEmpty", db.displayName(), n / PER_PERSON);
         }
         GalleryFill fill = new GalleryFill(db);
         try {
@@ -75,8 +73,7 @@ final class GalleryLoadBench {
         long loadMs = (System.nanoTime() - t0) / 1_000_000;
         long heapAfter = usedHeap();
         if (loaded != n) {
-            throw new CliException(ExitCodes.FAILURE, "gallery benchmark: wrote " + n + " templates to "
-                    + db.displayName() + " but the kiosk loaded " + loaded);
+            throw CliException.of(ExitCodes.FAILURE, "cli.bench.galleryLoaded", n, db.displayName(), loaded);
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("templates", loaded);

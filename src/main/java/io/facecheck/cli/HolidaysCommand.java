@@ -48,7 +48,7 @@ final class HolidaysCommand {
                 if (json) {
                     Json.print(json(h));
                 } else {
-                    System.out.println("added holiday " + h.date() + " " + h.name());
+                    CliMessages.out("cli.holidays.added", h.date().toString(), h.name());
                 }
                 return ExitCodes.OK;
             });
@@ -77,9 +77,8 @@ final class HolidaysCommand {
                     m.put("timedEventsIgnored", r.timedEventsIgnored());
                     Json.print(m);
                 } else {
-                    System.out.println("holidays: " + r.added().size() + " added, " + r.alreadyThere().size()
-                            + " already there" + (r.timedEventsIgnored() > 0
-                            ? ", " + r.timedEventsIgnored() + " timed events left out" : ""));
+                    CliMessages.out(r.timedEventsIgnored() > 0 ? "cli.holidays.importedTimed" : "cli.holidays.imported",
+                            r.added().size(), r.alreadyThere().size(), r.timedEventsIgnored());
                 }
                 return ExitCodes.OK;
             });

@@ -1,5 +1,6 @@
 package io.facecheck.cli;
 
+import io.facecheck.config.Messages;
 import io.facecheck.store.AuditLog;
 import io.facecheck.store.BackupCatalog;
 import io.facecheck.store.Database;
@@ -54,10 +55,12 @@ final class KeysCommand {
                     out.put("keys", list);
                     Json.print(out);
                 } else {
-                    System.out.println("keyring " + keys.describe());
+                    CliMessages.out("cli.keys.keyring", keys.describe());
                     for (FaceKeys.Listed k : keys.list()) {
-                        System.out.printf("%s  %-8s %s%n", k.id(), k.state(), k.since() == null ? ""
-                                : (k.state().equals("retired") ? "on " : "since ") + k.since());
+                        // the state (active, retired) is the JSON's word; the date is the user's language
+                        System.out.println(k.id() + "  " + DisplayWidth.padRight(k.state(), 8) + " " + (k.since() == null
+                                ? "" : Messages.get(k.state().equals("retired") ? "cli.keys.retiredOn" : "cli.keys.since",
+                                k.since().toString())));
                     }
                 }
                 return ExitCodes.OK;
@@ -102,14 +105,13 @@ final class KeysCommand {
                     out.put("backups", restorable);
                     Json.print(out);
                 } else {
-                    System.out.println("re-encrypted " + r.records() + " face-data records under key " + r.newKeyId()
-                            + " (was " + r.oldKeyId() + "); key file " + keyFile);
-                    System.out.println("the old key " + r.oldKeyId() + " is kept in " + keyFile + " as retired (it only "
-                            + "decrypts), so " + (restorable.isEmpty() ? "backups made before stay restorable (none "
-                            + "found in " + store.settings().backup().dir() + " or the audit log)"
-                            : restorable.size() == 1 ? "the 1 existing backup stays restorable"
-                            : "the " + restorable.size() + " existing backups stay restorable")
-                            + "; 'facecheck keys retire --before DATE' drops retired keys");
+                    CliMessages.out("cli.keys.rotated", r.records(), r.newKeyId(), r.oldKeyId(), keyFile);
+                    if (restorable.isEmpty()) {
+                        CliMessages.out("cli.keys.keptNoBackups", r.oldKeyId(), keyFile,
+                                store.settings().backup().dir().toString());
+                    } else {
+                        CliMessages.out("cli.keys.kept", r.oldKeyId(), keyFile, restorable.size());
+                    }
                 }
                 return ExitCodes.OK;
             } catch (StoreException e) {
@@ -144,22 +146,20 @@ final class KeysCommand {
                 FaceKeyRetirement.Plan plan = FaceKeyRetirement.plan(db, cutoff, store.settings().backup().dir());
                 List<String> lost = plan.backupsLost().stream().map(b -> b.file().toString()).toList();
                 if (plan.keys().isEmpty()) {
-                    report(keys, plan, lost, "no key in " + keys.describe() + " was retired before " + cutoff
-                            + "; nothing was changed");
+                    report(keys, plan, lost, Messages.get("cli.keys.noneRetired", keys.describe(), cutoff.toString()));
                     return ExitCodes.OK;
                 }
-                String what = "dropping " + describe(plan.keys()) + " from " + keys.describe() + " makes "
-                        + (lost.isEmpty() ? "no existing backup unrestorable (none found that needs "
-                        + (plan.keys().size() == 1 ? "it" : "them") + ")"
-                        : lost.size() + (lost.size() == 1 ? " backup" : " backups") + " unrestorable: "
-                        + String.join(", ", lost));
+                String what = lost.isEmpty()
+                        ? Messages.get("cli.keys.dropNoLoss", describe(plan.keys()), keys.describe(), plan.keys().size())
+                        : Messages.get("cli.keys.dropLoss", describe(plan.keys()), keys.describe(), lost.size(),
+                        String.join(", ", lost));
                 if (!yes && !confirmed(what)) {
-                    throw new CliException(ExitCodes.FAILURE, what + ". Nothing was changed; run again with --yes "
-                            + "to drop " + (plan.keys().size() == 1 ? "it" : "them"));
+                    throw CliException.of(ExitCodes.FAILURE, "cli.keys.notConfirmed", what, plan.keys().size());
                 }
                 FaceKeyRetirement.apply(db, plan, actor.name());
-                report(keys, plan, lost, "dropped " + describe(plan.keys()) + " from " + keys.describe()
-                        + (lost.isEmpty() ? "" : "; these backups can no longer be restored: " + String.join(", ", lost)));
+                report(keys, plan, lost, lost.isEmpty() ? Messages.get("cli.keys.dropped", describe(plan.keys()), keys.describe())
+                        : Messages.get("cli.keys.droppedLoss", describe(plan.keys()), keys.describe(),
+                        String.join(", ", lost)));
                 return ExitCodes.OK;
             } catch (StoreException e) {
                 throw StoreOptions.asCli(e);
@@ -179,8 +179,9 @@ final class KeysCommand {
         }
 
         private static String describe(List<FaceKeys.Listed> keys) {
-            List<String> each = keys.stream().map(k -> k.id() + " (retired " + k.since() + ")").toList();
-            return (keys.size() == 1 ? "key " : "keys ") + String.join(", ", each);
+            List<String> each = keys.stream().map(k -> Messages.get("cli.keys.retiredKey", k.id(),
+                    String.valueOf(k.since()))).toList();
+            return Messages.get("cli.keys.keys", keys.size(), String.join(", ", each));
         }
 
         /** Asks on the terminal; false where there is none (a script must say --yes). */
@@ -189,7 +190,7 @@ final class KeysCommand {
             if (console == null) {
                 return false;
             }
-            String answer = console.readLine("%s.%nType yes to drop: ", what);
+            String answer = console.readLine("%s%n%s", what, Messages.get("cli.keys.typeYes"));
             return answer != null && answer.trim().equalsIgnoreCase("yes");
         }
 
@@ -198,8 +199,7 @@ final class KeysCommand {
                 return value.contains("T") ? Instant.parse(value) : LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC)
                         .toInstant();
             } catch (DateTimeParseException e) {
-                throw new CliException(ExitCodes.FAILURE, "--before: '" + value + "' is not a date (yyyy-MM-dd) or "
-                        + "an instant (2026-12-07T04:00:00Z)");
+                throw CliException.of(ExitCodes.FAILURE, "cli.keys.badBefore", value);
             }
         }
     }

@@ -40,7 +40,7 @@ final class KioskCommand implements WindowCommand {
             }
         }
         if (liveness != null && LivenessMode.parse(liveness) == null) {
-            throw new CliException(ExitCodes.FAILURE, "--liveness " + liveness + " is not one of off, passive, challenge, net");
+            throw CliException.of(ExitCodes.FAILURE, "cli.checkin.badLiveness", liveness);
         }
         return new LaunchOptions(LaunchOptions.Screen.KIOSK, camera, fullscreen, kioskId, store.databaseUrl(), liveness,
                 store.keyFilePath());

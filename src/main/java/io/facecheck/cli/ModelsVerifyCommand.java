@@ -28,16 +28,15 @@ final class ModelsVerifyCommand implements Callable<Integer> {
         int failed = 0;
         for (var c : checks) {
             if (c.ok()) {
-                System.out.printf("OK      %-24s %d outputs, loaded and ran in %d ms%n", c.name(), c.outputs(), c.millis());
+                CliMessages.out("cli.models.verified", DisplayWidth.padRight(c.name(), 24), c.outputs(), c.millis());
             } else {
                 failed++;
-                System.out.printf("FAILED  %-24s %s%n", c.name(), c.problem());
+                CliMessages.out("cli.models.failed", DisplayWidth.padRight(c.name(), 24), c.problem());
             }
         }
         System.out.flush();
         if (failed > 0) {
-            System.err.println("facecheck: " + failed + " of " + checks.size() + " models failed verification in "
-                    + dir.toAbsolutePath());
+            CliMessages.warn("cli.models.failedCount", failed, checks.size(), dir.toAbsolutePath());
             return ExitCodes.MODEL;
         }
         return ExitCodes.OK;

@@ -18,7 +18,7 @@ final class PhotoFiles {
      */
     static List<Path> list(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new CliException(ExitCodes.FAILURE, "not a folder: " + dir.toAbsolutePath());
+            throw CliException.of(ExitCodes.FAILURE, "cli.photos.notFolder", dir.toAbsolutePath());
         }
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile)

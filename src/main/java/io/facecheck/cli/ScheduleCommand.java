@@ -1,5 +1,6 @@
 package io.facecheck.cli;
 
+import io.facecheck.config.Messages;
 import io.facecheck.app.ScheduleService;
 import io.facecheck.store.Database;
 import io.facecheck.store.ScheduleRepository;
@@ -66,8 +67,15 @@ final class ScheduleCommand {
                     m.put("replaced", done.narrowed().size());
                     Json.print(m);
                 } else {
-                    System.out.println((a.employeeCode() != null ? a.employeeCode() : "department " + a.department())
-                            + " works " + a.shiftName() + " on " + days + " from " + a.effectiveFrom());
+                    String on = String.join(Messages.get("cli.schedule.daySeparator"), weekdays.stream().sorted()
+                            .map(d -> d.getDisplayName(java.time.format.TextStyle.SHORT, Messages.locale())).toList());
+                    if (a.employeeCode() != null) {
+                        CliMessages.out("cli.schedule.assigned", a.employeeCode(), a.shiftName(), on,
+                                a.effectiveFrom().toString());
+                    } else {
+                        CliMessages.out("cli.schedule.assignedDepartment", a.department(), a.shiftName(), on,
+                                a.effectiveFrom().toString());
+                    }
                 }
                 return ExitCodes.OK;
             });
@@ -92,8 +100,7 @@ final class ScheduleCommand {
                 if (json) {
                     Json.print(Map.of("added", r.added(), "changed", r.changed(), "unchanged", r.unchanged()));
                 } else {
-                    System.out.println("roster: " + r.added() + " added, " + r.changed() + " changed, "
-                            + r.unchanged() + " unchanged");
+                    CliMessages.out("cli.schedule.roster", r.added(), r.changed(), r.unchanged());
                 }
                 return ExitCodes.OK;
             });

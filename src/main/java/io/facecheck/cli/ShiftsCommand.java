@@ -1,5 +1,6 @@
 package io.facecheck.cli;
 
+import io.facecheck.config.Messages;
 import io.facecheck.app.ShiftService;
 import io.facecheck.store.Database;
 import io.facecheck.timesheet.Shift;
@@ -81,7 +82,7 @@ final class ShiftsCommand {
                 if (json) {
                     Json.print(json(s));
                 } else {
-                    System.out.println("added shift " + s.name());
+                    CliMessages.out("cli.shifts.added", s.name());
                 }
                 return ExitCodes.OK;
             });
@@ -89,11 +90,10 @@ final class ShiftsCommand {
 
         private Shift fixedShift() {
             if (start == null || end == null) {
-                throw new CliException(ExitCodes.USAGE, "a fixed shift needs --start and --end "
-                        + "(or --flexible --hours --earliest --latest)");
+                throw CliException.of(ExitCodes.USAGE, "cli.shifts.fixedNeeds");
             }
             if (hours != null || earliest != null || latest != null) {
-                throw new CliException(ExitCodes.USAGE, "--hours, --earliest and --latest go with --flexible");
+                throw CliException.of(ExitCodes.USAGE, "cli.shifts.flexibleOnly");
             }
             return Shift.fixed(name, CliValues.time("--start", start), CliValues.time("--end", end),
                     CliValues.minutes("--grace-in", graceIn), CliValues.minutes("--grace-out", graceOut),
@@ -102,14 +102,13 @@ final class ShiftsCommand {
 
         private Shift flexibleShift() {
             if (hours == null || earliest == null || latest == null) {
-                throw new CliException(ExitCodes.USAGE, "a flexible shift needs --hours, --earliest and --latest");
+                throw CliException.of(ExitCodes.USAGE, "cli.shifts.flexibleNeeds");
             }
             if (start != null || end != null) {
-                throw new CliException(ExitCodes.USAGE, "a flexible shift takes --earliest and --latest, not "
-                        + "--start and --end");
+                throw CliException.of(ExitCodes.USAGE, "cli.shifts.flexibleNotStart");
             }
             if (!(hours > 0 && hours <= 24)) {
-                throw new CliException(ExitCodes.FAILURE, "--hours " + hours + " must be more than 0 and at most 24");
+                throw CliException.of(ExitCodes.FAILURE, "cli.shifts.hours", hours);
             }
             return Shift.flexible(name, (int) Math.round(hours * 60), CliValues.time("--earliest", earliest),
                     CliValues.time("--latest", latest), CliValues.minutes("--break", breakMinutes),
@@ -134,12 +133,11 @@ final class ShiftsCommand {
                     Json.print(out);
                 } else {
                     for (Shift s : shifts) {
-                        System.out.printf("%-16s %s%n", s.name(), s.flexible()
-                                ? String.format("flexible %d min between %s and %s, break %d", s.requiredMinutes(),
-                                s.start(), s.end(), s.breakMinutes())
-                                : String.format("%s-%s, grace in %d / out %d, break %d, overtime after %d", s.start(),
-                                s.end(), s.graceInMinutes(), s.graceOutMinutes(), s.breakMinutes(),
-                                s.overtimeAfterMinutes()));
+                        System.out.println(DisplayWidth.padRight(s.name(), 16) + " " + (s.flexible()
+                                ? Messages.get("cli.shifts.flexible", s.requiredMinutes(), s.start().toString(),
+                                s.end().toString(), s.breakMinutes())
+                                : Messages.get("cli.shifts.fixed", s.start().toString(), s.end().toString(),
+                                s.graceInMinutes(), s.graceOutMinutes(), s.breakMinutes(), s.overtimeAfterMinutes())));
                     }
                     System.out.flush();
                 }

@@ -1,5 +1,6 @@
 package io.facecheck.cli;
 
+import io.facecheck.config.Messages;
 import io.facecheck.config.AppDirs;
 import io.facecheck.config.LogFiles;
 import io.facecheck.config.Settings;
@@ -68,10 +69,10 @@ final class StatusCommand implements Callable<Integer> {
                 encryption.put("keyFileOwnerOnly", keys.ownerOnly());
                 keys.pendingId().ifPresent(p -> {
                     encryption.put("rotationPending", p);
-                    problems.add("encryption: a key rotation did not finish (new key " + p + "); run facecheck keys rotate");
+                    problems.add(Messages.get("cli.status.rotationUnfinished", p));
                 });
                 if (!keys.ownerOnly()) {
-                    problems.add("encryption: key file " + keys.describe() + " is readable by other users (chmod 600)");
+                    problems.add(Messages.get("cli.status.keyReadable", keys.describe()));
                 }
                 lastBackup = BackupCatalog.last(db).map(b -> lastBackup(b, db.faceCipher().keys(), problems))
                         .orElse(null);
@@ -88,7 +89,7 @@ final class StatusCommand implements Callable<Integer> {
             encryption.put("ok", false);
             encryption.put("keyId", keys == null ? null : keys.currentId());
             encryption.put("problem", keyProblem.getMessage());
-            problems.add("encryption: " + keyProblem.getMessage());
+            problems.add(Messages.get("cli.status.encryption", keyProblem.getLocalizedMessage()));
             try (Database db = Database.openWithoutKeys(url, login)) {
                 inspect(db, database, gallery);
                 FaceKeys given = keys;
@@ -102,7 +103,7 @@ final class StatusCommand implements Callable<Integer> {
             database.put("ok", false);
             database.putIfAbsent("schemaVersion", null);
             database.put("problem", dbProblem.getMessage());
-            problems.add("database: " + dbProblem.getMessage());
+            problems.add(Messages.get("cli.status.database", dbProblem.getLocalizedMessage()));
             encryption.putIfAbsent("ok", false);
         }
         if (keyProblem != null || dbProblem != null) {
@@ -124,7 +125,7 @@ final class StatusCommand implements Callable<Integer> {
         models.put("ok", failed.isEmpty());
         if (!failed.isEmpty()) {
             models.put("problems", failed);
-            failed.forEach(f -> problems.add("models: " + f));
+            failed.forEach(f -> problems.add(Messages.get("cli.status.models", f)));
             if (exit == ExitCodes.OK) {
                 exit = ExitCodes.MODEL;
             }
@@ -157,10 +158,10 @@ final class StatusCommand implements Callable<Integer> {
             print(out);
         }
         for (String p : problems) {
-            System.err.println("facecheck: status: " + p);
+            CliMessages.warn("cli.status.problem", p);
         }
         if (devices != null && devices.isEmpty()) {
-            System.err.println("facecheck: status: no camera found (no /dev/video*); not an error on a server");
+            CliMessages.warn("cli.status.noCamera");
         }
         return exit;
     }
@@ -184,7 +185,7 @@ final class StatusCommand implements Callable<Integer> {
         if (!restorable) {
             String why = b.problem() != null ? b.problem() : keys.lacking(b.missingFrom(keys));
             m.put("problem", why);
-            problems.add("backup: the last backup " + b.file() + " cannot be restored: " + why);
+            problems.add(Messages.get("cli.status.backup", b.file(), why));
         }
         return m;
     }
@@ -294,19 +295,31 @@ final class StatusCommand implements Callable<Integer> {
         Map<String, Object> gallery = (Map<String, Object>) out.get("gallery");
         Map<String, Object> enc = (Map<String, Object>) out.get("encryption");
         Map<String, Object> cam = (Map<String, Object>) out.get("camera");
-        System.out.printf("database    %s  %s, schema %s%n", ok(db.get("ok")), db.get("url"), db.get("schemaVersion"));
-        System.out.printf("models      %s  %s in %s%n", ok(models.get("ok")), models.get("checked"), models.get("dir"));
-        System.out.printf("gallery         %s employees, %s templates%n", gallery.get("employees"), gallery.get("templates"));
-        System.out.printf("encryption  %s  key %s (%s)%s%n", ok(enc.get("ok")), enc.get("keyId"), enc.get("key"),
-                enc.containsKey("neededKeyIds") ? "; the face data needs " + enc.get("neededKeyIds") : "");
+        // OK/FAIL stay as they are in every language: a script may grep them
+        line("cli.status.database.label", ok(db.get("ok")), Messages.get("cli.status.database.value", db.get("url"),
+                String.valueOf(db.get("schemaVersion"))));
+        line("cli.status.models.label", ok(models.get("ok")), Messages.get("cli.status.models.value",
+                models.get("checked"), models.get("dir")));
+        line("cli.status.gallery.label", "    ", Messages.get("cli.status.gallery.value", gallery.get("employees"),
+                gallery.get("templates")));
+        line("cli.status.encryption.label", ok(enc.get("ok")), Messages.get("cli.status.encryption.value",
+                enc.get("keyId"), enc.get("key")) + (enc.containsKey("neededKeyIds")
+                ? Messages.get("cli.status.encryption.needs", enc.get("neededKeyIds")) : ""));
         Map<String, Object> backup = (Map<String, Object>) out.get("lastBackup");
-        System.out.printf("last backup %s  %s%n", backup == null ? "    " : ok(backup.get("restorable")),
-                backup == null ? "never" : backup.get("at") + " " + backup.get("file")
-                        + (Boolean.TRUE.equals(backup.get("restorable")) ? " (restorable)" : " (NOT restorable)"));
-        System.out.printf("disk free       %s MB in %s%n", out.get("diskFreeMb"), out.get("dataDir"));
-        System.out.printf("camera          %s%n", cam.get("available") == null ? "unknown on this system"
-                : Boolean.TRUE.equals(cam.get("available")) ? cam.get("devices") : "none (not required)");
-        System.out.printf("log file        %s%n", out.get("logFile"));
+        line("cli.status.backup.label", backup == null ? "    " : ok(backup.get("restorable")), backup == null
+                ? Messages.get("cli.status.backup.never") : Messages.get(Boolean.TRUE.equals(backup.get("restorable"))
+                ? "cli.status.backup.restorable" : "cli.status.backup.notRestorable", backup.get("at"),
+                backup.get("file")));
+        line("cli.status.disk.label", "    ", Messages.get("cli.status.disk.value", out.get("diskFreeMb"),
+                out.get("dataDir")));
+        line("cli.status.camera.label", "    ", cam.get("available") == null ? Messages.get("cli.status.camera.unknown")
+                : Boolean.TRUE.equals(cam.get("available")) ? String.valueOf(cam.get("devices"))
+                : Messages.get("cli.status.camera.none"));
+        line("cli.status.log.label", "    ", String.valueOf(out.get("logFile")));
+    }
+
+    private static void line(String label, String mark, String value) {
+        System.out.println(DisplayWidth.padRight(Messages.get(label), 12) + mark + "  " + value);
     }
 
     private static String ok(Object v) {

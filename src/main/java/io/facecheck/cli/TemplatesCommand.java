@@ -26,7 +26,7 @@ final class TemplatesCommand {
         public Integer call() {
             try (AttendanceContext ctx = AttendanceContext.open(store, engineOptions, Database.OpenMode.EXISTING)) {
                 int n = new TemplateRebuilder(ctx.db).rebuild(ctx.engine.embedder(), actor.name());
-                System.out.println("rebuilt " + n + " templates for " + ctx.engine.embedder().modelId());
+                CliMessages.out("cli.templates.rebuilt", n, ctx.engine.embedder().modelId());
                 return ExitCodes.OK;
             } catch (StoreException e) {
                 throw StoreOptions.asCli(e);

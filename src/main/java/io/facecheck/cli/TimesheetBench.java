@@ -48,9 +48,7 @@ final class TimesheetBench {
     /** Fills {@code db} (which must hold no employees), times the timesheet {@link #RUNS} times, cleans up. */
     static Map<String, Object> measure(Database db) {
         if (!new EmployeeRepository(db).list(true).isEmpty()) {
-            throw new CliException(ExitCodes.FAILURE, db.displayName() + " holds employees: the timesheet benchmark "
-                    + "needs an empty FaceCheck database (it writes " + PEOPLE + " made-up people into it and deletes "
-                    + "them afterwards)");
+            throw CliException.of(ExitCodes.FAILURE, "cli.bench.timesheetNotEmpty", db.displayName(), PEOPLE);
         }
         try {
             long fill0 = System.nanoTime();

@@ -1,5 +1,6 @@
 package io.facecheck.cli;
 
+import io.facecheck.config.Messages;
 import io.facecheck.eval.Degradation;
 import io.facecheck.eval.LabelledImage;
 import io.facecheck.eval.Pairs;
@@ -120,13 +121,13 @@ final class TrainCommand implements Callable<Integer> {
             throw CliException.of(ExitCodes.FAILURE, e);
         }
         if (Files.exists(out) && (!Files.isDirectory(out) || !isEmpty(out))) {
-            throw new CliException(ExitCodes.FAILURE, "--out " + out + " exists and is not an empty folder");
+            throw CliException.of(ExitCodes.FAILURE, "cli.train.outNotEmpty", out);
         }
         FaceEngine.Options o = engineOptions.options();
         String base = o.embedder().toLowerCase(Locale.ROOT);
         if (!FaceEngine.EMBEDDERS.contains(base)) {
-            throw new CliException(ExitCodes.FAILURE, "--embedder must be a base embedder (" + String.join(", ",
-                    FaceEngine.EMBEDDERS) + ") to train a head on, got " + o.embedder());
+            throw CliException.of(ExitCodes.FAILURE, "cli.train.baseEmbedder",
+                    String.join(", ", FaceEngine.EMBEDDERS), o.embedder());
         }
         List<LabelledImage> images;
         try {
@@ -140,10 +141,10 @@ final class TrainCommand implements Callable<Integer> {
             try {
                 ds = Degradation.parse(List.of(degrade));
             } catch (IllegalArgumentException e) {
-                throw new CliException(ExitCodes.FAILURE, "--degrade: " + e.getMessage());
+                throw CliException.of(ExitCodes.FAILURE, "cli.evaluate.badDegrade", e.getMessage());
             }
             if (ds.size() != 1) {
-                throw new CliException(ExitCodes.FAILURE, "--degrade takes one KIND=LEVEL, got " + degrade);
+                throw CliException.of(ExitCodes.FAILURE, "cli.train.oneDegrade", degrade);
             }
             degradation = ds.get(0);
         }
@@ -151,7 +152,7 @@ final class TrainCommand implements Callable<Integer> {
         try {
             split = IdentitySplit.of(images.stream().map(LabelledImage::identity).toList(), validation, seed);
         } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.FAILURE, folder + ": " + e.getMessage());
+            throw CliException.of(ExitCodes.FAILURE, "cli.train.folder", folder, e.getLocalizedMessage());
         }
 
         // 1. Frozen features, computed once.
@@ -177,9 +178,9 @@ final class TrainCommand implements Callable<Integer> {
                     }
                 } catch (ImageLoadException e) {
                     unreadable++;
-                    System.err.println("facecheck: skipped " + e.getMessage());
+                    CliMessages.warn("cli.skipped", e.getLocalizedMessage());
                 }
-                System.err.printf(Locale.ROOT, "\rfeatures (%s + %s): %d/%d photos", o.detector(), base, ++done, images.size());
+                System.err.print("\r" + Messages.get("cli.train.features", o.detector(), base, ++done, images.size()));
             }
             System.err.println();
         }
@@ -196,10 +197,9 @@ final class TrainCommand implements Callable<Integer> {
             double initialLoss = lossKind == HeadGraph.Loss.TRIPLET
                     ? io.facecheck.train.Losses.triplet(graph.embed(trainX), trainY, settings.margin())
                     : io.facecheck.train.Losses.contrastive(graph.embed(trainX), trainY, settings.margin());
-            System.err.printf(Locale.ROOT, "training %s head, %s loss, %s: %d photos of %d people; validation %d photos of %d people%n",
-                    arch.name().toLowerCase(Locale.ROOT), lossKind.name().toLowerCase(Locale.ROOT),
-                    opt.name().toLowerCase(Locale.ROOT), training.size(), split.training().size(), held.size(),
-                    split.validation().size());
+            System.err.println(Messages.get("cli.train.training", arch.name().toLowerCase(Locale.ROOT),
+                    lossKind.name().toLowerCase(Locale.ROOT), opt.name().toLowerCase(Locale.ROOT), training.size(),
+                    split.training().size(), held.size(), split.validation().size()));
             List<HeadTrainer.EpochLog> logs = HeadTrainer.train(graph, training, held, settings, TrainCommand::progress);
             float[][] trainedTrain = graph.embed(trainX);
             double threshold = HeadTrainer.calibrate(trainedTrain, trainY);
@@ -294,13 +294,15 @@ final class TrainCommand implements Callable<Integer> {
         } else {
             @SuppressWarnings("unchecked") Map<String, Object> b = (Map<String, Object>) doc.get("before");
             @SuppressWarnings("unchecked") Map<String, Object> a = (Map<String, Object>) doc.get("after");
-            System.out.printf(Locale.ROOT, "wrote %s (%s)%n", doc.get("model"), doc.get("name"));
-            System.out.printf(Locale.ROOT, "validation people %s%n", doc.get("validationIdentities"));
-            System.out.printf(Locale.ROOT, "              %10s %10s%n", "before", "after");
+            CliMessages.out("cli.train.wrote", doc.get("model"), doc.get("name"));
+            CliMessages.out("cli.train.validationPeople", doc.get("validationIdentities"));
+            // the figures' names are the JSON's keys
+            System.out.println(" ".repeat(22) + DisplayWidth.padLeft(Messages.get("cli.train.before"), 9)
+                    + DisplayWidth.padLeft(Messages.get("cli.train.after"), 9));
             for (String k : List.of("tenFoldAccuracy", "tarAtFar1e3", "accuracyAtThreshold", "auc")) {
                 System.out.printf(Locale.ROOT, "  %-20s %8.4f %8.4f%n", k, b.get(k), a.get(k));
             }
-            System.out.println("use it with: --embedder " + doc.get("model"));
+            CliMessages.out("cli.train.useIt", doc.get("model"));
         }
         return ExitCodes.OK;
     }
@@ -319,9 +321,9 @@ final class TrainCommand implements Callable<Integer> {
 
     private static void progress(HeadTrainer.EpochLog l, int epochs) {
         int width = 20, filled = (int) Math.round(width * (double) l.epoch() / epochs);
-        System.err.printf(Locale.ROOT, "\repoch %3d/%d [%s%s] loss %.4f (mined %.4f, %d triplets)  validation TAR@1e-3 %.4f",
-                l.epoch(), epochs, "#".repeat(filled), ".".repeat(width - filled), l.trainLoss(), l.minedLoss(),
-                l.triplets(), l.valTar());
+        System.err.print("\r" + Messages.get("cli.train.epoch", String.format(Locale.ROOT, "%3d", l.epoch()), epochs,
+                "#".repeat(filled) + ".".repeat(width - filled), l.trainLoss(), l.minedLoss(), l.triplets(),
+                l.valTar()));
         if (l.epoch() == epochs) {
             System.err.println();
         }
@@ -335,7 +337,7 @@ final class TrainCommand implements Callable<Integer> {
             for (E c : type.getEnumConstants()) {
                 names.add(c.name().toLowerCase(Locale.ROOT));
             }
-            throw new CliException(ExitCodes.FAILURE, option + " must be one of " + String.join(", ", names) + ", got " + value);
+            throw CliException.of(ExitCodes.FAILURE, "cli.train.choice", option, String.join(", ", names), value);
         }
     }
 

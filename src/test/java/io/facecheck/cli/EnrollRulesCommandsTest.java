@@ -43,6 +43,22 @@ class EnrollRulesCommandsTest {
     }
 
     @Test
+    void theGreetingNameAndReadingAreSetFromTheCommandLineAsOnTheAdminForm() throws Exception {
+        CliRun r = run("enroll", "--code", "Y1", "--name", "山田太郎", "--greeting-name", "山田",
+                "--reading", "やまだ たろう", photo("Colin_Powell", 1), photo("Colin_Powell", 2));
+        assertThat(r.exit()).as(r.err()).isZero();
+        CliRun shown = run("employees", "show", "Y1", "--json");
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(shown.out());
+        assertThat(json.path("greetingName").asText()).isEqualTo("山田");
+        assertThat(json.path("reading").asText()).isEqualTo("やまだ たろう");
+
+        CliRun tooLong = run("enroll", "--code", "Y2", "--name", "Z", "--greeting-name", "x".repeat(500),
+                photo("Colin_Powell", 3));
+        assertThat(tooLong.exit()).as("refused before anything is written").isEqualTo(ExitCodes.FAILURE);
+        assertThat(run("employees", "show", "Y2").exit()).isEqualTo(ExitCodes.FAILURE);
+    }
+
+    @Test
     void photosOfTwoPeopleAreRefusedWithExit3NamingThemUnlessForced() {
         String chirac = photo("Jacques_Chirac", 1);
         String rumsfeld = photo("Donald_Rumsfeld", 1);

@@ -51,7 +51,7 @@ public final class HolidaysLeaveViewModel {
                     leave.setAll(l.leave());
                     leaveTypes.setAll(l.types());
                 })
-                .onFailure(e -> status.set(Text.of("timesheet.holidays.error.load", e.getMessage())))
+                .onFailure(e -> status.set(Text.of("timesheet.holidays.error.load", e.getLocalizedMessage())))
                 .executeWith(executor);
     }
 
@@ -71,7 +71,7 @@ public final class HolidaysLeaveViewModel {
                             r.alreadyThere().size(), r.timedEventsIgnored()));
                     reload();
                 })
-                .onFailure(e -> status.set(Text.of("timesheet.not-imported", e.getMessage())))
+                .onFailure(e -> status.set(Text.of("timesheet.not-imported", e.getLocalizedMessage())))
                 .executeWith(executor);
     }
 
@@ -86,7 +86,7 @@ public final class HolidaysLeaveViewModel {
                     status.set(done);
                     reload();
                 })
-                .onFailure(e -> status.set(Text.of("timesheet.not-saved", e.getMessage())))
+                .onFailure(e -> status.set(Text.of("timesheet.not-saved", e.getLocalizedMessage())))
                 .executeWith(executor);
     }
 

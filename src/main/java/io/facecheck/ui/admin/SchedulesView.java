@@ -209,7 +209,7 @@ public final class SchedulesView extends BorderPane {
         } catch (BadNumber ex) {
             vm.statusProperty().set(ex.text);
         } catch (IllegalArgumentException ex) {
-            vm.statusProperty().set(Text.of("timesheet.not-saved", ex.getMessage()));
+            vm.statusProperty().set(Text.of("timesheet.not-saved", ex.getLocalizedMessage()));
         }
     }
 

@@ -47,7 +47,7 @@ public final class SchedulesViewModel {
                     shifts.setAll(l.shifts());
                     assignments.setAll(l.assignments());
                 })
-                .onFailure(e -> status.set(Text.of("timesheet.schedules.error.load", e.getMessage())))
+                .onFailure(e -> status.set(Text.of("timesheet.schedules.error.load", e.getLocalizedMessage())))
                 .executeWith(executor);
     }
 
@@ -84,7 +84,7 @@ public final class SchedulesViewModel {
                             r.changed(), r.unchanged()));
                     reload();
                 })
-                .onFailure(e -> status.set(Text.of("timesheet.not-imported", e.getMessage())))
+                .onFailure(e -> status.set(Text.of("timesheet.not-imported", e.getLocalizedMessage())))
                 .executeWith(executor);
     }
 
@@ -94,7 +94,7 @@ public final class SchedulesViewModel {
                     status.set(done);
                     reload();
                 })
-                .onFailure(e -> status.set(Text.of("timesheet.not-saved", e.getMessage())))
+                .onFailure(e -> status.set(Text.of("timesheet.not-saved", e.getLocalizedMessage())))
                 .executeWith(executor);
     }
 
