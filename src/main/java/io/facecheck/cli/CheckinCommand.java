@@ -148,7 +148,7 @@ final class CheckinCommand implements Callable<Integer> {
             String refused = logged.isEmpty() && refusedStatus != null ? refusedStatus.reason() : null;
             if (refused != null) {
                 CliMessages.warn("cli.checkin.livenessRefused", ctx.settings.liveness().mode().id(),
-                        describe(refused, shown));
+                        describe(refusedStatus, shown));
             }
             long pending = logged.stream().filter(CheckInEvent::pending).count();
             if (pending > 0) {
@@ -199,8 +199,9 @@ final class CheckinCommand implements Callable<Integer> {
         }
     }
 
-    private static String describe(String reason, LivenessGate.Status s) {
-        String code = reason.contains(":") ? reason.substring(reason.indexOf(':') + 1) : reason;
+    private static String describe(LivenessGate.Status refused, LivenessGate.Status s) {
+        String reason = refused.reason();
+        String code = refused.cause();
         String challenge = s.challenge() == null ? "" : s.challenge().id();
         String text = switch (code) {
             case "static_frame_repeated", "discontinuous", "planar_motion", "no_depth_motion", "too_few_frames",

@@ -3,6 +3,7 @@ package io.facecheck.cli;
 import io.facecheck.config.Settings;
 import io.facecheck.config.SettingsLoader;
 import io.facecheck.face.FaceEngine;
+import io.facecheck.face.FaceNetworks;
 import io.facecheck.face.ImageLoadException;
 import io.facecheck.face.ImageLoader;
 import io.facecheck.face.RgbImage;
@@ -18,12 +19,28 @@ final class EngineOptions {
     @Option(names = "--models", paramLabel = "DIR", description = "Models folder (default: ./models or beside the jar).")
     Path modelsDir;
 
-    @Option(names = "--detector", paramLabel = "NAME", description = "mtcnn or ssd (default: configured, mtcnn).")
+    @Option(names = "--detector", paramLabel = "NAME", completionCandidates = Detectors.class,
+            description = "One of ${COMPLETION-CANDIDATES} (default: configured, else the first).")
     String detector;
 
-    @Option(names = "--embedder", paramLabel = "NAME",
-            description = "mobilefacenet or resnet (default: configured, mobilefacenet).")
+    @Option(names = "--embedder", paramLabel = "NAME", completionCandidates = Embedders.class,
+            description = "One of ${COMPLETION-CANDIDATES} (default: configured, else the first).")
     String embedder;
+
+    /** The names of {@link FaceNetworks}, for --help and shell completion. */
+    static final class Detectors implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return FaceNetworks.detectorNames().iterator();
+        }
+    }
+
+    static final class Embedders implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return FaceNetworks.embedderNames().iterator();
+        }
+    }
 
     @Option(names = "--min-face", paramLabel = "PX", description = "Smallest face the detector looks for (default: 40).")
     Integer minFace;

@@ -7,6 +7,7 @@ import io.facecheck.eval.PairsFileException;
 import io.facecheck.eval.VerificationReport;
 import io.facecheck.face.Face;
 import io.facecheck.face.FaceEngine;
+import io.facecheck.face.FaceNetworks;
 import io.facecheck.face.HeadEmbedder;
 import io.facecheck.face.ImageLoadException;
 import io.facecheck.face.ImageLoader;
@@ -127,9 +128,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         FaceEngine.Options o = engineOptions.options();
         String base = o.embedder().toLowerCase(Locale.ROOT);
-        if (!FaceEngine.EMBEDDERS.contains(base)) {
+        if (FaceNetworks.embedder(base).isEmpty()) {
             throw new CliException(ExitCodes.FAILURE, "--embedder must be a base embedder (" + String.join(", ",
-                    FaceEngine.EMBEDDERS) + ") to train a head on, got " + o.embedder());
+                    FaceNetworks.embedderNames()) + ") to train a head on, got " + o.embedder());
         }
         List<LabelledImage> images;
         try {

@@ -22,7 +22,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -34,7 +33,6 @@ import java.util.function.DoubleUnaryOperator;
  */
 public final class SettingsViewModel {
     /** Embedders selectable in {@code engine.embedder}. */
-    public static final List<String> EMBEDDERS = List.of("mobilefacenet", "resnet");
 
     private final AppServices services;
     private final String actor;

@@ -112,10 +112,10 @@ public final class RecognitionAnalyzer implements FrameAnalyzer {
         if (s.state() == ActiveChallenge.State.FAILED) {
             return KioskUpdate.Message.CHALLENGE_FAILED;
         }
-        if (s.reason() != null && s.reason().startsWith("spoof")) {
+        if (s.refusal() == LivenessGate.Refusal.SPOOF) {
             return KioskUpdate.Message.LIVENESS_FAILED;
         }
-        if (s.reason() != null && s.reason().startsWith("not_live")) {
+        if (s.refusal() == LivenessGate.Refusal.NOT_LIVE) {
             return KioskUpdate.Message.MOVE_HEAD;
         }
         return null;
@@ -149,7 +149,7 @@ public final class RecognitionAnalyzer implements FrameAnalyzer {
     }
 
     private Optional<Who> cachedName(String code) {
-        return offline.local().person(offline.server(), code).map(p -> new Who(p[0], p.length > 2 ? p[2] : null));
+        return offline.cachedPerson(code).map(p -> new Who(p[0], p.length > 2 ? p[2] : null));
     }
 
     static KioskUpdate.Message guidance(QualityReport q) {
