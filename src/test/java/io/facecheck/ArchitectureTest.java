@@ -3,8 +3,13 @@ package io.facecheck;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+
+import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -61,6 +66,62 @@ class ArchitectureTest {
     void matchingIsPlainJava() {
         noClasses().that().resideInAnyPackage("io.facecheck.match..", "io.facecheck.eval..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.tensorflow..", "org.bytedeco..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    /**
+     * What a front end may take from the store: values and errors, no repository, no {@code Database}. Everything
+     * else goes through a service of {@code io.facecheck.app} (issue 20).
+     */
+    static final Set<String> STORE_VALUE_TYPES = Set.of(
+            "io.facecheck.store.Employee",
+            "io.facecheck.store.EmployeeOrder", // pure comparator and search over Employee values
+            "io.facecheck.store.CheckInEvent",
+            "io.facecheck.store.Direction",
+            "io.facecheck.store.AuditEntry",
+            "io.facecheck.store.StoreException",
+            "io.facecheck.store.StoreException$Kind",
+            "io.facecheck.store.KioskRegistry$Kiosk");
+
+    private static final DescribedPredicate<JavaClass> STORE_BEYOND_VALUES =
+            new DescribedPredicate<>("store classes other than its value types " + STORE_VALUE_TYPES) {
+                @Override
+                public boolean test(JavaClass c) {
+                    return c.getPackageName().startsWith("io.facecheck.store")
+                            && !STORE_VALUE_TYPES.contains(c.getName());
+                }
+            };
+
+    private static void frontEndUsesOnlyStoreValues(String frontEnd) {
+        noClasses().that().resideInAPackage(frontEnd)
+                .should().dependOnClassesThat(STORE_BEYOND_VALUES)
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void theScreensUseServicesNotTheStore() {
+        frontEndUsesOnlyStoreValues("io.facecheck.ui..");
+    }
+
+    @Test
+    void theHttpApiUsesServicesNotTheStore() {
+        frontEndUsesOnlyStoreValues("io.facecheck.api..");
+    }
+
+    @Test
+    @Disabled("cli: done by the next phase of issue 20 (the commands still open Database and repositories); "
+            + "the coordinator enables this once that phase is merged")
+    void theCommandsUseServicesNotTheStore() {
+        frontEndUsesOnlyStoreValues("io.facecheck.cli..");
+    }
+
+    @Test
+    void engineKnowsNoFrontEnd() {
+        noClasses().that().resideInAnyPackage("io.facecheck.face..", "io.facecheck.match..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.facecheck.store..", "io.facecheck.ui..",
+                        "io.facecheck.api..", "io.facecheck.cli..", "io.facecheck.app..")
                 .allowEmptyShould(true)
                 .check(classes);
     }

@@ -105,4 +105,54 @@ public final class EmployeeAdminService {
     private static String describe(Employee e) {
         return "name=" + e.name() + ", department=" + (e.department() == null ? "" : e.department());
     }
+
+    // --- the admin screens' employee list and edit (issue 20, the application layer) ---
+
+    /** An employee with how many face samples they have. */
+    public record Listed(Employee employee, int templates) {
+    }
+
+    /**
+     * Everyone, active or not, with their face samples of {@code modelId} (templates of another model recognise no
+     * one); with a null model (the engine is not loaded yet) all of their samples.
+     */
+    public List<Listed> listWithTemplates(String modelId) {
+        java.util.Map<String, Integer> counts = modelId == null ? null : employees.templateCounts(modelId);
+        io.facecheck.store.TemplateRepository templates = new io.facecheck.store.TemplateRepository(db);
+        List<Listed> out = new ArrayList<>();
+        for (Employee e : employees.list(true)) {
+            out.add(new Listed(e, counts != null ? counts.getOrDefault(e.code(), 0)
+                    : templates.listByEmployee(e.id()).size()));
+        }
+        return out;
+    }
+
+    /**
+     * Changes an employee's name, department, active flag, greeting name and reading in one transaction (a greeting
+     * name that is refused leaves the name unchanged too), with its audit entry; then has {@code liveGallery} reload
+     * them, since inactive people are not matched. Other processes' galleries see it through the store's change
+     * marks.
+     *
+     * @param liveGallery the gallery of this process's loaded engine, or null when none is loaded
+     */
+    public Employee update(String code, String name, String department, boolean active, String greetingName,
+                           String reading, String actor, io.facecheck.attendance.GallerySync liveGallery) {
+        Employee e = db.inTransaction(c -> {
+            boolean wasActive = employees.require(code).active();
+            employees.update(code, name, department, active);
+            Employee after = employees.updateNames(code, greetingName, reading);
+            audit.record(actor, AuditLog.UPDATE, code,
+                    active == wasActive ? "name/department" : (active ? "activated" : "deactivated"));
+            return after;
+        });
+        if (liveGallery != null) {
+            liveGallery.refresh(e.code());
+        }
+        return e;
+    }
+
+    /** The employee with {@code code}, if there is one. */
+    public Optional<Employee> find(String code) {
+        return employees.findByCode(code);
+    }
 }

@@ -40,12 +40,58 @@ public final class LivenessGate {
      * @param challenge the challenge asked, if any (null otherwise)
      * @param state     its state (null without one)
      * @param allowed   whether a check-in may be logged now
-     * @param reason    why not ({@code spoof:planar_motion}, {@code spoof:discontinuous},
-     *                  {@code not_live:no_depth_motion}, {@code challenge_pending}, {@code challenge_failed},
-     *                  {@code not_recognised}); null when allowed
+     * @param refusal   why not; null when allowed
      */
     public record Status(LivenessVerdict verdict, ActiveChallenge.Action challenge, ActiveChallenge.State state,
-                         boolean allowed, String reason) {
+                         boolean allowed, Refusal refusal) {
+        /**
+         * The evidence behind the refusal: for {@link Refusal#SPOOF} and {@link Refusal#NOT_LIVE} the verdict's
+         * reason ({@code planar_motion}, {@code no_depth_motion}, …), else the refusal's id; null when allowed.
+         */
+        public String cause() {
+            if (refusal == null) {
+                return null;
+            }
+            return refusal.fromVerdict && !verdict.reasons().isEmpty() ? verdict.reasons().get(0) : refusal.id();
+        }
+
+        /**
+         * The refusal as one machine code for scripts and logs ({@code spoof:planar_motion},
+         * {@code not_live:no_depth_motion}, {@code challenge_failed}, …); null when allowed.
+         */
+        public String reason() {
+            if (refusal == null) {
+                return null;
+            }
+            return refusal.fromVerdict ? refusal.id() + ":" + cause() : refusal.id();
+        }
+    }
+
+    /** Why the gate refuses a check-in. */
+    public enum Refusal {
+        /** The passive verdict is {@code spoof}: a photo or a screen. */
+        SPOOF("spoof", true),
+        /** The passive verdict is not {@code live} yet (too few frames, no depth in the motion). */
+        NOT_LIVE("not_live", true),
+        /** A challenge would be asked, but only of a recognised face. */
+        NOT_RECOGNISED("not_recognised", false),
+        /** The challenge is asked and not done yet. */
+        CHALLENGE_PENDING("challenge_pending", false),
+        /** The challenge was not done in time, or the head went the other way. */
+        CHALLENGE_FAILED("challenge_failed", false);
+
+        private final String id;
+        private final boolean fromVerdict;
+
+        Refusal(String id, boolean fromVerdict) {
+            this.id = id;
+            this.fromVerdict = fromVerdict;
+        }
+
+        /** The machine code ({@code spoof}, {@code challenge_failed}, …). */
+        public String id() {
+            return id;
+        }
     }
 
     /** One track's liveness evidence: its passive accumulator and its challenge, if one was asked. */
@@ -105,12 +151,12 @@ public final class LivenessGate {
         LivenessVerdict v = e.passive.verdict();
         if (mode == LivenessMode.PASSIVE) {
             return v.live() ? new Status(v, null, null, true, null)
-                    : new Status(v, null, null, false, (v.spoof() ? "spoof:" : "not_live:") + v.reasons().get(0));
+                    : new Status(v, null, null, false, v.spoof() ? Refusal.SPOOF : Refusal.NOT_LIVE);
         }
         ActiveChallenge c = e.challenge;
         if (v.spoof()) {
             return new Status(v, c == null ? null : c.action(), c == null ? null : c.state(), false,
-                    "spoof:" + v.reasons().get(0));
+                    Refusal.SPOOF);
         }
         boolean needed = challengeAlways || !v.live() || c != null;
         if (!needed) {
@@ -118,7 +164,7 @@ public final class LivenessGate {
         }
         if (c == null) {
             if (!recognised) {
-                return new Status(v, null, null, false, "not_recognised");
+                return new Status(v, null, null, false, Refusal.NOT_RECOGNISED);
             }
             c = new ActiveChallenge(actions.get(random.nextInt(actions.size())), settings, nanos);
             e.challenge = c;
@@ -126,8 +172,8 @@ public final class LivenessGate {
         ActiveChallenge.State s = c.add(f);
         return switch (s) {
             case PASSED -> new Status(v, c.action(), s, true, null);
-            case FAILED -> new Status(v, c.action(), s, false, "challenge_failed");
-            case PENDING -> new Status(v, c.action(), s, false, "challenge_pending");
+            case FAILED -> new Status(v, c.action(), s, false, Refusal.CHALLENGE_FAILED);
+            case PENDING -> new Status(v, c.action(), s, false, Refusal.CHALLENGE_PENDING);
         };
     }
 }

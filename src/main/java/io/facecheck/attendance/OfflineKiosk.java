@@ -96,6 +96,14 @@ public final class OfflineKiosk implements AutoCloseable {
         return local;
     }
 
+    /**
+     * The name, department and greeting name (null: none) of {@code code} as this kiosk's gallery cache of the server
+     * holds them, for greeting people while the server is unreachable.
+     */
+    public Optional<String[]> cachedPerson(String code) {
+        return local.person(server, code);
+    }
+
     /** The server's key in the local store (its URL without credentials). */
     public String server() {
         return server;

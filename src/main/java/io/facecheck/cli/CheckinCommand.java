@@ -1,5 +1,6 @@
 package io.facecheck.cli;
 
+import io.facecheck.app.CheckInSyncService;
 import io.facecheck.config.LocalizedMessage;
 import io.facecheck.config.Messages;
 import io.facecheck.attendance.CheckInStation;
@@ -141,7 +142,7 @@ final class CheckinCommand implements Callable<Integer> {
             String refused = logged.isEmpty() && refusedStatus != null ? refusedStatus.reason() : null;
             if (refused != null) {
                 CliMessages.warn("cli.checkin.livenessRefused", ctx.settings.liveness().mode().id(),
-                        describe(refused, shown));
+                        describe(refusedStatus, shown));
             }
             long pending = logged.stream().filter(CheckInEvent::pending).count();
             if (pending > 0) {
@@ -166,25 +167,19 @@ final class CheckinCommand implements Callable<Integer> {
      */
     private void uploadWaiting(AttendanceContext ctx) {
         var offline = ctx.attendance.offline();
+        if (offline.isEmpty()) {
+            return;
+        }
         String kioskId = kiosk != null ? kiosk : ctx.settings.checkIn().kioskId();
-        if (offline.isEmpty() || !offline.get().online()) {
-            return;
-        }
-        // what the other kiosks logged lately: IN/OUT stays right if the server goes away mid-command or before
-        // the next one
-        offline.get().refreshLastEvents();
-        if (offline.get().pending(kioskId) == 0) {
-            return;
-        }
-        var r = offline.get().sync(kioskId, ctx.settings.checkIn().debounce());
-        if (r.settled() > 0) {
-            int left = r.duplicates() + r.rejected();
-            if (left > 0) {
-                CliMessages.warn("cli.checkin.uploadedSome", r.uploaded(), ctx.db.displayName(), left);
-            } else {
-                CliMessages.warn("cli.checkin.uploaded", r.uploaded(), ctx.db.displayName());
-            }
-        }
+        new CheckInSyncService(offline.get(), kioskId, ctx.settings.checkIn().debounce()).uploadWaiting()
+                .filter(r -> r.settled() > 0).ifPresent(r -> {
+                    int left = r.duplicates() + r.rejected();
+                    if (left > 0) {
+                        CliMessages.warn("cli.checkin.uploadedSome", r.uploaded(), ctx.db.displayName(), left);
+                    } else {
+                        CliMessages.warn("cli.checkin.uploaded", r.uploaded(), ctx.db.displayName());
+                    }
+                });
     }
 
     private Instant start() {
@@ -198,8 +193,9 @@ final class CheckinCommand implements Callable<Integer> {
         }
     }
 
-    private static String describe(String reason, LivenessGate.Status s) {
-        String code = reason.contains(":") ? reason.substring(reason.indexOf(':') + 1) : reason;
+    private static String describe(LivenessGate.Status refused, LivenessGate.Status s) {
+        String reason = refused.reason();
+        String code = refused.cause();
         String challenge = s.challenge() == null ? "" : s.challenge().id();
         String text = switch (code) {
             case "static_frame_repeated", "discontinuous", "planar_motion", "no_depth_motion", "too_few_frames",

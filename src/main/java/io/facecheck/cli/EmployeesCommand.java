@@ -1,9 +1,9 @@
 package io.facecheck.cli;
 
+import io.facecheck.face.FaceNetworks;
 import io.facecheck.config.Messages;
 import io.facecheck.attendance.EnrollmentService;
 import io.facecheck.models.ModelCard;
-import io.facecheck.models.ModelNames;
 import io.facecheck.models.Models;
 import io.facecheck.store.AuditLog;
 import io.facecheck.store.Database;
@@ -19,7 +19,6 @@ import picocli.CommandLine.Parameters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -49,10 +48,7 @@ final class EmployeesCommand {
     }
 
     private static Optional<String> modelId(String embedder) {
-        String model = switch (embedder.toLowerCase(Locale.ROOT)) {
-            case "resnet" -> ModelNames.RESNET128;
-            default -> ModelNames.MOBILEFACENET;
-        };
+        String model = FaceNetworks.embedder(embedder).orElse(FaceNetworks.defaultEmbedder()).model();
         try {
             ModelCard card = ModelCard.read(Models.defaultDir().resolve(model).resolve(ModelCard.FILE_NAME));
             return Optional.of(card.name() + "@" + card.version());

@@ -3,6 +3,7 @@ package io.facecheck.cli;
 import io.facecheck.config.Settings;
 import io.facecheck.config.SettingsLoader;
 import io.facecheck.face.FaceEngine;
+import io.facecheck.face.FaceNetworks;
 import io.facecheck.face.ImageLoadException;
 import io.facecheck.face.ImageLoader;
 import io.facecheck.face.RgbImage;
@@ -18,12 +19,28 @@ final class EngineOptions {
     @Option(names = "--models", paramLabel = "DIR", descriptionKey = "help.engine.models")
     Path modelsDir;
 
-    @Option(names = "--detector", paramLabel = "NAME", descriptionKey = "help.engine.detector")
+    @Option(names = "--detector", paramLabel = "NAME", completionCandidates = Detectors.class,
+            descriptionKey = "help.engine.detector")
     String detector;
 
-    @Option(names = "--embedder", paramLabel = "NAME",
+    @Option(names = "--embedder", paramLabel = "NAME", completionCandidates = Embedders.class,
             descriptionKey = "help.engine.embedder")
     String embedder;
+
+    /** The names of {@link FaceNetworks}, for --help and shell completion. */
+    static final class Detectors implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return FaceNetworks.detectorNames().iterator();
+        }
+    }
+
+    static final class Embedders implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return FaceNetworks.embedderNames().iterator();
+        }
+    }
 
     @Option(names = "--min-face", paramLabel = "PX", descriptionKey = "help.engine.min-face")
     Integer minFace;

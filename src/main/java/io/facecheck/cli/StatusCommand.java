@@ -1,6 +1,7 @@
 package io.facecheck.cli;
 
 import io.facecheck.config.Messages;
+import io.facecheck.face.FaceNetworks;
 import io.facecheck.config.AppDirs;
 import io.facecheck.config.LogFiles;
 import io.facecheck.config.Settings;
@@ -211,14 +212,8 @@ final class StatusCommand implements Callable<Integer> {
     /** The networks the configured engine needs. */
     static List<String> modelsFor(Settings s) {
         List<String> names = new ArrayList<>();
-        String det = s.engine().detector().toLowerCase(Locale.ROOT);
-        if (det.equals("ssd")) {
-            names.addAll(List.of(ModelNames.SSD, ModelNames.LANDMARK68));
-        } else {
-            names.addAll(List.of(ModelNames.PNET, ModelNames.RNET, ModelNames.ONET));
-        }
-        names.add(s.engine().embedder().toLowerCase(Locale.ROOT).equals("resnet") ? ModelNames.RESNET128
-                : ModelNames.MOBILEFACENET);
+        names.addAll(FaceNetworks.detector(s.engine().detector()).orElse(FaceNetworks.defaultDetector()).models());
+        names.add(FaceNetworks.embedder(s.engine().embedder()).orElse(FaceNetworks.defaultEmbedder()).model());
         switch (s.liveness().mode()) {
             case NET -> names.add(ModelNames.ANTI_SPOOFING);
             case PASSIVE, CHALLENGE -> {

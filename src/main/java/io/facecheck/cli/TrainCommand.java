@@ -8,6 +8,7 @@ import io.facecheck.eval.PairsFileException;
 import io.facecheck.eval.VerificationReport;
 import io.facecheck.face.Face;
 import io.facecheck.face.FaceEngine;
+import io.facecheck.face.FaceNetworks;
 import io.facecheck.face.HeadEmbedder;
 import io.facecheck.face.ImageLoadException;
 import io.facecheck.face.ImageLoader;
@@ -125,9 +126,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         FaceEngine.Options o = engineOptions.options();
         String base = o.embedder().toLowerCase(Locale.ROOT);
-        if (!FaceEngine.EMBEDDERS.contains(base)) {
+        if (FaceNetworks.embedder(base).isEmpty()) {
             throw CliException.of(ExitCodes.FAILURE, "cli.train.baseEmbedder",
-                    String.join(", ", FaceEngine.EMBEDDERS), o.embedder());
+                    String.join(", ", FaceNetworks.embedderNames()), o.embedder());
         }
         List<LabelledImage> images;
         try {

@@ -1,7 +1,5 @@
 package io.facecheck.face;
 
-import io.facecheck.face.faceapi.ResNetEmbedder;
-import io.facecheck.face.faceapi.SsdFaceDetector;
 import io.facecheck.models.ModelCard;
 import io.facecheck.models.ModelException;
 import io.facecheck.models.Models;
@@ -15,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -27,13 +24,10 @@ import java.util.OptionalDouble;
 public final class FaceEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FaceEngine.class);
 
-    public static final List<String> DETECTORS = List.of("mtcnn", "ssd");
-    public static final List<String> EMBEDDERS = List.of("mobilefacenet", "resnet");
-
     /**
      * @param modelsDir folder holding the SavedModels
-     * @param detector  {@code mtcnn} or {@code ssd}
-     * @param embedder  {@code mobilefacenet} or {@code resnet}
+     * @param detector  one of {@link FaceNetworks#DETECTORS}
+     * @param embedder  one of {@link FaceNetworks#EMBEDDERS}, or a head written by {@code facecheck train}
      * @param minFace   smallest face side in pixels the detector looks for (MTCNN's pyramid floor)
      * @param threads   TensorFlow thread pools
      * @param quality   quality-gate thresholds
@@ -42,7 +36,8 @@ public final class FaceEngine implements AutoCloseable {
     public record Options(Path modelsDir, String detector, String embedder, int minFace, TfThreads threads,
                           QualitySettings quality, boolean liveness) {
         public static Options defaults() {
-            return new Options(Models.defaultDir(), "mtcnn", "mobilefacenet", 40, TfThreads.DEFAULT,
+            return new Options(Models.defaultDir(), FaceNetworks.defaultDetector().name(),
+                    FaceNetworks.defaultEmbedder().name(), 40, TfThreads.DEFAULT,
                     QualitySettings.DEFAULTS, false);
         }
 
@@ -109,20 +104,14 @@ public final class FaceEngine implements AutoCloseable {
     }
 
     private static FaceDetector detector(String name, Models models, int minFace) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "mtcnn" -> new MtcnnDetector(models, new MtcnnDetector(models).settings().withMinFaceSize(minFace));
-            case "ssd" -> new SsdFaceDetector(models);
-            default -> throw new IllegalArgumentException("unknown detector '" + name + "' (choose one of "
-                    + String.join(", ", DETECTORS) + ")");
-        };
+        return FaceNetworks.detector(name).orElseThrow(() -> new IllegalArgumentException("unknown detector '"
+                        + name + "' (choose one of " + String.join(", ", FaceNetworks.detectorNames()) + ")"))
+                .loader().load(models, minFace);
     }
 
     private static FaceEmbedder embedder(String name, Models models) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "mobilefacenet" -> new MobileFaceNetEmbedder(models);
-            case "resnet" -> new ResNetEmbedder(models);
-            default -> trainedHead(name, models);
-        };
+        return FaceNetworks.embedder(name).map(e -> e.loader().apply(models))
+                .orElseGet(() -> trainedHead(name, models));
     }
 
     /**
@@ -133,13 +122,13 @@ public final class FaceEngine implements AutoCloseable {
         Path dir = models.dirOf(name);
         if (!Files.isRegularFile(dir.resolve(ModelCard.FILE_NAME))) {
             throw new IllegalArgumentException("unknown embedder '" + name + "' (choose one of "
-                    + String.join(", ", EMBEDDERS) + ", or a folder written by 'facecheck train')");
+                    + String.join(", ", FaceNetworks.embedderNames()) + ", or a folder written by 'facecheck train')");
         }
         TfModel head = models.get(name);
         String base = HeadEmbedder.baseOf(head.card());
-        if (base == null || !EMBEDDERS.contains(base)) {
+        if (base == null || FaceNetworks.embedder(base).isEmpty()) {
             throw new ModelException("model " + dir.toAbsolutePath() + " is not a trained embedding head (its card names"
-                    + " no base embedder among " + String.join(", ", EMBEDDERS) + ")");
+                    + " no base embedder among " + String.join(", ", FaceNetworks.embedderNames()) + ")");
         }
         return new HeadEmbedder(embedder(base, models), head);
     }

@@ -1,7 +1,14 @@
 package io.facecheck.ui;
 
+import io.facecheck.app.AdminAccountService;
+import io.facecheck.app.AuditService;
+import io.facecheck.app.Backend;
+import io.facecheck.app.CheckInSyncService;
+import io.facecheck.app.EmployeeAdminService;
 import io.facecheck.app.HolidayService;
+import io.facecheck.app.KioskService;
 import io.facecheck.app.LeaveService;
+import io.facecheck.app.SettingsService;
 import io.facecheck.app.ScheduleService;
 import io.facecheck.app.ShiftService;
 import io.facecheck.app.TimesheetService;
@@ -13,22 +20,15 @@ import io.facecheck.attendance.Reports;
 import io.facecheck.config.AppDirs;
 import io.facecheck.config.Settings;
 import io.facecheck.config.SettingsLoader;
-import io.facecheck.store.AdminUsers;
-import io.facecheck.store.AuditLog;
-import io.facecheck.store.Backups;
-import io.facecheck.store.Database;
-import io.facecheck.store.EmployeeRepository;
-import io.facecheck.store.EventRepository;
-import io.facecheck.store.TemplateRepository;
 
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Everything the screens use, opened once in the background at start: settings, the database and its
- * repositories. The view models call these directly (through {@link BackgroundTask}); there is no extra
- * service layer in between.
+ * Everything the screens use, opened once in the background at start: settings, the {@link Backend} (the database
+ * and the use-case services of {@code io.facecheck.app} over it) and, on first use, the face engine. The view
+ * models call the services (through {@link BackgroundTask}); the rules live there, not here.
  */
 public final class AppServices implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AppServices.class);
@@ -37,45 +37,34 @@ public final class AppServices implements AutoCloseable {
 
     private final Settings settings;
     private final Path userSettingsFile;
-    private final Database db;
-    private final AdminUsers adminUsers;
-    private final AuditLog audit;
-    private final EmployeeRepository employees;
-    private final EventRepository events;
-    private final TemplateRepository templates;
+    private final Backend backend;
     private final Reports reports;
     private final AttendanceCorrections corrections;
     private final boolean kiosk;
     private AttendanceEngine engine;
     private AutoCloseable gallerySync;
     private AutoCloseable journalSync;
-    private java.util.concurrent.ScheduledExecutorService heartbeat;
-    private java.util.concurrent.ScheduledExecutorService backups;
+    private AutoCloseable heartbeat;
+    private AutoCloseable backups;
 
-    private AppServices(Settings settings, Path userSettingsFile, Database db, boolean kiosk) {
+    private AppServices(Settings settings, Path userSettingsFile, Backend backend, boolean kiosk) {
         this.settings = settings;
         this.kiosk = kiosk;
         this.userSettingsFile = userSettingsFile;
-        this.db = db;
-        this.adminUsers = new AdminUsers(db);
-        this.audit = new AuditLog(db);
-        this.employees = new EmployeeRepository(db);
-        this.events = new EventRepository(db);
-        this.templates = new TemplateRepository(db);
-        Settings.CheckInSettings c = settings.checkIn();
-        this.reports = new Reports(db, c.zone(), c.workStart(), settings.report().bom(), settings.report().delimiter());
-        this.corrections = new AttendanceCorrections(db, c.zone());
+        this.backend = backend;
+        this.reports = backend.reports();
+        this.corrections = backend.corrections();
     }
 
     /** How often a kiosk uploads the check-ins it journalled while its database server was unreachable. */
-    public static final java.time.Duration JOURNAL_SYNC_INTERVAL = java.time.Duration.ofSeconds(5);
+    public static final java.time.Duration JOURNAL_SYNC_INTERVAL = CheckInSyncService.AUTO_SYNC_INTERVAL;
 
     /**
      * Loads settings (defaults, user file, then {@code options}) and opens the database. Slow (migrations,
      * models): call off the FX thread.
      * <p>
      * For the kiosk screen ({@link LaunchOptions.Screen#KIOSK}) a database server that cannot be reached now is not
-     * an error ({@link Database#openWhenReachable}): the kiosk then works from its offline store (gallery cache and
+     * an error ({@link Backend#open}): the kiosk then works from its offline store (gallery cache and
      * journal, see {@link io.facecheck.attendance.OfflineKiosk}) and connects when the server answers. The admin
      * screens alone need the server and open it strictly. Wrong credentials, a newer schema or a missing key fail
      * here in both cases.
@@ -102,17 +91,9 @@ public final class AppServices implements AutoCloseable {
         }
         Settings settings = SettingsLoader.load(AppDirs.current(), userSettingsFile, overrides);
         boolean kiosk = options.screen() == LaunchOptions.Screen.KIOSK;
-        io.facecheck.store.FaceKeys keys = io.facecheck.store.FaceKeys.configured(settings.security().keyFile());
-        Database db = kiosk ? Database.openWhenReachable(settings.database().url(), credentials(settings), keys)
-                : Database.open(settings.database().url(), credentials(settings), keys);
-        AppServices services = new AppServices(settings, userSettingsFile, db, kiosk);
-        services.scheduleDailyBackups();
+        AppServices services = new AppServices(settings, userSettingsFile, Backend.open(settings, kiosk), kiosk);
+        services.backups = services.backend.backups().scheduleDaily(settings.backup()).orElse(null);
         return services;
-    }
-
-    /** The database login from the settings (user file or environment). */
-    public static Database.Credentials credentials(Settings settings) {
-        return new Database.Credentials(settings.database().user(), settings.database().password());
     }
 
     public Settings settings() {
@@ -134,28 +115,30 @@ public final class AppServices implements AutoCloseable {
         return "0";
     }
 
-    public Database database() {
-        return db;
+    /** The database and the services over it; the screens use the services below. */
+    public Backend backend() {
+        return backend;
     }
 
-    public AdminUsers adminUsers() {
-        return adminUsers;
+    public AdminAccountService admins() {
+        return backend.admins();
     }
 
-    public AuditLog audit() {
-        return audit;
+    public AuditService audit() {
+        return backend.audit();
     }
 
-    public EmployeeRepository employees() {
-        return employees;
+    public EmployeeAdminService employees() {
+        return backend.employees();
     }
 
-    public EventRepository events() {
-        return events;
+    public KioskService kiosks() {
+        return backend.kiosks();
     }
 
-    public TemplateRepository templates() {
-        return templates;
+    /** The settings the admin screens change, kept in the user settings file. */
+    public SettingsService settingsService() {
+        return backend.settingsService(userSettingsFile);
     }
 
     public Reports reports() {
@@ -167,24 +150,24 @@ public final class AppServices implements AutoCloseable {
     }
 
     public ShiftService shifts() {
-        return new ShiftService(db);
+        return backend.shifts();
     }
 
     public ScheduleService schedules() {
-        return new ScheduleService(db);
+        return backend.schedules();
     }
 
     public HolidayService holidays() {
-        return new HolidayService(db);
+        return backend.holidays();
     }
 
     /** Leave of the configured types ({@code timesheet.leave-types}). */
     public LeaveService leave() {
-        return new LeaveService(db, settings.timesheet().leaveTypes());
+        return backend.leave();
     }
 
     public TimesheetService timesheets() {
-        return new TimesheetService(db);
+        return backend.timesheets();
     }
 
     /** The live board of the Today page, on the timesheet of today. */
@@ -207,17 +190,16 @@ public final class AppServices implements AutoCloseable {
      * while the server is unreachable, and the journal is uploaded every {@link #JOURNAL_SYNC_INTERVAL} once it
      * answers again.
      *
-     * @throws io.facecheck.store.StoreException {@link io.facecheck.store.StoreException#unreachable()} when the
-     *                                           server is down and this kiosk has no cached gallery of it
+     * Fails with a store error that {@link #unreachable} recognises when the server is down and this kiosk has no
+     * cached gallery of it.
      */
     public synchronized AttendanceEngine engine() {
         if (engine == null) {
-            engine = AttendanceEngine.open(settings, db, AttendanceEngine.options(settings, FaceEngine.Options.defaults()),
-                    null, kiosk);
+            engine = backend.openEngine(FaceEngine.Options.defaults(), kiosk);
             // changes made at the admin PC or another kiosk reach this gallery within seconds
             gallerySync = engine.gallery().startPolling(io.facecheck.attendance.GallerySync.POLL_INTERVAL);
-            engine.offline().ifPresent(o -> journalSync = o.startAutoSync(JOURNAL_SYNC_INTERVAL,
-                    settings.checkIn().debounce()));
+            engine.offline().ifPresent(o -> journalSync = new CheckInSyncService(o, settings.checkIn().kioskId(),
+                    settings.checkIn().debounce()).startAutoSync());
         }
         return engine;
     }
@@ -239,12 +221,7 @@ public final class AppServices implements AutoCloseable {
 
     /** Whether {@code e} (or what it wraps) says the database server cannot be reached, as opposed to any other failure. */
     public static boolean unreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof io.facecheck.store.StoreException se && se.unreachable()) {
-                return true;
-            }
-        }
-        return false;
+        return Backend.unreachable(e);
     }
 
     /** The engine if {@link #engine()} has loaded it, else null; never loads. */
@@ -253,92 +230,35 @@ public final class AppServices implements AutoCloseable {
     }
 
     /**
-     * With {@code backup.daily}, checks every hour (the first time a few minutes after the start) whether the newest
-     * backup in {@code backup.dir} is a day old, and if so writes one and keeps the newest {@code backup.keep}.
-     */
-    private void scheduleDailyBackups() {
-        Settings.BackupSettings b = settings.backup();
-        if (!b.daily() || Database.fileOf(db.url()).isEmpty()) {
-            return;
-        }
-        backups = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "daily-backup");
-            t.setDaemon(true);
-            t.setPriority(Thread.MIN_PRIORITY);
-            return t;
-        });
-        backups.scheduleWithFixedDelay(() -> {
-            try {
-                Backups.dailyIfDue(db, b.dir(), b.keep(), java.time.Clock.systemUTC());
-            } catch (RuntimeException e) {
-                LOG.warn("daily backup into {} failed: {}", b.dir(), e.getMessage());
-            }
-        }, 3, 60, java.util.concurrent.TimeUnit.MINUTES);
-    }
-
-    /**
-     * Starts this kiosk's heartbeat: its row in the {@code kiosk} table (id, last seen, version, pending events)
-     * is rewritten every {@link io.facecheck.store.KioskRegistry#HEARTBEAT_INTERVAL} on a daemon thread, for the
-     * admin's "Kiosks" view and {@code facecheck kiosks}. A failed beat (database unreachable) is logged only; with
-     * an offline mode it tells the kiosk it is offline, and no beat is tried while it is (the journal's sync
-     * notices the server's return).
+     * Starts this kiosk's heartbeat (see {@link KioskService#startHeartbeat}), for the admin's "Kiosks" view and
+     * {@code facecheck kiosks}; with an offline mode no beat is tried while the server is unreachable.
      */
     public synchronized void startHeartbeat(java.util.function.IntSupplier pendingEvents) {
-        if (heartbeat != null) {
-            return;
+        if (heartbeat == null) {
+            heartbeat = backend.kiosks().startHeartbeat(settings.checkIn().kioskId(), pendingEvents, this::offline);
         }
-        String id = settings.checkIn().kioskId();
-        java.time.Instant started = java.time.Instant.now();
-        var registry = new io.facecheck.store.KioskRegistry(db);
-        heartbeat = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "kiosk-heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
-        heartbeat.scheduleWithFixedDelay(() -> {
-            var offline = offline();
-            if (offline.isPresent() && !offline.get().online()) {
-                return;
-            }
-            try {
-                registry.beat(id, io.facecheck.config.AppVersion.current(), pendingEvents.getAsInt(), started);
-            } catch (io.facecheck.store.StoreException e) {
-                if (offline.isPresent() && e.unreachable()) {
-                    offline.get().wentDown(e);
-                } else {
-                    LOG.warn("kiosk heartbeat: {}", e.getMessage());
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("kiosk heartbeat: {}", e.getMessage());
-            }
-        }, 0, io.facecheck.store.KioskRegistry.HEARTBEAT_INTERVAL.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     @Override
     public synchronized void close() {
-        if (heartbeat != null) {
-            heartbeat.shutdownNow();
-        }
-        if (journalSync != null) {
-            try {
-                journalSync.close();
-            } catch (Exception e) {
-                // shutting a scheduler down does not fail
-            }
-        }
-        if (gallerySync != null) {
-            try {
-                gallerySync.close();
-            } catch (Exception e) {
-                // shutting a scheduler down does not fail
-            }
-        }
-        if (backups != null) {
-            backups.shutdownNow();
-        }
+        stop(heartbeat);
+        stop(journalSync);
+        stop(gallerySync);
+        stop(backups);
         if (engine != null) {
             engine.close();
         }
-        db.close();
+        backend.close();
+    }
+
+    private static void stop(AutoCloseable chore) {
+        if (chore == null) {
+            return;
+        }
+        try {
+            chore.close();
+        } catch (Exception e) {
+            // shutting a scheduler down does not fail
+        }
     }
 }

@@ -1,6 +1,6 @@
 package io.facecheck.ui;
 
-import io.facecheck.store.AdminUsers;
+import io.facecheck.app.AdminAccountService;
 import io.facecheck.ui.I18n.Text;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
@@ -29,7 +29,7 @@ import java.util.function.Supplier;
 /**
  * Locks a full-screen kiosk window: Escape does not leave full screen, and neither Escape nor a close request
  * from the window manager (Alt+F4, the task bar) closes the window. Both ask for an administrator's name and
- * password instead (the admin accounts of {@link AdminUsers}, bcrypt, audited); with the right ones the window
+ * password instead (the admin accounts of {@link AdminAccountService}, bcrypt, audited); with the right ones the window
  * closes. Should full screen be lost anyway, the window goes back to full screen.
  *
  * <p>This keeps the public from leaving the kiosk app; it does not replace a locked-down session (a kiosk user
@@ -38,7 +38,7 @@ import java.util.function.Supplier;
 public final class KioskLock {
     private static final Logger LOG = LoggerFactory.getLogger(KioskLock.class);
     /** Audit action recorded when an administrator closes a locked kiosk. */
-    public static final String AUDIT_EXIT = "kiosk-exit";
+    public static final String AUDIT_EXIT = AdminAccountService.KIOSK_EXIT;
 
     private final Supplier<AppServices> services;
     private final Executor executor;
@@ -161,14 +161,10 @@ public final class KioskLock {
             errorText.set(Text.of("kiosk.lock.empty"));
             return;
         }
-        AdminUsers admins = s.adminUsers();
+        AdminAccountService admins = s.admins();
         BackgroundTask.wrap(() -> {
                     try {
-                        boolean ok = admins.verify(name, pw);
-                        if (ok) {
-                            s.audit().record(name, AUDIT_EXIT, name, null);
-                        }
-                        return ok;
+                        return admins.unlockKiosk(name, pw);
                     } finally {
                         Arrays.fill(pw, '\0');
                     }

@@ -10,7 +10,6 @@ import io.facecheck.ui.admin.SchedulesView;
 import io.facecheck.ui.admin.SchedulesViewModel;
 import io.facecheck.ui.admin.TodayView;
 import io.facecheck.ui.admin.TodayViewModel;
-import io.facecheck.store.KioskRegistry;
 import io.facecheck.ui.admin.EmployeesView;
 import io.facecheck.ui.admin.EmployeesViewModel;
 import io.facecheck.ui.admin.EnrollmentView;
@@ -153,7 +152,7 @@ public final class MainWindow implements AutoCloseable {
     private void loadRecognition(String camera, boolean retry) {
         BackgroundTask.wrap(() -> {
                     if (retry) {
-                        services.database().probe();
+                        services.backend().probe();
                     }
                     services.engine().engine().warmUp(); // the first real frame is not 300 ms late
                     services.startHeartbeat(services::pendingCheckIns);
@@ -250,7 +249,7 @@ public final class MainWindow implements AutoCloseable {
     private void logout() {
         if (admin != null) {
             String who = admin;
-            BackgroundTask.wrap(() -> services.audit().record(who, "logout", who, null)).executeWith(executor);
+            BackgroundTask.wrap(() -> services.admins().logOut(who)).executeWith(executor);
         }
         admin = null;
         adminView = null;
@@ -261,7 +260,7 @@ public final class MainWindow implements AutoCloseable {
     }
 
     public void showLogin() {
-        LoginViewModel vm = new LoginViewModel(services.adminUsers(), executor, name -> {
+        LoginViewModel vm = new LoginViewModel(services.admins(), executor, name -> {
             admin = name;
             showAdmin();
         });
@@ -285,7 +284,7 @@ public final class MainWindow implements AutoCloseable {
                     logout();
                     showLogin();
                 });
-        KiosksView kiosks = new KiosksView(new KioskRegistry(services.database()), services.settings().checkIn().zone(),
+        KiosksView kiosks = new KiosksView(services.kiosks(), services.settings().checkIn().zone(),
                 executor);
         SchedulesViewModel schedules = new SchedulesViewModel(services, admin, executor);
         adminView.addPage("admin.tab.schedules", new SchedulesView(schedules), schedules::reload);

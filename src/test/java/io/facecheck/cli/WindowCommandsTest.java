@@ -107,7 +107,7 @@ class WindowCommandsTest {
                 "jdbc:h2:file:" + tmp.resolve("fc"), null, tmp.resolve("site.key").toString());
         try (AppServices services = AppServices.open(tmp.resolve("user.properties"), kiosk)) {
             services.startHeartbeat(() -> 0);
-            KioskRegistry registry = new KioskRegistry(services.database());
+            KioskRegistry registry = new KioskRegistry(services.backend().database());
             long deadline = System.nanoTime() + 20_000_000_000L;
             while (registry.list().isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(50);

@@ -60,24 +60,24 @@ class AdminLanguagesTest {
                 "jdbc:h2:file:" + dir.resolve("db/facecheck").toAbsolutePath());
         window = new MainWindow(opts, () -> {
             AppServices s = AppServices.open(dir.resolve("user.properties"), opts);
-            s.adminUsers().add("clerk", "payroll-2026".toCharArray(), "setup");
+            s.admins().add("clerk", "payroll-2026".toCharArray(), "setup");
             // entered in an order that is neither pinyin's nor kana's
-            s.employees().create("C1", "张三", "研发部");
-            s.employees().create("C2", "赵六", "研发部");
-            s.employees().create("C3", "李四", "财务部");
-            s.employees().create("C4", "王芳", "财务部");
-            s.employees().create("J1", "山田太郎", "営業部");
-            s.employees().updateNames("J1", null, "やまだ たろう");
-            s.employees().create("J2", "鈴木一郎", "営業部");
-            s.employees().updateNames("J2", null, "すずき いちろう");
-            s.employees().create("J3", "佐藤花子", "総務部");
-            s.employees().updateNames("J3", null, "さとう はなこ");
-            Employee z = s.employees().create("E042", "Zoë Müller-李", "Finance");
+            Repos.employees(s).create("C1", "张三", "研发部");
+            Repos.employees(s).create("C2", "赵六", "研发部");
+            Repos.employees(s).create("C3", "李四", "财务部");
+            Repos.employees(s).create("C4", "王芳", "财务部");
+            Repos.employees(s).create("J1", "山田太郎", "営業部");
+            Repos.employees(s).updateNames("J1", null, "やまだ たろう");
+            Repos.employees(s).create("J2", "鈴木一郎", "営業部");
+            Repos.employees(s).updateNames("J2", null, "すずき いちろう");
+            Repos.employees(s).create("J3", "佐藤花子", "総務部");
+            Repos.employees(s).updateNames("J3", null, "さとう はなこ");
+            Employee z = Repos.employees(s).create("E042", "Zoë Müller-李", "Finance");
             ZoneId zone = s.settings().checkIn().zone();
             LocalDate d = LocalDate.now(zone);
-            s.events().insert(EventRepository.NewEvent.kiosk(z.id(), d.atTime(8, 59).atZone(zone).toInstant(), zone,
+            Repos.events(s).insert(EventRepository.NewEvent.kiosk(z.id(), d.atTime(8, 59).atZone(zone).toInstant(), zone,
                     Direction.IN, 0.42, null, "test"));
-            s.events().insert(EventRepository.NewEvent.kiosk(z.id(), d.atTime(17, 35).atZone(zone).toInstant(), zone,
+            Repos.events(s).insert(EventRepository.NewEvent.kiosk(z.id(), d.atTime(17, 35).atZone(zone).toInstant(), zone,
                     Direction.OUT, 0.40, null, "test"));
             return s;
         });

@@ -46,13 +46,13 @@ class AttendanceScreenTest {
                 "jdbc:h2:file:" + tmp.resolve("db/facecheck").toAbsolutePath());
         window = new MainWindow(opts, () -> {
             AppServices s = AppServices.open(tmp.resolve("user.properties"), opts);
-            s.adminUsers().add("clerk", "payroll-2026".toCharArray(), "setup");
-            Employee e = s.employees().create("E042", "Zoë Müller-李", "Finance");
+            s.admins().add("clerk", "payroll-2026".toCharArray(), "setup");
+            Employee e = Repos.employees(s).create("E042", "Zoë Müller-李", "Finance");
             ZoneId z = s.settings().checkIn().zone();
             LocalDate d = LocalDate.now(z);
-            s.events().insert(EventRepository.NewEvent.kiosk(e.id(), d.atTime(8, 59).atZone(z).toInstant(), z,
+            Repos.events(s).insert(EventRepository.NewEvent.kiosk(e.id(), d.atTime(8, 59).atZone(z).toInstant(), z,
                     Direction.IN, 0.42, null, "test"));
-            s.events().insert(EventRepository.NewEvent.kiosk(e.id(), d.atTime(12, 5).atZone(z).toInstant(), z,
+            Repos.events(s).insert(EventRepository.NewEvent.kiosk(e.id(), d.atTime(12, 5).atZone(z).toInstant(), z,
                     Direction.IN, 0.40, null, "test"));
             return s;
         });

@@ -50,14 +50,14 @@ class EmployeeGreetingNameEditTest {
         LaunchOptions opts = new LaunchOptions(LaunchOptions.Screen.ADMIN, null, false, "k",
                 "jdbc:h2:file:" + tmp.resolve("db/facecheck").toAbsolutePath());
         services = AppServices.open(tmp.resolve("user.properties"), opts);
-        Employee yamada = services.employees().create("JP01", "山田太郎", "営業部");
+        Employee yamada = Repos.employees(services).create("JP01", "山田太郎", "営業部");
         EmployeesViewModel vm = new EmployeesViewModel(services, "hr", Runnable::run);
         EmployeeItem item = new EmployeeItem(yamada, 0);
 
         WaitForAsyncUtils.asyncFx(() -> vm.update(item, "山田 太郎", "営業部", true, "\u3000山田", "やまだ たろう"))
                 .get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "山田".equals(services.employees().require("JP01").greetingName()));
-        Employee saved = services.employees().require("JP01");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "山田".equals(Repos.employees(services).require("JP01").greetingName()));
+        Employee saved = Repos.employees(services).require("JP01");
         assertThat(saved.name()).isEqualTo("山田 太郎");
         assertThat(saved.greetingName()).isEqualTo("山田");
         assertThat(saved.reading()).isEqualTo("やまだ たろう");
@@ -67,11 +67,11 @@ class EmployeeGreetingNameEditTest {
                 .get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.statusProperty().get().startsWith("Cannot save"));
         assertThat(vm.statusProperty().get()).contains("greeting name contains a control character");
-        assertThat(services.employees().require("JP01").name()).as("rolled back with the greeting name")
+        assertThat(Repos.employees(services).require("JP01").name()).as("rolled back with the greeting name")
                 .isEqualTo("山田 太郎");
         // the edit that only renames keeps the greeting name
         WaitForAsyncUtils.asyncFx(() -> vm.update(now, "山田太郎", "営業部", true)).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> services.employees().require("JP01").name().equals("山田太郎"));
-        assertThat(services.employees().require("JP01").greetingName()).isEqualTo("山田");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Repos.employees(services).require("JP01").name().equals("山田太郎"));
+        assertThat(Repos.employees(services).require("JP01").greetingName()).isEqualTo("山田");
     }
 }

@@ -43,8 +43,8 @@ class EmployeeNameInputTest {
                 "jdbc:h2:file:" + tmp.resolve("db/facecheck").toAbsolutePath());
         window = new MainWindow(opts, () -> {
             AppServices s = AppServices.open(tmp.resolve("user.properties"), opts);
-            s.adminUsers().add("clerk", "payroll-2026".toCharArray(), "setup");
-            s.employees().create("E7", "Wang", "R&D");
+            s.admins().add("clerk", "payroll-2026".toCharArray(), "setup");
+            Repos.employees(s).create("E7", "Wang", "R&D");
             return s;
         });
         AdminLoginTest.show(stage, window);
@@ -91,9 +91,9 @@ class EmployeeNameInputTest {
         robot.interact(save::fire);
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> window.services().employees().require("E7").name().startsWith("王芳"));
-        assertThat(window.services().employees().require("E7").name()).isEqualTo("王芳\u3000（ＡＢＣ１２３）");
-        assertThat(window.services().employees().require("E7").department()).isEqualTo("研发部");
+                () -> Repos.employees(window.services()).require("E7").name().startsWith("王芳"));
+        assertThat(Repos.employees(window.services()).require("E7").name()).isEqualTo("王芳\u3000（ＡＢＣ１２３）");
+        assertThat(Repos.employees(window.services()).require("E7").department()).isEqualTo("研发部");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !employees.table().getItems().isEmpty()
                 && employees.table().getItems().get(0).name().equals("王芳\u3000（ＡＢＣ１２３）"));
     }

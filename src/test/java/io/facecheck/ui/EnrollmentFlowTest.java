@@ -49,7 +49,7 @@ class EnrollmentFlowTest {
                 "jdbc:h2:file:" + tmp.resolve("db/facecheck").toAbsolutePath());
         window = new MainWindow(opts, () -> {
             AppServices s = AppServices.open(tmp.resolve("user.properties"), opts);
-            s.adminUsers().add("hr", "enrol-them-all".toCharArray(), "setup");
+            s.admins().add("hr", "enrol-them-all".toCharArray(), "setup");
             return s;
         });
         AdminLoginTest.show(stage, window);
@@ -114,7 +114,7 @@ class EnrollmentFlowTest {
         robot.interact(() -> again.save(false));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !again.warningProperty().get().isEmpty());
         assertThat(again.warningProperty().get()).contains("Jacques Chirac (JC)");
-        assertThat(window.services().employees().findByCode("JC2")).isEmpty();
+        assertThat(Repos.employees(window.services()).findByCode("JC2")).isEmpty();
         Snapshots.save(window.root().getScene(), "admin-duplicate");
 
         // photos of two people under one code: the same warning, naming the photo that disagrees; saving anyway
@@ -133,7 +133,7 @@ class EnrollmentFlowTest {
         assertThat(again.warningProperty().get()).contains("do not show one person")
                 .contains(gerhard.getFileName().toString()).contains(tony.getFileName().toString());
         assertThat(AdminLoginTest.visible(robot, "#enroll-force")).isTrue();
-        assertThat(window.services().employees().findByCode("MIX")).isEmpty();
+        assertThat(Repos.employees(window.services()).findByCode("MIX")).isEmpty();
         AdminLoginTest.press(robot, "#enroll-force");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> again.statusProperty().get().startsWith("Enrolled"));
         assertThat(again.warningProperty().get()).isEmpty();
@@ -148,7 +148,7 @@ class EnrollmentFlowTest {
         assertThat(robot.lookup("#banner").queryAs(Label.class).getText())
                 .matches("Good (morning|afternoon|evening), Jacques Chirac");
         assertThat(robot.lookup("#banner-recorded").queryAs(Label.class).getText()).matches("Checked in at \\d\\d:\\d\\d");
-        assertThat(window.services().events().all()).hasSize(1);
+        assertThat(Repos.events(window.services()).all()).hasSize(1);
         assertThat(window.services().audit().recent(50)).extracting(AuditEntry::action).contains("enroll", "login", "logout");
 
         // leaving the admin screens logged out: the kiosk's Admin button asks for the password again
@@ -172,16 +172,16 @@ class EnrollmentFlowTest {
         robot.interact(() -> window.employeesViewModel().eraseFaceData(item));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> window.services().engine().gallery().gallery().identityCount() == 0);
-        assertThat(window.services().templates().cropsOf(window.services().employees().findByCode("JC")
+        assertThat(Repos.templates(window.services()).cropsOf(Repos.employees(window.services()).findByCode("JC")
                 .orElseThrow().id())).isEmpty();
-        assertThat(window.services().events().all()).hasSize(1);
+        assertThat(Repos.events(window.services()).all()).hasSize(1);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> t2.getItems().size() == 1
                 && t2.getItems().get(0).templates() == 0);
         assertThat(window.services().audit().recent(50)).extracting(AuditEntry::action).contains("erase-face-data");
 
         robot.interact(() -> window.employeesViewModel().delete(item));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.services().employees().findByCode("JC").isEmpty());
-        assertThat(window.services().templates().listByModel(window.services().engine().engine().embedder().modelId())).isEmpty();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Repos.employees(window.services()).findByCode("JC").isEmpty());
+        assertThat(Repos.templates(window.services()).listByModel(window.services().engine().engine().embedder().modelId())).isEmpty();
         assertThat(window.services().engine().gallery().gallery().identityCount()).isZero();
         assertThat(window.services().audit().recent(50)).extracting(AuditEntry::action).contains("delete");
     }

@@ -74,7 +74,7 @@ class KioskGreetingLanguagesTest {
                         KioskRecognitionTest.photos(person).subList(0, 5), EnrollmentService.Options.defaults("test"));
                 assertThat(r.enrolled()).as("enrolled %s: %s", name, r).isTrue();
                 if (greetingName != null) {
-                    s.employees().updateNames(code, greetingName, null);
+                    Repos.employees(s).updateNames(code, greetingName, null);
                 }
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -99,7 +99,7 @@ class KioskGreetingLanguagesTest {
         assertThat(text(robot, "#kiosk-clock")).startsWith("2026年3月2日 星期一  08:3");
         assertThat(robot.lookup(".kiosk-title").queryAs(Label.class).getText()).isEqualTo("FaceCheck");
         Snapshots.save(window.root().getScene(), "kiosk-welcome-zh-CN");
-        List<CheckInEvent> events = window.services().events().all();
+        List<CheckInEvent> events = Repos.events(window.services()).all();
         assertThat(events).extracting(CheckInEvent::code).containsExactly("CN01");
         assertThat(events.get(0).name()).isEqualTo("王芳");
     }
@@ -113,6 +113,6 @@ class KioskGreetingLanguagesTest {
         assertThat(text(robot, "#kiosk-clock")).startsWith("2026年3月2日(月)  08:3");
         Snapshots.save(window.root().getScene(), "kiosk-welcome-ja");
         // the event keeps the full name; only the greeting uses the greeting name
-        assertThat(window.services().events().all()).extracting(CheckInEvent::name).containsExactly("山田太郎");
+        assertThat(Repos.events(window.services()).all()).extracting(CheckInEvent::name).containsExactly("山田太郎");
     }
 }

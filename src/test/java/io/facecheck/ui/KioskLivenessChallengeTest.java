@@ -134,12 +134,12 @@ class KioskLivenessChallengeTest {
             assertThat(banner.getStyleClass()).contains("banner-challenge");
             Snapshots.save(window.root().getScene(), "kiosk-challenge");
         }
-        assertThat(window.services().events().all()).as("nothing logged while the challenge is pending").isEmpty();
+        assertThat(Repos.events(window.services()).all()).as("nothing logged while the challenge is pending").isEmpty();
 
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> window.kiosk().greetingCount() > 0);
         LOG.info("challenge shown to check-in logged: {} ms (slowed playback)", (System.nanoTime() - shown) / 1_000_000);
         WaitForAsyncUtils.waitForFxEvents();
-        List<CheckInEvent> events = window.services().events().all();
+        List<CheckInEvent> events = Repos.events(window.services()).all();
         assertThat(events).hasSize(1);
         assertThat(events.get(0).code()).isEqualTo("AO");
         assertThat(window.kiosk().livenessResultProperty().get()).isEqualTo("passed");
@@ -157,7 +157,7 @@ class KioskLivenessChallengeTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#banner").queryAs(Label.class).getText())
                 .isEqualTo("Liveness check failed — step away and try again");
-        assertThat(window.services().events().all()).isEmpty();
+        assertThat(Repos.events(window.services()).all()).isEmpty();
         assertThat(window.kiosk().greetingCount()).isZero();
     }
 }

@@ -38,8 +38,8 @@ class KioskLockTest {
                 true, "hall", "jdbc:h2:file:" + tmp.resolve("db/facecheck").toAbsolutePath());
         window = new MainWindow(opts, () -> {
             AppServices s = AppServices.open(tmp.resolve("user.properties"), opts);
-            if (!s.adminUsers().any()) {
-                s.adminUsers().add("boss", "correct horse".toCharArray(), "test");
+            if (s.admins().firstRun()) {
+                s.admins().add("boss", "correct horse".toCharArray(), "test");
             }
             return s;
         });

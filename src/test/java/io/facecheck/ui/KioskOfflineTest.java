@@ -109,7 +109,7 @@ class KioskOfflineTest {
         AppServices services = window.services();
         assertThat(services.offline()).isPresent();
         KioskRecognitionTest.enroll(services, "TB", "Tony_Blair");
-        services.employees().updateNames("TB", "Tony", null); // greeted as Tony, offline too
+        Repos.employees(services).updateNames("TB", "Tony", null); // greeted as Tony, offline too
         services.engine().gallery().poll(); // what the gallery sync does every 2 s: the enrollment into the cache
 
         // 3. the server goes away while the kiosk runs; Tony Blair walks up

@@ -117,7 +117,7 @@ class KioskRecognitionTest {
         int n = window.services().settings().checkIn().n();
         long seen = k.updateCount();
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> k.updateCount() >= seen + 2L * n);
-        List<CheckInEvent> events = window.services().events().all();
+        List<CheckInEvent> events = Repos.events(window.services()).all();
         assertThat(events).hasSize(1);
         assertThat(events.get(0).code()).isEqualTo("TB");
         assertThat(events.get(0).kioskId()).isEqualTo("hall");
@@ -131,7 +131,7 @@ class KioskRecognitionTest {
         int n = window.services() == null ? 5 : window.services().settings().checkIn().n();
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> window.kiosk() != null && window.kiosk().updateCount() >= 3L * n);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(window.services().events().all()).isEmpty();
+        assertThat(Repos.events(window.services()).all()).isEmpty();
         assertThat(window.kiosk().greetingCount()).isZero();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#banner").queryAs(Label.class).getText()
                 .equals("Not recognised — please see an administrator"));
@@ -145,7 +145,7 @@ class KioskRecognitionTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#banner").queryAs(Label.class).getText()
                 .equals("Please look at the camera"));
         assertThat(window.services().settings().checkIn().liveness()).isTrue();
-        assertThat(window.services().events().all()).isEmpty();
+        assertThat(Repos.events(window.services()).all()).isEmpty();
         assertThat(window.kiosk().greetingCount()).isZero();
     }
 
@@ -155,6 +155,6 @@ class KioskRecognitionTest {
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#banner").tryQuery()
                 .map(n -> ((Label) n).getText().equals("Come closer")).orElse(false));
         Snapshots.save(window.root().getScene(), "kiosk-come-closer");
-        assertThat(window.services().events().all()).isEmpty();
+        assertThat(Repos.events(window.services()).all()).isEmpty();
     }
 }

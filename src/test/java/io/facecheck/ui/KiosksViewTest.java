@@ -43,7 +43,7 @@ class KiosksViewTest {
         KioskRegistry registry = new KioskRegistry(db);
         registry.beat("hall", "0.1.0", 0, Instant.now());
         registry.beat("warehouse", "0.1.0", 3, Instant.now());
-        view = new KiosksView(registry, ZoneId.of("UTC"), Executors.newSingleThreadExecutor(r -> {
+        view = new KiosksView(new io.facecheck.app.KioskService(db), ZoneId.of("UTC"), Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "kiosks-view-test");
             t.setDaemon(true);
             return t;

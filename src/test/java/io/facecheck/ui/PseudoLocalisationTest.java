@@ -153,9 +153,9 @@ class PseudoLocalisationTest {
         robot.interact(() -> {
             window = new MainWindow(opts, () -> {
                 AppServices s = AppServices.open(tmp.resolve("user.properties"), opts);
-                s.adminUsers().add("hr", "rota-2026".toCharArray(), "setup");
+                s.admins().add("hr", "rota-2026".toCharArray(), "setup");
                 // a little of everything, so that the pages show rows, not only their placeholders
-                Employee zoe = s.employees().create("E01", "Zoë Müller-李", "Ops");
+                Employee zoe = Repos.employees(s).create("E01", "Zoë Müller-李", "Ops");
                 s.shifts().add(Shift.fixed("Day", LocalTime.of(9, 0), LocalTime.of(17, 0), 5, 5, 30, 30), "setup");
                 s.schedules().assign(new ScheduleAssignment(null, "Ops", "Day", EnumSet.range(DayOfWeek.MONDAY,
                         DayOfWeek.FRIDAY), LocalDate.now().minusDays(7)), "setup");

@@ -59,7 +59,7 @@ class TimesheetScreensTest {
                 "jdbc:h2:file:" + tmp.resolve("db/facecheck").toAbsolutePath());
         window = new MainWindow(opts, () -> {
             AppServices s = AppServices.open(tmp.resolve("user.properties"), opts);
-            s.adminUsers().add("hr", "rota-2026".toCharArray(), "setup");
+            s.admins().add("hr", "rota-2026".toCharArray(), "setup");
             ZoneId z = s.settings().checkIn().zone();
             // today's "Early" shift began two hours ago (at midnight at the earliest: it must start today)
             ZonedDateTime now = ZonedDateTime.now(z).truncatedTo(ChronoUnit.MINUTES);
@@ -67,21 +67,21 @@ class TimesheetScreensTest {
                     ? now.toLocalDate().atStartOfDay(z) : now.minusHours(2);
             s.shifts().add(Shift.fixed("Early", shiftStart.toLocalTime(), shiftStart.toLocalTime().plusHours(8), 0, 0,
                     30, 30), "setup");
-            Employee late = s.employees().create("L01", "Lena Late", "Ops");
-            s.employees().create("A02", "Arno Absent", "Ops");
-            s.employees().create("P03", "Pia Punctual", "Ops");
-            s.employees().create("V04", "Vera Urlaub", "Ops");
+            Employee late = Repos.employees(s).create("L01", "Lena Late", "Ops");
+            Repos.employees(s).create("A02", "Arno Absent", "Ops");
+            Repos.employees(s).create("P03", "Pia Punctual", "Ops");
+            Repos.employees(s).create("V04", "Vera Urlaub", "Ops");
             s.schedules().assign(new ScheduleAssignment(null, "Ops", "Early", EnumSet.allOf(DayOfWeek.class),
                     now.toLocalDate().minusDays(7)), "setup");
             s.leave().add("V04", now.toLocalDate(), now.toLocalDate(), "annual", null, "setup");
             // Lena came in at the kiosk a minute after her shift began (no grace)
             ZonedDateTime lenaIn = shiftStart.plusMinutes(1);
             if (lenaIn.isBefore(now)) {
-                s.events().insert(EventRepository.NewEvent.kiosk(late.id(), lenaIn.toInstant(), z, Direction.IN, 0.41,
+                Repos.events(s).insert(EventRepository.NewEvent.kiosk(late.id(), lenaIn.toInstant(), z, Direction.IN, 0.41,
                         null, "gate"));
             }
-            Employee pia = s.employees().findByCode("P03").orElseThrow();
-            s.events().insert(EventRepository.NewEvent.kiosk(pia.id(), shiftStart.minusMinutes(3).toInstant(), z,
+            Employee pia = Repos.employees(s).findByCode("P03").orElseThrow();
+            Repos.events(s).insert(EventRepository.NewEvent.kiosk(pia.id(), shiftStart.minusMinutes(3).toInstant(), z,
                     Direction.IN, 0.38, null, "gate"));
             return s;
         });

@@ -6,7 +6,7 @@ import io.facecheck.ui.I18n;
 import io.facecheck.ui.I18n.Text;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import io.facecheck.store.AuditLog;
+import io.facecheck.app.AuditService;
 import io.facecheck.ui.BackgroundTask;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -24,12 +24,12 @@ public final class AuditView extends BorderPane {
     static final int LIMIT = 1000;
 
     private final ObservableList<AuditEntry> rows = FXCollections.observableArrayList();
-    private final AuditLog audit;
+    private final AuditService audit;
     private final Executor executor;
     private final Label status = new Label();
     private final ObjectProperty<Text> statusText = new SimpleObjectProperty<>(Text.NONE);
 
-    public AuditView(AuditLog audit, ZoneId zone, Executor executor) {
+    public AuditView(AuditService audit, ZoneId zone, Executor executor) {
         this.audit = audit;
         this.executor = executor;
         getStyleClass().add("page");

@@ -1,7 +1,5 @@
 package io.facecheck.ui.admin;
 
-import io.facecheck.store.AuditLog;
-import io.facecheck.store.Employee;
 import io.facecheck.ui.AppServices;
 import io.facecheck.ui.BackgroundTask;
 import io.facecheck.config.Messages;
@@ -91,13 +89,10 @@ public final class EmployeesViewModel {
         BackgroundTask.wrap(() -> {
                     // face samples of the active model (templates of another model do not recognise anyone)
                     var engine = services.loadedEngine();
-                    java.util.Map<String, Integer> counts = engine == null ? null
-                            : services.employees().templateCounts(engine.engine().embedder().modelId());
                     List<EmployeeItem> items = new ArrayList<>();
-                    for (Employee e : services.employees().list(true)) {
-                        int n = counts != null ? counts.getOrDefault(e.code(), 0)
-                                : services.templates().listByEmployee(e.id()).size();
-                        items.add(new EmployeeItem(e, n));
+                    for (var listed : services.employees().listWithTemplates(
+                            engine == null ? null : engine.engine().embedder().modelId())) {
+                        items.add(new EmployeeItem(listed.employee(), listed.templates()));
                     }
                     items.sort(order());
                     return items;
@@ -120,17 +115,9 @@ public final class EmployeesViewModel {
     public void update(EmployeeItem item, String name, String department, boolean active, String greetingName,
                        String reading) {
         BackgroundTask.wrap(() -> {
-                    // one transaction: a greeting name that is refused leaves the name unchanged too
-                    Employee e = services.database().inTransaction(c -> {
-                        services.employees().update(item.code(), name, department, active);
-                        return services.employees().updateNames(item.code(), greetingName, reading);
-                    });
-                    services.audit().record(actor, AuditLog.UPDATE, e.code(),
-                            active == item.active() ? "name/department" : (active ? "activated" : "deactivated"));
-                    if (services.loadedEngine() != null) {
-                        services.loadedEngine().gallery().refresh(e.code()); // inactive people are not matched
-                    }
-                    return e;
+                    var engine = services.loadedEngine();
+                    return services.employees().update(item.code(), name, department, active, greetingName, reading,
+                            actor, engine == null ? null : engine.gallery());
                 })
                 .onSuccess(e -> {
                     status.set(Text.of("admin.employees.saved", e.code()));

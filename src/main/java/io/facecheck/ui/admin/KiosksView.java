@@ -1,7 +1,8 @@
 package io.facecheck.ui.admin;
 
 import io.facecheck.config.Messages;
-import io.facecheck.store.KioskRegistry;
+import io.facecheck.app.KioskService;
+import io.facecheck.store.KioskRegistry.Kiosk;
 import io.facecheck.ui.I18n;
 import io.facecheck.ui.I18n.Text;
 import javafx.beans.property.ObjectProperty;
@@ -26,22 +27,22 @@ import java.util.concurrent.Executor;
  */
 public final class KiosksView extends BorderPane {
 
-    private final ObservableList<KioskRegistry.Kiosk> rows = FXCollections.observableArrayList();
-    private final KioskRegistry registry;
+    private final ObservableList<Kiosk> rows = FXCollections.observableArrayList();
+    private final KioskService kiosks;
     private final Executor executor;
     private final Label status = new Label();
     private final ObjectProperty<Text> statusText = new SimpleObjectProperty<>(Text.NONE);
     private volatile Instant loadedAt = Instant.now();
 
-    public KiosksView(KioskRegistry registry, ZoneId zone, Executor executor) {
-        this.registry = registry;
+    public KiosksView(KioskService kiosks, ZoneId zone, Executor executor) {
+        this.kiosks = kiosks;
         this.executor = executor;
         getStyleClass().add("page");
         setId("kiosks");
-        TableView<KioskRegistry.Kiosk> table = new TableView<>(rows);
+        TableView<Kiosk> table = new TableView<>(rows);
         table.setId("kiosks-table");
         table.setPlaceholder(Localized.label("admin.kiosks.empty"));
-        table.getColumns().add(Localized.column("admin.kiosks.col.kiosk", KioskRegistry.Kiosk::id, 160));
+        table.getColumns().add(Localized.column("admin.kiosks.col.kiosk", Kiosk::id, 160));
         table.getColumns().add(Localized.column("admin.kiosks.col.state",
                 k -> Messages.get(k.online(loadedAt) ? "admin.kiosks.online" : "admin.kiosks.offline"), 90));
         table.getColumns().add(Localized.column("admin.kiosks.col.last-seen",
@@ -58,7 +59,7 @@ public final class KiosksView extends BorderPane {
     }
 
     public void reload() {
-        BackgroundTask.wrap(registry::list)
+        BackgroundTask.wrap(kiosks::list)
                 .onSuccess(list -> {
                     loadedAt = Instant.now();
                     rows.setAll(list);
@@ -69,7 +70,7 @@ public final class KiosksView extends BorderPane {
                 .executeWith(executor);
     }
 
-    public ObservableList<KioskRegistry.Kiosk> rows() {
+    public ObservableList<Kiosk> rows() {
         return rows;
     }
 }

@@ -1,6 +1,6 @@
 package io.facecheck.ui.admin;
 
-import io.facecheck.store.AdminUsers;
+import io.facecheck.app.AdminAccountService;
 import io.facecheck.ui.I18n;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -24,7 +24,7 @@ public final class LoginView extends StackPane {
         title.setWrapText(true); // a longer translation takes a second line rather than an ellipsis
         title.textProperty().bind(Bindings.when(vm.firstRunProperty())
                 .then(I18n.text("admin.login.first-title")).otherwise(I18n.text("admin.login.title")));
-        Label hint = Localized.label("admin.login.first-hint", AdminUsers.MIN_PASSWORD);
+        Label hint = Localized.label("admin.login.first-hint", AdminAccountService.MIN_PASSWORD);
         hint.getStyleClass().add("hint-text");
         hint.setWrapText(true);
         hint.visibleProperty().bind(vm.firstRunProperty());

@@ -1,6 +1,6 @@
 package io.facecheck.ui.admin;
 
-import io.facecheck.store.AdminUsers;
+import io.facecheck.app.AdminAccountService;
 import io.facecheck.ui.BackgroundTask;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * name, password twice. Password checks (bcrypt) run in the background.
  */
 public final class LoginViewModel {
-    private final AdminUsers users;
+    private final AdminAccountService accounts;
     private final Executor executor;
     private final Consumer<String> onLoggedIn;
     private final StringProperty user = new SimpleStringProperty("");
@@ -34,17 +34,17 @@ public final class LoginViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
     /** @param onLoggedIn gets the admin's name, on the FX thread */
-    public LoginViewModel(AdminUsers users, Executor executor, Consumer<String> onLoggedIn) {
-        this.users = users;
+    public LoginViewModel(AdminAccountService accounts, Executor executor, Consumer<String> onLoggedIn) {
+        this.accounts = accounts;
         this.executor = executor;
         this.onLoggedIn = onLoggedIn;
     }
 
     /** Finds out whether an admin exists yet (first run). */
     public void load() {
-        BackgroundTask.wrap(users::any)
+        BackgroundTask.wrap(accounts::firstRun)
                 .onRunning(() -> busy.set(true))
-                .onSuccess(any -> firstRun.set(!any))
+                .onSuccess(firstRun::set)
                 .onFailure(e -> error.set(Text.of("admin.login.error.cannot-read", e.getMessage())))
                 .onFinished(() -> busy.set(false))
                 .executeWith(executor);
@@ -58,8 +58,8 @@ public final class LoginViewModel {
             return;
         }
         if (firstRun.get()) {
-            if (pw.length < AdminUsers.MIN_PASSWORD) {
-                error.set(Text.of("admin.login.error.short", AdminUsers.MIN_PASSWORD));
+            if (pw.length < AdminAccountService.MIN_PASSWORD) {
+                error.set(Text.of("admin.login.error.short", AdminAccountService.MIN_PASSWORD));
                 return;
             }
             if (!password.get().equals(repeat.get())) {
@@ -70,11 +70,7 @@ public final class LoginViewModel {
         boolean create = firstRun.get();
         BackgroundTask.wrap(() -> {
                     try {
-                        if (create) {
-                            users.add(name, pw, name);
-                            return users.verify(name, pw);
-                        }
-                        return users.verify(name, pw);
+                        return create ? accounts.createAndLogIn(name, pw) : accounts.logIn(name, pw);
                     } finally {
                         Arrays.fill(pw, '\0');
                     }

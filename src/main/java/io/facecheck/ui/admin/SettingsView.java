@@ -76,7 +76,7 @@ public final class SettingsView extends VBox {
         ChoiceBox<String> model = new ChoiceBox<>();
         model.setId("settings-model");
         model.getStyleClass().add(TimesheetUi.DATA); // the models' own names, the same in every language
-        model.getItems().setAll(SettingsViewModel.EMBEDDERS);
+        model.getItems().setAll(io.facecheck.face.FaceNetworks.embedderNames());
         model.valueProperty().bindBidirectional(vm.embedderProperty());
 
         GridPane g = new GridPane();

@@ -1,5 +1,6 @@
 package io.facecheck.ui.admin;
 
+import io.facecheck.app.SettingsService;
 import io.facecheck.config.DirectionMode;
 import io.facecheck.config.LivenessMode;
 import io.facecheck.config.Messages;
@@ -7,8 +8,6 @@ import io.facecheck.ui.I18n;
 import io.facecheck.ui.I18n.Text;
 import javafx.beans.binding.StringBinding;
 import io.facecheck.config.Settings;
-import io.facecheck.config.UserSettingsFile;
-import io.facecheck.store.AuditLog;
 import io.facecheck.ui.AppServices;
 import io.facecheck.ui.BackgroundTask;
 import javafx.beans.property.BooleanProperty;
@@ -23,7 +22,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -35,7 +33,6 @@ import java.util.function.DoubleUnaryOperator;
  */
 public final class SettingsViewModel {
     /** Embedders selectable in {@code engine.embedder}. */
-    public static final List<String> EMBEDDERS = List.of("mobilefacenet", "resnet");
 
     private final AppServices services;
     private final String actor;
@@ -97,31 +94,29 @@ public final class SettingsViewModel {
      * people, active model only) in the background and shows the expected false-accept rate at the slider's
      * threshold.
      */
+    /** The gallery's measurement and the threshold of the embedder's model card. */
+    private record Measured(SettingsService.Calibration calibration, double cardThreshold) {
+    }
+
     public void calibrate() {
         BackgroundTask.wrap(() -> {
                     var engine = services.engine();
-                    var templates = services.templates().listByModel(engine.engine().embedder().modelId());
-                    List<float[]> vectors = templates.stream().map(io.facecheck.store.FaceTemplate::vector).toList();
-                    List<String> labels = templates.stream().map(io.facecheck.store.FaceTemplate::employeeCode).toList();
-                    long people = labels.stream().distinct().count();
-                    double[] impostors = people < 2 ? new double[0]
-                            : io.facecheck.match.ThresholdCalibration.impostorDistances(vectors, labels);
-                    return new Object[]{impostors, (int) people, engine.engine().embedder().threshold()};
+                    var measured = services.settingsService().calibrate(engine.engine().embedder().modelId());
+                    return new Measured(measured, engine.engine().embedder().threshold());
                 })
                 .onRunning(() -> calibration.set(Text.of("admin.settings.calibration.measuring")))
                 .onSuccess(r -> {
-                    double[] impostors = (double[]) r[0];
-                    int people = (int) r[1];
+                    int people = r.calibration().people();
                     if (useCardThreshold.get()) {
-                        threshold.set((double) r[2]); // the embedder's model card
+                        threshold.set(r.cardThreshold()); // the embedder's model card
                     }
-                    if (impostors.length == 0) {
+                    if (r.calibration().impostors().length == 0) {
                         pairs = 0;
                         setCalibration(null, people);
                     } else {
-                        pairs = impostors.length;
+                        pairs = r.calibration().impostors().length;
                         this.people = people;
-                        setCalibration(t -> io.facecheck.match.ThresholdCalibration.farAt(impostors, t), people);
+                        setCalibration(r.calibration()::farAt, people);
                     }
                 })
                 .onFailure(e -> calibration.set(Text.of("admin.settings.calibration.error", e.getMessage())))
@@ -137,8 +132,7 @@ public final class SettingsViewModel {
         changes.put("checkin.liveness", (liveness.get() == null ? LivenessMode.OFF : liveness.get()).id());
         changes.put("engine.embedder", embedder.get());
         BackgroundTask.wrap(() -> {
-                    UserSettingsFile.update(services.userSettingsFile(), changes);
-                    services.audit().record(actor, AuditLog.SETTINGS, "settings", changes.toString());
+                    services.settingsService().save(changes, actor);
                 })
                 .onSuccess(v -> status.set(Text.of("admin.settings.saved", services.userSettingsFile().toString())))
                 .onFailure(e -> status.set(Text.of("admin.settings.error.save", e.getMessage())))
@@ -154,8 +148,7 @@ public final class SettingsViewModel {
         Localized.useFormatLocale();
         Map<String, String> change = Map.of("ui.language", language.toLanguageTag());
         BackgroundTask.wrap(() -> {
-                    UserSettingsFile.update(services.userSettingsFile(), change);
-                    services.audit().record(actor, AuditLog.SETTINGS, "settings", change.toString());
+                    services.settingsService().save(change, actor);
                 })
                 .onSuccess(v -> status.set(Text.of("admin.settings.language.saved", services.userSettingsFile().toString())))
                 .onFailure(e -> status.set(Text.of("admin.settings.error.save", e.getMessage())))

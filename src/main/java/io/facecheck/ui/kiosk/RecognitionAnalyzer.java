@@ -1,5 +1,6 @@
 package io.facecheck.ui.kiosk;
 
+import io.facecheck.app.EmployeeAdminService;
 import io.facecheck.attendance.CheckInStation;
 import io.facecheck.attendance.OfflineKiosk;
 import io.facecheck.attendance.LivenessGate;
@@ -10,7 +11,6 @@ import io.facecheck.face.Face;
 import io.facecheck.face.QualityIssue;
 import io.facecheck.face.QualityReport;
 import io.facecheck.store.CheckInEvent;
-import io.facecheck.store.EmployeeRepository;
 import io.facecheck.store.StoreException;
 import io.facecheck.ui.I18n.Text;
 
@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RecognitionAnalyzer implements FrameAnalyzer {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RecognitionAnalyzer.class);
     private final CheckInStation station;
-    private final EmployeeRepository employees;
+    private final EmployeeAdminService employees;
     private final OfflineKiosk offline;
     private final Map<String, Who> names = new ConcurrentHashMap<>();
 
@@ -38,7 +38,7 @@ public final class RecognitionAnalyzer implements FrameAnalyzer {
     record Who(String name, String greetingName) {
     }
 
-    public RecognitionAnalyzer(CheckInStation station, EmployeeRepository employees) {
+    public RecognitionAnalyzer(CheckInStation station, EmployeeAdminService employees) {
         this(station, employees, null);
     }
 
@@ -46,7 +46,7 @@ public final class RecognitionAnalyzer implements FrameAnalyzer {
      * @param offline the kiosk's offline mode, or null: while the server is unreachable, names come from its gallery
      *                cache
      */
-    public RecognitionAnalyzer(CheckInStation station, EmployeeRepository employees, OfflineKiosk offline) {
+    public RecognitionAnalyzer(CheckInStation station, EmployeeAdminService employees, OfflineKiosk offline) {
         this.station = Objects.requireNonNull(station);
         this.employees = Objects.requireNonNull(employees);
         this.offline = offline;
@@ -112,10 +112,10 @@ public final class RecognitionAnalyzer implements FrameAnalyzer {
         if (s.state() == ActiveChallenge.State.FAILED) {
             return KioskUpdate.Message.CHALLENGE_FAILED;
         }
-        if (s.reason() != null && s.reason().startsWith("spoof")) {
+        if (s.refusal() == LivenessGate.Refusal.SPOOF) {
             return KioskUpdate.Message.LIVENESS_FAILED;
         }
-        if (s.reason() != null && s.reason().startsWith("not_live")) {
+        if (s.refusal() == LivenessGate.Refusal.NOT_LIVE) {
             return KioskUpdate.Message.MOVE_HEAD;
         }
         return null;
@@ -135,7 +135,7 @@ public final class RecognitionAnalyzer implements FrameAnalyzer {
             name = cachedName(code);
         } else {
             try {
-                name = employees.findByCode(code).map(e -> new Who(e.name(), e.greetingName()));
+                name = employees.find(code).map(e -> new Who(e.name(), e.greetingName()));
             } catch (StoreException e) {
                 if (offline == null || !e.unreachable()) {
                     throw e;
@@ -149,7 +149,7 @@ public final class RecognitionAnalyzer implements FrameAnalyzer {
     }
 
     private Optional<Who> cachedName(String code) {
-        return offline.local().person(offline.server(), code).map(p -> new Who(p[0], p.length > 2 ? p[2] : null));
+        return offline.cachedPerson(code).map(p -> new Who(p[0], p.length > 2 ? p[2] : null));
     }
 
     static KioskUpdate.Message guidance(QualityReport q) {

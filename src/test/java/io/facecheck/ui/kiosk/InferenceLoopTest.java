@@ -8,7 +8,6 @@ import io.facecheck.config.Settings;
 import io.facecheck.config.SettingsLoader;
 import io.facecheck.face.FaceEngine;
 import io.facecheck.store.Database;
-import io.facecheck.store.EmployeeRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +49,7 @@ class InferenceLoopTest {
              FrameCapture capture = new FrameCapture(new ImageFolderSource(frames, 60),
                      new FrameCapture.Options(true, Duration.ofMillis(50), Duration.ofMillis(200))).start()) {
             RecognitionAnalyzer analyzer = new RecognitionAnalyzer(engine.station("hall", Clock.systemUTC()),
-                    new EmployeeRepository(db));
+                    new io.facecheck.app.EmployeeAdminService(db));
             analyzer.analyze(capture.awaitNewer(0, 10, TimeUnit.SECONDS)); // warm the models up
             long t0 = System.nanoTime();
             try (InferenceLoop loop = new InferenceLoop(capture, analyzer, u -> {
