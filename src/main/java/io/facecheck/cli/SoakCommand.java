@@ -2,13 +2,10 @@ package io.facecheck.cli;
 
 import io.facecheck.attendance.CheckInStation;
 import io.facecheck.attendance.EnrollmentService;
-import io.facecheck.camera.CameraException;
 import io.facecheck.camera.FrameCapture;
 import io.facecheck.camera.FrameSource;
 import io.facecheck.camera.FrameSources;
 import io.facecheck.camera.PlaybackRate;
-import io.facecheck.camera.VideoFileSource;
-import io.facecheck.camera.VideoFrame;
 import io.facecheck.config.LivenessMode;
 import io.facecheck.eval.ProcessProbe;
 import io.facecheck.eval.SoakChart;
@@ -23,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,10 +45,6 @@ import java.util.concurrent.Callable;
                 "Ends with the RSS growth after the warm-up (the first 10 minutes, or 10 % of a shorter run) and "
                         + "whether threads and descriptors stayed constant; exit 1 on a clear leak."})
 final class SoakCommand implements Callable<Integer> {
-    /** One enrolment frame every this many frames of a video (4 s at 25 fps), at most {@link #ENROL_FRAMES}. */
-    private static final int ENROL_EVERY = 100;
-    private static final int ENROL_FRAMES = 8;
-
     @Option(names = "--camera", paramLabel = "SPEC", description = "What to play, looped: " + FrameSources.FORMS
             + ".")
     String camera;
@@ -302,8 +294,8 @@ final class SoakCommand implements Callable<Integer> {
         List<Path> photos;
         if (Files.isDirectory(path)) {
             photos = PhotoFiles.list(path);
-        } else if (path.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(mp4|m4v|mov|avi|mkv|webm)")) {
-            photos = videoFrames(path, out.resolve("enrol").resolve(code));
+        } else if (VideoStills.isVideo(path)) {
+            photos = VideoStills.write(path, out.resolve("enrol").resolve(code));
         } else {
             photos = List.of(path);
         }
@@ -313,28 +305,5 @@ final class SoakCommand implements Callable<Integer> {
             throw CliException.of(ExitCodes.FAILURE, "cli.soak.enrolFailed", code, path, r);
         }
         CliMessages.warn("cli.soak.enrolled", code, r.added(), path);
-    }
-
-    /** One frame every {@value #ENROL_EVERY} of the video, at most {@value #ENROL_FRAMES}, as PNG files in {@code dir}. */
-    private static List<Path> videoFrames(Path video, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        List<Path> out = new ArrayList<>();
-        VideoFileSource s = new VideoFileSource(video);
-        try {
-            s.open();
-            VideoFrame f;
-            for (int i = 0; out.size() < ENROL_FRAMES && (f = s.read()) != null; i++) {
-                if (i % ENROL_EVERY == 0) {
-                    Path png = dir.resolve(String.format(Locale.ROOT, "f%05d.png", i));
-                    ImageIO.write(f.toRgbImage().toBufferedImage(), "png", png.toFile());
-                    out.add(png);
-                }
-            }
-        } catch (CameraException e) {
-            throw CliException.of(ExitCodes.FAILURE, e);
-        } finally {
-            s.close();
-        }
-        return out;
     }
 }
