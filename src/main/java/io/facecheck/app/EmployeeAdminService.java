@@ -28,6 +28,11 @@ public final class EmployeeAdminService {
     private final EmployeeRepository employees;
     private final AuditLog audit;
 
+    /** The employees of {@code engine}'s database. */
+    public static EmployeeAdminService of(io.facecheck.attendance.AttendanceEngine engine) {
+        return new EmployeeAdminService(engine.db());
+    }
+
     public EmployeeAdminService(Database db) {
         this.db = db;
         this.employees = new EmployeeRepository(db);

@@ -65,6 +65,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--timesheet", descriptionKey = "help.bench.timesheet")
     boolean timesheet;
 
+    @Option(names = "--greeting", descriptionKey = "help.bench.greeting")
+    boolean greeting;
+
+    @Option(names = "--greeting-clip", paramLabel = "VIDEO", descriptionKey = "help.bench.greeting-clip")
+    Path greetingClip;
+
+    @Option(names = "--greeting-enrol", paramLabel = "VIDEO", descriptionKey = "help.bench.greeting-enrol")
+    Path greetingEnrol;
+
     /** One stage's timings. */
     record Stat(double medianMs, double p90Ms) {
         static Stat of(double[] ms) {
@@ -87,6 +96,9 @@ final class BenchCommand implements Callable<Integer> {
         if (timesheet) {
             checkGalleryOptions();
             return timesheetOnly();
+        }
+        if (greeting) {
+            return greetingOnly();
         }
         Path dir = images != null ? images : DEFAULT_IMAGES;
         if (!Files.isDirectory(dir)) {
@@ -289,6 +301,45 @@ final class BenchCommand implements Callable<Integer> {
                 CliMessages.out("cli.bench.timesheet", m.get("employees"), m.get("events"), m.get("rows"), store,
                         m.get("firstMs"), m.get("medianMs"), m.get("maxMs"), 5, m.get("fillMs"));
             });
+        }
+        return ExitCodes.OK;
+    }
+
+    /** {@code --greeting}: time to greeting per liveness mode ({@link GreetingBench}), instead of the engine stages. */
+    private int greetingOnly() throws IOException {
+        Path clip = greetingClip != null ? greetingClip : GreetingBench.DEFAULT_CLIP;
+        Path enrol = greetingEnrol != null ? greetingEnrol : GreetingBench.DEFAULT_ENROL;
+        for (Path p : List.of(clip, enrol)) {
+            if (!Files.isRegularFile(p)) {
+                throw CliException.of(ExitCodes.FAILURE, "cli.bench.noClip", p.toAbsolutePath());
+            }
+        }
+        Path tmp = Files.createTempDirectory("facecheck-bench");
+        Map<String, Object> r;
+        try {
+            r = GreetingBench.measure(engineOptions, clip, enrol, tmp);
+        } finally {
+            try (var files = Files.walk(tmp)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        if (json) {
+            Json.print(Map.of("timeToCheckInMs", r));
+        } else {
+            System.out.println(DisplayWidth.padRight(Messages.get("cli.bench.greetingLiveness"), 10) + " "
+                    + DisplayWidth.padLeft(Messages.get("cli.bench.median"), 10) + " "
+                    + DisplayWidth.padLeft(Messages.get("cli.bench.p90"), 10) + " "
+                    + DisplayWidth.padLeft(Messages.get("cli.bench.greetingGreeted"), 9) + " "
+                    + DisplayWidth.padLeft(Messages.get("cli.bench.greetingFrames"), 8) + " "
+                    + DisplayWidth.padLeft(Messages.get("cli.bench.greetingMsPerFrame"), 11));
+            for (String mode : GreetingBench.MODES) {
+                Map<?, ?> m = (Map<?, ?>) r.get(mode);
+                System.out.printf(Locale.ROOT, "%-10s %10s %10s %9s %8s %11s%n", mode, m.get("medianMs"), m.get("p90Ms"),
+                        m.get("greeted") + "/" + m.get("trials"), m.get("framesMedian"), m.get("msPerFrame"));
+            }
+            Map<?, ?> b = (Map<?, ?>) r.get("bounds");
+            CliMessages.out("cli.bench.greetingBounds", b.get("k"), b.get("n"), b.get("frameIntervalMs"), b.get("clip"),
+                    b.get("approaches"));
         }
         return ExitCodes.OK;
     }

@@ -41,7 +41,8 @@ import java.util.Locale;
                 KeysCommand.class,
                 StatusCommand.class,
                 BackupCommand.class,
-                RestoreCommand.class
+                RestoreCommand.class,
+                SoakCommand.class
         })
 public final class FaceCheckCommand {
     // neither Runnable nor Callable, like every command with sub-commands: picocli then answers a missing

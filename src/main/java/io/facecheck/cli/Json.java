@@ -12,6 +12,15 @@ final class Json {
     private Json() {
     }
 
+    /** The document as indented JSON text, for a file beside a command's other output. */
+    static String text(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
     static void print(Object value) {
         try {
             System.out.println(MAPPER.writeValueAsString(value));

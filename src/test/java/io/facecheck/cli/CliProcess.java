@@ -30,6 +30,11 @@ record CliProcess(int exit, byte[] outBytes, byte[] errBytes) {
     }
 
     static CliProcess run(Path dir, Map<String, String> env, String... args) throws Exception {
+        return run(dir, env, 180, args);
+    }
+
+    /** As {@link #run(Path, Map, String...)}, for a command that runs longer than three minutes by design. */
+    static CliProcess run(Path dir, Map<String, String> env, int timeoutSeconds, String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName()));
@@ -44,7 +49,7 @@ record CliProcess(int exit, byte[] outBytes, byte[] errBytes) {
         pb.environment().put("FACECHECK_HOME", dir.resolve("home").toString());
         pb.environment().putAll(env);
         Process p = pb.start();
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("facecheck " + String.join(" ", args) + " did not finish");
         }

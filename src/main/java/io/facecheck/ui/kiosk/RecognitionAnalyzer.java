@@ -52,6 +52,11 @@ public final class RecognitionAnalyzer implements FrameAnalyzer {
         this.offline = offline;
     }
 
+    /** The analyser of a kiosk on {@code engine}'s database, with its offline mode where it has one. */
+    public static RecognitionAnalyzer of(io.facecheck.attendance.AttendanceEngine engine, CheckInStation station) {
+        return new RecognitionAnalyzer(station, EmployeeAdminService.of(engine), engine.offline().orElse(null));
+    }
+
     @Override
     public KioskUpdate analyze(VideoFrame frame) {
         CheckInStation.Outcome o = station.process(frame.toRgbImage());
