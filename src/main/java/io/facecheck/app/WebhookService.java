@@ -5,6 +5,7 @@ import io.facecheck.store.AuditLog;
 import io.facecheck.store.Database;
 import io.facecheck.store.Outbox;
 import io.facecheck.store.StoreException;
+import io.facecheck.store.Webhook;
 import io.facecheck.store.WebhookRepository;
 
 import java.io.IOException;
@@ -55,26 +56,26 @@ public final class WebhookService {
      * @param secretFile holds the secret (its bytes, a trailing newline dropped), at least 16 of them
      * @throws StoreException {@code INVALID} naming what is wrong (URL, event type, secret file); nothing is written
      */
-    public WebhookRepository.Webhook add(String url, String events, Path secretFile, String actor) {
+    public Webhook add(String url, String events, Path secretFile, String actor) {
         String u = url(url);
         Set<String> types = types(events);
         byte[] secret = secret(secretFile);
         return db.inTransaction(c -> {
-            WebhookRepository.Webhook w = webhooks.add(u, types, secret, actor);
+            Webhook w = webhooks.add(u, types, secret, actor);
             audit.record(actor, AUDIT_ADD, Long.toString(w.id()), u + " for " + String.join(",", w.events()));
             return w;
         });
     }
 
     /** Every webhook with its pending, failing and delivered counts and last error. */
-    public List<WebhookRepository.Webhook> list() {
+    public List<Webhook> list() {
         return webhooks.list();
     }
 
     /** Removes webhook {@code id} and the events waiting for it; {@code NOT_FOUND} when there is none. */
     public void remove(long id, String actor) {
         db.run(c -> {
-            WebhookRepository.Webhook w = webhooks.find(id).orElseThrow(() -> noWebhook(id));
+            Webhook w = webhooks.find(id).orElseThrow(() -> noWebhook(id));
             webhooks.remove(id);
             audit.record(actor, AUDIT_REMOVE, Long.toString(id), w.url() + "; " + w.pending()
                     + " undelivered events dropped");

@@ -23,20 +23,6 @@ import java.util.TreeSet;
 public final class WebhookRepository {
     static final String TABLE = "webhook";
 
-    /**
-     * A webhook and how its deliveries stand.
-     *
-     * @param pending   events not delivered yet
-     * @param failing   of those, the ones whose last attempt failed
-     * @param attempts  the most attempts any pending event has had
-     * @param lastError the error of the latest failed attempt still pending (null: none)
-     * @param nextAttemptAt when the earliest pending event is tried next (null: none pending)
-     */
-    public record Webhook(long id, String url, Set<String> events, Instant createdAt, String createdBy,
-                          int pending, int failing, int delivered, int attempts, String lastError,
-                          Instant lastAttemptAt, Instant nextAttemptAt) {
-    }
-
     private final Database db;
 
     public WebhookRepository(Database db) {

@@ -51,6 +51,8 @@ public final class AppServices implements AutoCloseable {
     private AutoCloseable journalSync;
     private java.util.concurrent.ScheduledExecutorService heartbeat;
     private java.util.concurrent.ScheduledExecutorService backups;
+    /** Delivers the webhooks' events while the app runs (kiosk and admin screens both make events). */
+    private final io.facecheck.app.WebhookDispatcher webhookDispatcher;
 
     private AppServices(Settings settings, Path userSettingsFile, Database db, boolean kiosk) {
         this.settings = settings;
@@ -65,6 +67,7 @@ public final class AppServices implements AutoCloseable {
         Settings.CheckInSettings c = settings.checkIn();
         this.reports = new Reports(db, c.zone(), c.workStart(), settings.report().bom(), settings.report().delimiter());
         this.corrections = new AttendanceCorrections(db, c.zone());
+        this.webhookDispatcher = new io.facecheck.app.WebhookDispatcher(db);
     }
 
     /** How often a kiosk uploads the check-ins it journalled while its database server was unreachable. */
@@ -107,6 +110,7 @@ public final class AppServices implements AutoCloseable {
                 : Database.open(settings.database().url(), credentials(settings), keys);
         AppServices services = new AppServices(settings, userSettingsFile, db, kiosk);
         services.scheduleDailyBackups();
+        services.webhookDispatcher.start();
         return services;
     }
 
@@ -314,8 +318,14 @@ public final class AppServices implements AutoCloseable {
         }, 0, io.facecheck.store.KioskRegistry.HEARTBEAT_INTERVAL.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
+    /** The webhooks and how their deliveries stand (the admin's Webhooks page). */
+    public io.facecheck.app.WebhookService webhooks() {
+        return new io.facecheck.app.WebhookService(db);
+    }
+
     @Override
     public synchronized void close() {
+        webhookDispatcher.close();
         if (heartbeat != null) {
             heartbeat.shutdownNow();
         }
