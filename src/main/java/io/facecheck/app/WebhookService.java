@@ -93,9 +93,14 @@ public final class WebhookService {
         return outbox.retryNow(id, Instant.now());
     }
 
-    /** Undelivered events over every webhook, and how many of them failed their last attempt. */
-    public Outbox.Counts counts() {
-        return outbox.counts();
+    /** Undelivered events over every webhook (pending), and how many of them failed their last attempt (failing). */
+    public record Counts(int pending, int failing) {
+    }
+
+    /** What waits, over every webhook. */
+    public Counts counts() {
+        Outbox.Counts c = outbox.counts();
+        return new Counts(c.pending(), c.failing());
     }
 
     private static StoreException noWebhook(long id) {
