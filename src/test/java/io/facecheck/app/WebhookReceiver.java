@@ -34,6 +34,8 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new ArrayList<>();
     private final AtomicInteger failFirst;
     private volatile boolean down;
+    /** While set, each request is kept but not answered until {@link #up()} (a receiver that hangs). */
+    private volatile java.util.concurrent.CountDownLatch holding;
 
     public WebhookReceiver(byte[] secret, int failFirst) {
         this.secret = secret;
@@ -44,6 +46,12 @@ public final class WebhookReceiver implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/hook", this::handle);
+        // a held request must not keep the next one waiting behind it
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "webhook-receiver");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
     }
 
@@ -57,8 +65,19 @@ public final class WebhookReceiver implements AutoCloseable {
         return this;
     }
 
+    /** Keeps each request unanswered until {@link #up()}, which then answers it 503. */
+    public WebhookReceiver hold() {
+        holding = new java.util.concurrent.CountDownLatch(1);
+        return this;
+    }
+
     public WebhookReceiver up() {
         down = false;
+        java.util.concurrent.CountDownLatch h = holding;
+        holding = null;
+        if (h != null) {
+            h.countDown();
+        }
         return this;
     }
 
@@ -68,6 +87,20 @@ public final class WebhookReceiver implements AutoCloseable {
                 ex.getRequestHeaders().getFirst(WebhookSignature.TIMESTAMP_HEADER),
                 ex.getRequestHeaders().getFirst(WebhookSignature.SIGNATURE_HEADER), body, Instant.now(),
                 WebhookSignature.TOLERANCE);
+        java.util.concurrent.CountDownLatch held = holding;
+        if (held != null) {
+            synchronized (received) {
+                received.add(new Received(JSON.readTree(body).path("id").asText(), "held", JSON.readTree(body),
+                        false, valid, ex.getRequestHeaders().getFirst(WebhookSignature.EVENT_ID_HEADER)));
+            }
+            try {
+                held.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+            return;
+        }
         boolean accept = !down && failFirst.getAndDecrement() <= 0 && valid;
         JsonNode n = JSON.readTree(body);
         synchronized (received) {
@@ -113,6 +146,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        up();
         server.stop(0);
     }
 }
