@@ -22,7 +22,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The webhooks an administrator keeps (docs/api.md#webhooks): add one for some event types with a secret read
+ * The webhooks an administrator keeps (docs/webhooks.md): add one for some event types with a secret read
  * from a file (never from the command line, where other users see it), list them with how their deliveries
  * stand, remove one, retry the failing ones now. Adding and removing are audited.
  */

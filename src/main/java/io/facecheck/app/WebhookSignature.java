@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 
 /**
- * How a webhook delivery is signed (docs/api.md#webhooks), as Stripe signs its events: HMAC-SHA256 with the
+ * How a webhook delivery is signed (docs/webhooks.md), as Stripe signs its events: HMAC-SHA256 with the
  * webhook's secret over {@code timestamp + "." + body}, the timestamp (Unix seconds of the attempt) in its own
  * header. Signing the timestamp lets a receiver refuse a captured request replayed later; signing the exact bytes
  * lets it refuse any change to them.

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code facecheck webhooks add|list|remove|deliver} (docs/api.md#webhooks). */
+/** {@code facecheck webhooks add|list|remove|deliver} (docs/webhooks.md). */
 @Command(name = "webhooks", mixinStandardHelpOptions = true,
         description = "Send check-ins, corrections and employee changes to other systems (HR, payroll) as signed "
                 + "HTTP POSTs.",
@@ -44,7 +44,7 @@ final class WebhooksCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = {"Add a webhook (audited): FaceCheck POSTs each event of the chosen types to URL as JSON "
-                    + "{id, type, occurredAt, data}, signed with HMAC-SHA256 under the secret (docs/api.md#webhooks).",
+                    + "{id, type, occurredAt, data}, signed with HMAC-SHA256 under the secret (docs/webhooks.md).",
                     "The secret is read from a file (at least 16 bytes; a trailing newline is dropped) so that it "
                             + "never shows in the process list, and stored encrypted under the face-data key.",
                     "JSON: the webhook as in list."})
