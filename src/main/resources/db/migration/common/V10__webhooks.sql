@@ -1,4 +1,4 @@
--- Webhooks (docs/webhooks.md) and their transactional outbox. The same SQL on H2 and PostgreSQL.
+-- Webhooks (docs/api.md#webhooks) and their transactional outbox. The same SQL on H2 and PostgreSQL.
 
 -- A receiver: where to POST, and the secret each delivery is signed with. The secret is sealed like face data
 -- (FaceDataCipher, AES-GCM under the face-data key, this table and the row's id as associated data; base64 here so
