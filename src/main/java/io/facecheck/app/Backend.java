@@ -89,6 +89,16 @@ public final class Backend implements AutoCloseable {
         return new EmployeeAdminService(db);
     }
 
+    /** The webhooks and how their deliveries stand. */
+    public WebhookService webhooks() {
+        return new WebhookService(db);
+    }
+
+    /** A dispatcher of the webhooks' outbox on this database (start it, or call deliverDue once). */
+    public WebhookDispatcher webhookDispatcher() {
+        return new WebhookDispatcher(db);
+    }
+
     public KioskService kiosks() {
         return new KioskService(db);
     }

@@ -1,6 +1,7 @@
 package io.facecheck.cli;
 
 import io.facecheck.app.CheckInSyncService;
+import io.facecheck.app.WebhookDispatcher;
 import io.facecheck.config.LocalizedMessage;
 import io.facecheck.config.Messages;
 import io.facecheck.attendance.CheckInStation;
@@ -36,6 +37,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "checkin", mixinStandardHelpOptions = true)
 final class CheckinCommand implements Callable<Integer> {
+    /** How long a check-in waits for the webhooks' receivers at its end. */
+    static final java.time.Duration WEBHOOK_WAIT = java.time.Duration.ofSeconds(5);
     static final int FRAME_MILLIS = 100;
 
     @Parameters(paramLabel = "IMG", arity = "1..*", descriptionKey = "help.checkin.img")
@@ -155,9 +158,25 @@ final class CheckinCommand implements Callable<Integer> {
                     : last.whyNotLogged(station.policy().rules());
             print(logged, why, station.policy().unknownFaces().count(),
                     station.livenessGate().isPresent() ? livenessJson(ctx.settings.liveness().mode(), shown, refused) : null);
+            deliverWebhooks(ctx);
             return ExitCodes.OK;
         } catch (StoreException e) {
             throw StoreOptions.asCli(e);
+        }
+    }
+
+    /**
+     * The webhooks' events (this command's check-ins and any still waiting) get one try before the command ends, at
+     * most {@link #WEBHOOK_WAIT}; the rest stay in the outbox for the next command, a kiosk or {@code serve}.
+     */
+    private static void deliverWebhooks(AttendanceContext ctx) {
+        if (!ctx.attendance.offline().map(o -> o.online()).orElse(true)) {
+            return;
+        }
+        try {
+            new WebhookDispatcher(ctx.db).deliverDue(WEBHOOK_WAIT);
+        } catch (StoreException e) {
+            // the check-ins are committed; their events wait in the server's outbox
         }
     }
 

@@ -30,6 +30,7 @@ import java.util.Locale;
                 AdminUserCommand.class,
                 TemplatesCommand.class,
                 KiosksCommand.class,
+                WebhooksCommand.class,
                 DetectCommand.class,
                 VerifyCommand.class,
                 EmbedCommand.class,

@@ -2,6 +2,7 @@ package io.facecheck.cli;
 
 import io.facecheck.config.Messages;
 import io.facecheck.face.FaceNetworks;
+import io.facecheck.app.WebhookService;
 import io.facecheck.config.AppDirs;
 import io.facecheck.config.LogFiles;
 import io.facecheck.config.Settings;
@@ -49,6 +50,7 @@ final class StatusCommand implements Callable<Integer> {
         Map<String, Object> database = new LinkedHashMap<>();
         Map<String, Object> gallery = new LinkedHashMap<>();
         Map<String, Object> encryption = new LinkedHashMap<>();
+        Map<String, Object> webhooks = new LinkedHashMap<>();
         String url = settings.database().url();
         database.put("url", redact(url));
         Map<String, Object> lastBackup = null;
@@ -64,7 +66,7 @@ final class StatusCommand implements Callable<Integer> {
         }
         if (keys != null) {
             try (Database db = Database.open(url, login, keys, Database.OpenMode.EXISTING)) {
-                inspect(db, database, gallery);
+                inspect(db, database, gallery, webhooks);
                 encryption.put("ok", true);
                 encryption.put("keyId", keys.currentId());
                 encryption.put("keyFileOwnerOnly", keys.ownerOnly());
@@ -92,7 +94,7 @@ final class StatusCommand implements Callable<Integer> {
             encryption.put("problem", keyProblem.getMessage());
             problems.add(Messages.get("cli.status.encryption", keyProblem.getLocalizedMessage()));
             try (Database db = Database.openWithoutKeys(url, login)) {
-                inspect(db, database, gallery);
+                inspect(db, database, gallery, webhooks);
                 FaceKeys given = keys;
                 lastBackup = BackupCatalog.last(db).map(b -> lastBackup(b, given, problems)).orElse(null);
                 encryption.put("neededKeyIds", List.copyOf(db.faceDataKeyIds()));
@@ -133,6 +135,14 @@ final class StatusCommand implements Callable<Integer> {
         }
         out.put("models", models);
         out.put("gallery", gallery);
+        if (!webhooks.isEmpty()) {
+            out.put("webhooks", webhooks);
+            if ((int) webhooks.get("failing") > 0) {
+                // not unhealthy: the events wait in the outbox and are retried until the receiver answers
+                problems.add(io.facecheck.config.Messages.get("webhooks.status.failing", webhooks.get("pending"),
+                        webhooks.get("failing")));
+            }
+        }
         out.put("encryption", encryption);
         out.put("lastBackup", lastBackup);
         Map<String, Object> offline = offlineJournal(settings, keys);
@@ -194,7 +204,8 @@ final class StatusCommand implements Callable<Integer> {
     /**
      * What can be read of an open database without its face-data key: schema version and gallery counts.
      */
-    private static void inspect(Database db, Map<String, Object> database, Map<String, Object> gallery) {
+    private static void inspect(Database db, Map<String, Object> database, Map<String, Object> gallery,
+                                Map<String, Object> webhooks) {
         database.put("ok", true);
         database.put("schemaVersion", db.schemaVersion());
         db.run(c -> {
@@ -207,6 +218,16 @@ final class StatusCommand implements Callable<Integer> {
                 gallery.put("crops", rs.getInt(3));
             }
         });
+        WebhookService hooks = new WebhookService(db);
+        int count = hooks.list().size();
+        if (count > 0) {
+            WebhookService.Counts c = hooks.counts();
+            webhooks.put("count", count);
+            webhooks.put("pending", c.pending());
+            webhooks.put("failing", c.failing());
+            webhooks.put("lastError", hooks.list().stream().filter(w -> w.failing() > 0).map(w -> w.lastError())
+                    .filter(java.util.Objects::nonNull).findFirst().orElse(null));
+        }
     }
 
     /** The networks the configured engine needs. */
@@ -311,6 +332,11 @@ final class StatusCommand implements Callable<Integer> {
                 : Boolean.TRUE.equals(cam.get("available")) ? String.valueOf(cam.get("devices"))
                 : Messages.get("cli.status.camera.none"));
         line("cli.status.log.label", "    ", String.valueOf(out.get("logFile")));
+        Map<String, Object> hooks = (Map<String, Object>) out.get("webhooks");
+        if (hooks != null) {
+            System.out.println(Messages.get("webhooks.status.line", hooks.get("count"), hooks.get("pending"),
+                    hooks.get("failing"), hooks.get("lastError") == null ? "-" : hooks.get("lastError")));
+        }
     }
 
     private static void line(String label, String mark, String value) {

@@ -66,7 +66,9 @@ public final class EmployeeRepository {
                 ps.setString(5, g);
                 ps.setString(6, r);
                 ps.executeUpdate();
-                return findById(conn, Rows.generatedId(ps)).orElseThrow();
+                Employee e = findById(conn, Rows.generatedId(ps)).orElseThrow();
+                changed(conn, e, "added");
+                return e;
             }
         });
     }
@@ -131,7 +133,9 @@ public final class EmployeeRepository {
                 }
             }
             GalleryChanges.mark(conn, code); // kiosks greet with the name their gallery (cache) holds
-            return findByCode(conn, code).orElseThrow();
+            Employee e = findByCode(conn, code).orElseThrow();
+            changed(conn, e, "updated");
+            return e;
         });
     }
 
@@ -140,6 +144,7 @@ public final class EmployeeRepository {
         String n = EmployeeFields.name(name);
         String d = EmployeeFields.department(department);
         return db.inTransaction(conn -> {
+            Optional<Employee> before = findByCode(conn, code);
             try (PreparedStatement ps = conn.prepareStatement(
                     "UPDATE employee SET name = ?, department = ?, active = ? WHERE code = ?")) {
                 ps.setString(1, n);
@@ -152,7 +157,10 @@ public final class EmployeeRepository {
                 }
             }
             GalleryChanges.mark(conn, code); // (de)activation changes who kiosks recognise
-            return findByCode(conn, code).orElseThrow();
+            Employee e = findByCode(conn, code).orElseThrow();
+            boolean wasActive = before.map(Employee::active).orElse(active);
+            changed(conn, e, wasActive == active ? "updated" : active ? "reactivated" : "deactivated");
+            return e;
         });
     }
 
@@ -163,6 +171,7 @@ public final class EmployeeRepository {
      */
     public boolean delete(String code) {
         return db.inTransaction(conn -> {
+            Optional<Employee> before = findByCode(conn, code);
             try (PreparedStatement ps = conn.prepareStatement("DELETE FROM employee WHERE code = ?")) {
                 ps.setString(1, code);
                 if (ps.executeUpdate() == 0) {
@@ -170,8 +179,23 @@ public final class EmployeeRepository {
                 }
             }
             GalleryChanges.mark(conn, code);
+            changed(conn, before.orElseThrow(), "deleted");
             return true;
         });
+    }
+
+    /**
+     * Tells webhooks (the {@link Outbox}) of a change to {@code e}, in the caller's transaction: who they are and
+     * what changed, never face data.
+     */
+    static void changed(Connection conn, Employee e, String change) throws SQLException {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("change", change);
+        m.put("code", e.code());
+        m.put("name", e.name());
+        m.put("department", e.department());
+        m.put("active", e.active() && !change.equals("deleted"));
+        Outbox.emit(conn, Outbox.EMPLOYEE_CHANGED, java.time.Instant.now(), m);
     }
 
     private Optional<Employee> findByCode(Connection conn, String code) throws SQLException {

@@ -72,9 +72,40 @@ public final class EventRepository {
                 Rows.setInstant(ps, 10, clock.instant());
                 ps.setString(11, e.uuid());
                 ps.executeUpdate();
-                return find(conn, Rows.generatedId(ps)).orElseThrow();
+                CheckInEvent stored = find(conn, Rows.generatedId(ps)).orElseThrow();
+                // in this transaction: a check-in (kiosk, journal upload) or a correction is never told without
+                // having happened, nor happens untold
+                Outbox.emit(conn, stored.manual() ? Outbox.CORRECTION : Outbox.CHECKIN,
+                        stored.manual() ? stored.recordedAt() : stored.at(),
+                        webhookData(stored, stored.manual() ? "added" : null));
+                return stored;
             }
         });
+    }
+
+    /** The event as webhooks receive it ({@code change}: what a correction did, null for a check-in). */
+    private static java.util.Map<String, Object> webhookData(CheckInEvent e, String change) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        if (change != null) {
+            m.put("change", change);
+        }
+        m.put("eventId", e.id());
+        m.put("eventUuid", e.uuid());
+        m.put("code", e.code());
+        m.put("name", e.name());
+        m.put("department", e.department());
+        m.put("at", e.at().toString());
+        m.put("zone", e.zone().getId());
+        m.put("localTime", e.localTime().toOffsetDateTime().toString());
+        m.put("direction", e.direction().name());
+        m.put("kioskId", e.kioskId());
+        m.put("distance", e.distance());
+        m.put("liveness", e.liveness());
+        if (e.manual()) {
+            m.put("reason", e.correctionReason());
+            m.put("by", e.correctedBy());
+        }
+        return m;
     }
 
     /** The event the kiosk named {@code uuid}, if the server has it. */
@@ -178,17 +209,24 @@ public final class EventRepository {
                     throw new StoreException(StoreException.Kind.NOT_FOUND, "no check-in event with id " + id);
                 }
             }
-            return find(conn, id).orElseThrow();
+            CheckInEvent after = find(conn, id).orElseThrow();
+            Outbox.emit(conn, Outbox.CORRECTION, clock.instant(), webhookData(after, "edited"));
+            return after;
         });
     }
 
     /** Deletes an event; returns whether it existed. */
     public boolean delete(long id) {
         return db.inTransaction(conn -> {
+            Optional<CheckInEvent> before = find(conn, id);
             try (PreparedStatement ps = conn.prepareStatement("DELETE FROM check_in_event WHERE id = ?")) {
                 ps.setLong(1, id);
-                return ps.executeUpdate() > 0;
+                if (ps.executeUpdate() == 0) {
+                    return false;
+                }
             }
+            Outbox.emit(conn, Outbox.CORRECTION, clock.instant(), webhookData(before.orElseThrow(), "removed"));
+            return true;
         });
     }
 

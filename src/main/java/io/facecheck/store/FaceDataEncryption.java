@@ -69,7 +69,8 @@ final class FaceDataEncryption {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT DISTINCT key_id FROM " + TEMPLATES + " WHERE key_id IS NOT NULL "
                      + "UNION SELECT DISTINCT key_id FROM " + CROPS + " WHERE key_id IS NOT NULL "
-                     + "UNION SELECT DISTINCT key_id FROM " + UNKNOWN + " WHERE key_id IS NOT NULL")) {
+                     + "UNION SELECT DISTINCT key_id FROM " + UNKNOWN + " WHERE key_id IS NOT NULL "
+                     + "UNION SELECT DISTINCT key_id FROM " + WebhookRepository.TABLE + " WHERE key_id IS NOT NULL")) {
             while (rs.next()) {
                 ids.add(rs.getString(1));
             }
@@ -83,7 +84,14 @@ final class FaceDataEncryption {
         for (String table : List.of(TEMPLATES, CROPS, UNKNOWN)) {
             n += ids(c, table, keyId).size();
         }
-        return n;
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + WebhookRepository.TABLE
+                + " WHERE key_id <> ?")) {
+            ps.setString(1, keyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return n + rs.getInt(1);
+            }
+        }
     }
 
     /**
@@ -141,7 +149,8 @@ final class FaceDataEncryption {
                 progress.record(++done, total);
             }
         }
-        return total;
+        // webhook secrets are sealed with the same key, so that a retired key leaves none unreadable
+        return total + WebhookRepository.reseal(c, cipher, keyId);
     }
 
     private static List<Long> ids(Connection c, String table, String keyId) throws SQLException {

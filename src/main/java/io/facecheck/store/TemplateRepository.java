@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Face templates (embeddings per model) and the enrollment crops they come from. Both are encrypted with the
@@ -160,6 +161,10 @@ public final class TemplateRepository {
             try (PreparedStatement ps = conn.prepareStatement("DELETE FROM enrollment_crop WHERE employee_id = ?")) {
                 ps.setLong(1, employeeId);
                 ps.executeUpdate();
+            }
+            Optional<Employee> who = new EmployeeRepository(db).findById(employeeId);
+            if (who.isPresent()) {
+                EmployeeRepository.changed(conn, who.get(), "faces-erased");
             }
             return n;
         });

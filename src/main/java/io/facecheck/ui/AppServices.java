@@ -46,6 +46,8 @@ public final class AppServices implements AutoCloseable {
     private AutoCloseable journalSync;
     private AutoCloseable heartbeat;
     private AutoCloseable backups;
+    /** Delivers the webhooks' events while the app runs (kiosk and admin screens both make events). */
+    private final io.facecheck.app.WebhookDispatcher webhookDispatcher;
 
     private AppServices(Settings settings, Path userSettingsFile, Backend backend, boolean kiosk) {
         this.settings = settings;
@@ -54,6 +56,7 @@ public final class AppServices implements AutoCloseable {
         this.backend = backend;
         this.reports = backend.reports();
         this.corrections = backend.corrections();
+        this.webhookDispatcher = backend.webhookDispatcher();
     }
 
     /** How often a kiosk uploads the check-ins it journalled while its database server was unreachable. */
@@ -93,6 +96,7 @@ public final class AppServices implements AutoCloseable {
         boolean kiosk = options.screen() == LaunchOptions.Screen.KIOSK;
         AppServices services = new AppServices(settings, userSettingsFile, Backend.open(settings, kiosk), kiosk);
         services.backups = services.backend.backups().scheduleDaily(settings.backup()).orElse(null);
+        services.webhookDispatcher.start();
         return services;
     }
 
@@ -239,8 +243,14 @@ public final class AppServices implements AutoCloseable {
         }
     }
 
+    /** The webhooks and how their deliveries stand (the admin's Webhooks page). */
+    public io.facecheck.app.WebhookService webhooks() {
+        return backend.webhooks();
+    }
+
     @Override
     public synchronized void close() {
+        webhookDispatcher.close();
         stop(heartbeat);
         stop(journalSync);
         stop(gallerySync);

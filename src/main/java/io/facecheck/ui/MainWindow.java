@@ -4,6 +4,7 @@ import io.facecheck.ui.admin.AdminView;
 import io.facecheck.ui.admin.AttendanceViewModel;
 import io.facecheck.ui.admin.AuditView;
 import io.facecheck.ui.admin.KiosksView;
+import io.facecheck.ui.admin.WebhooksView;
 import io.facecheck.ui.admin.HolidaysLeaveView;
 import io.facecheck.ui.admin.HolidaysLeaveViewModel;
 import io.facecheck.ui.admin.SchedulesView;
@@ -293,6 +294,8 @@ public final class MainWindow implements AutoCloseable {
         TodayViewModel today = new TodayViewModel(services, executor);
         adminView.addPage("admin.tab.today", new TodayView(today), today::reload);
         adminView.addPage("admin.tab.kiosks", kiosks, kiosks::reload);
+        WebhooksView webhooks = new WebhooksView(services.webhooks(), services.settings().checkIn().zone(), executor);
+        adminView.addPage("admin.tab.webhooks", webhooks, webhooks::reload);
         show(adminView);
         employees.reload();
         attendance.reload();
