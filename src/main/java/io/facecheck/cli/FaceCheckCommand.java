@@ -29,6 +29,7 @@ import java.util.Locale;
                 ReportCommand.class,
                 TrainCommand.class,
                 AdminUserCommand.class,
+                PinCommand.class,
                 TemplatesCommand.class,
                 KiosksCommand.class,
                 DetectCommand.class,

@@ -51,6 +51,7 @@ public final class AppServices implements AutoCloseable {
     private AutoCloseable journalSync;
     private java.util.concurrent.ScheduledExecutorService heartbeat;
     private java.util.concurrent.ScheduledExecutorService backups;
+    private java.util.concurrent.ScheduledExecutorService evidencePurge;
 
     private AppServices(Settings settings, Path userSettingsFile, Database db, boolean kiosk) {
         this.settings = settings;
@@ -107,6 +108,7 @@ public final class AppServices implements AutoCloseable {
                 : Database.open(settings.database().url(), credentials(settings), keys);
         AppServices services = new AppServices(settings, userSettingsFile, db, kiosk);
         services.scheduleDailyBackups();
+        services.scheduleEvidencePurge();
         return services;
     }
 
@@ -187,6 +189,16 @@ public final class AppServices implements AutoCloseable {
         return new TimesheetService(db);
     }
 
+    /** The kiosk's PIN fallback ({@code pin.*}). */
+    public io.facecheck.app.PinService pins() {
+        return new io.facecheck.app.PinService(db, settings.pin());
+    }
+
+    /** Administrators' password checks, under the PIN's lockout (admin login, the kiosk's unlock dialog). */
+    public io.facecheck.app.AdminLoginService adminLogins() {
+        return new io.facecheck.app.AdminLoginService(db);
+    }
+
     /** The live board of the Today page, on the timesheet of today. */
     public TodayService today() {
         return new TodayService(timesheets(), shifts());
@@ -250,6 +262,30 @@ public final class AppServices implements AutoCloseable {
     /** The engine if {@link #engine()} has loaded it, else null; never loads. */
     public synchronized AttendanceEngine loadedEngine() {
         return engine;
+    }
+
+    /**
+     * Deletes the face crops kept as evidence of PIN check-ins once they are {@code pin.evidence-days} old: a minute
+     * after the start, then every hour, on a daemon thread (a failure is logged and tried again the next hour).
+     */
+    private void scheduleEvidencePurge() {
+        evidencePurge = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "pin-evidence-purge");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
+        io.facecheck.app.PinService pins = pins();
+        evidencePurge.scheduleWithFixedDelay(() -> {
+            try {
+                int n = pins.purgeEvidence();
+                if (n > 0) {
+                    LOG.info("purged {} PIN evidence crops older than {} days", n, settings.pin().evidenceDays());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("purging PIN evidence: {}", e.getMessage());
+            }
+        }, 1, 60, java.util.concurrent.TimeUnit.MINUTES);
     }
 
     /**
@@ -318,6 +354,9 @@ public final class AppServices implements AutoCloseable {
     public synchronized void close() {
         if (heartbeat != null) {
             heartbeat.shutdownNow();
+        }
+        if (evidencePurge != null) {
+            evidencePurge.shutdownNow();
         }
         if (journalSync != null) {
             try {

@@ -161,14 +161,14 @@ public final class KioskLock {
             errorText.set(Text.of("kiosk.lock.empty"));
             return;
         }
-        AdminUsers admins = s.adminUsers();
+        io.facecheck.app.AdminLoginService admins = s.adminLogins();
         BackgroundTask.wrap(() -> {
                     try {
-                        boolean ok = admins.verify(name, pw);
-                        if (ok) {
+                        io.facecheck.app.AdminLoginService.Result r = admins.login(name, pw);
+                        if (r.ok()) {
                             s.audit().record(name, AUDIT_EXIT, name, null);
                         }
-                        return ok;
+                        return r;
                     } finally {
                         Arrays.fill(pw, '\0');
                     }
@@ -177,11 +177,12 @@ public final class KioskLock {
                     submit.setDisable(true);
                     errorText.set(Text.NONE);
                 })
-                .onSuccess(ok -> {
-                    if (ok) {
-                        unlock();
-                    } else {
-                        errorText.set(Text.of("kiosk.lock.wrong"));
+                .onSuccess(r -> {
+                    switch (r.outcome()) {
+                        case OK -> unlock();
+                        case WRONG -> errorText.set(Text.of("kiosk.lock.wrong"));
+                        case LOCKED -> errorText.set(io.facecheck.ui.admin.LoginViewModel.lockedText(r,
+                                s.settings().checkIn().zone()));
                     }
                 })
                 .onFailure(e -> errorText.set(Text.of("kiosk.lock.failed", e.getMessage())))

@@ -1,5 +1,6 @@
 package io.facecheck.ui.admin;
 
+import io.facecheck.app.AdminLoginService;
 import io.facecheck.store.AdminUsers;
 import io.facecheck.ui.BackgroundTask;
 import javafx.beans.property.BooleanProperty;
@@ -23,6 +24,8 @@ import java.util.function.Consumer;
  */
 public final class LoginViewModel {
     private final AdminUsers users;
+    private final AdminLoginService logins;
+    private final java.time.ZoneId zone;
     private final Executor executor;
     private final Consumer<String> onLoggedIn;
     private final StringProperty user = new SimpleStringProperty("");
@@ -33,9 +36,16 @@ public final class LoginViewModel {
     private final StringBinding errorText = I18n.text(error);
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
-    /** @param onLoggedIn gets the admin's name, on the FX thread */
-    public LoginViewModel(AdminUsers users, Executor executor, Consumer<String> onLoggedIn) {
+    /**
+     * @param logins     checks passwords under the lockout (5 wrong → 5 minutes)
+     * @param zone       the zone a lock's end is shown in
+     * @param onLoggedIn gets the admin's name, on the FX thread
+     */
+    public LoginViewModel(AdminUsers users, AdminLoginService logins, java.time.ZoneId zone, Executor executor,
+                          Consumer<String> onLoggedIn) {
         this.users = users;
+        this.logins = logins;
+        this.zone = zone;
         this.executor = executor;
         this.onLoggedIn = onLoggedIn;
     }
@@ -72,9 +82,8 @@ public final class LoginViewModel {
                     try {
                         if (create) {
                             users.add(name, pw, name);
-                            return users.verify(name, pw);
                         }
-                        return users.verify(name, pw);
+                        return logins.login(name, pw);
                     } finally {
                         Arrays.fill(pw, '\0');
                     }
@@ -83,19 +92,27 @@ public final class LoginViewModel {
                     busy.set(true);
                     error.set(Text.NONE);
                 })
-                .onSuccess(ok -> {
+                .onSuccess(r -> {
                     password.set("");
                     repeat.set("");
-                    if (ok) {
-                        firstRun.set(false);
-                        onLoggedIn.accept(name);
-                    } else {
-                        error.set(Text.of("admin.login.error.wrong"));
+                    switch (r.outcome()) {
+                        case OK -> {
+                            firstRun.set(false);
+                            onLoggedIn.accept(name);
+                        }
+                        case WRONG -> error.set(Text.of("admin.login.error.wrong"));
+                        case LOCKED -> error.set(lockedText(r, zone));
                     }
                 })
                 .onFailure(e -> error.set(Text.of("admin.login.error.failed", e.getMessage())))
                 .onFinished(() -> busy.set(false))
                 .executeWith(executor);
+    }
+
+    /** "Too many wrong passwords: try again after 10:35" (the end of the lock in {@code zone}). */
+    public static Text lockedText(AdminLoginService.Result r, java.time.ZoneId zone) {
+        return Text.of("pin.login.locked", java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                .format(r.lockedUntil().atZone(zone)));
     }
 
     public StringProperty userProperty() {
