@@ -142,6 +142,7 @@ public final class KioskView extends BorderPane {
         StackPane center = new StackPane(preview, noCamera);
         if (pin != null) {
             center.getChildren().add(new PinPadView(pin));
+            center.setMinSize(0, 0); // an overlay: it never pushes the header or the banner off the screen
         }
         center.getStyleClass().add("kiosk-center");
         setCenter(center);

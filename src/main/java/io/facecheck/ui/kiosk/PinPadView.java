@@ -5,6 +5,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -12,7 +13,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The keypad over the kiosk's preview: large keys for a finger (0–9, ⌫, OK), the step's prompt, the code as typed
- * or a dot per PIN digit, and the outcome of the last try. A keyboard's digits, Backspace and Enter work too.
+ * or a dot per PIN digit, and the outcome of the last try. A keyboard works too (letters in a code, Backspace, Enter).
  */
 public final class PinPadView extends VBox {
     /** Side of a key: a fingertip on a touch screen needs about 9 mm, these are twice that on a 22" kiosk. */
@@ -72,19 +73,27 @@ public final class PinPadView extends VBox {
         cancel.setStyle("-fx-font-size: 20px;");
         cancel.setFocusTraversable(false);
         cancel.setOnAction(e -> vm.cancel());
-        HBox bottom = new HBox(cancel);
-        bottom.setAlignment(Pos.CENTER);
+        // side by side, not stacked: stacked, the pad with a message is taller than a 720-pixel screen's middle and
+        // pushed the kiosk's header (and its "Use PIN") off the top
+        VBox left = new VBox(14, prompt, display, message, cancel);
+        left.setAlignment(Pos.CENTER);
+        HBox body = new HBox(28, left, keys);
+        body.setAlignment(Pos.CENTER);
 
-        getChildren().setAll(prompt, display, message, keys, bottom);
+        getChildren().setAll(body);
         visibleProperty().bind(vm.openProperty());
         managedProperty().bind(visibleProperty());
+        // a keyboard, where the kiosk has one: codes with letters are typed there, the digits keys are for a finger
+        addEventHandler(KeyEvent.KEY_TYPED, e -> {
+            if (!e.getCharacter().isEmpty() && !Character.isISOControl(e.getCharacter().charAt(0))) {
+                vm.type(e.getCharacter());
+                e.consume();
+            }
+        });
         setOnKeyPressed(e -> {
-            KeyCode k = e.getCode();
-            if (k.isDigitKey()) {
-                vm.digit(Character.getNumericValue(e.getText().isEmpty() ? '0' : e.getText().charAt(0)));
-            } else if (k == KeyCode.BACK_SPACE) {
+            if (e.getCode() == KeyCode.BACK_SPACE) {
                 vm.backspace();
-            } else if (k == KeyCode.ENTER) {
+            } else if (e.getCode() == KeyCode.ENTER) {
                 vm.ok();
             } else {
                 return;

@@ -98,6 +98,19 @@ public final class PinPadViewModel {
         showTyped();
     }
 
+    /** Characters from a keyboard: letters and digits in the code, digits only in a PIN. */
+    public void type(String chars) {
+        for (char ch : chars.toCharArray()) {
+            if (ch >= '0' && ch <= '9') {
+                digit(ch - '0');
+            } else if (step.get() == Step.CODE && !busy.get() && Character.isLetterOrDigit(ch)
+                    && typed.length() < maxLength()) {
+                typed.append(ch);
+                showTyped();
+            }
+        }
+    }
+
     public void backspace() {
         if (!busy.get() && typed.length() > 0) {
             typed.setLength(typed.length() - 1);
