@@ -60,10 +60,18 @@ class KioskPinTest {
             AppServices s = AppServices.open(settings, opts);
             s.employees().create("TB", "Tony Blair", "Office");
             s.employees().create("CP", "Colin Powell", "Office");
+            s.employees().create("LB", "Lab Worker", "Lab");
             s.pins().set("TB", "4711".toCharArray(), "admin");
+            s.pins().set("LB", "4711".toCharArray(), "admin");
             return s;
         });
         Windows.show(window);
+        if (settingsText.contains("pin.enabled=false")) {
+            // nothing to check in with: the kiosk screen is enough
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.kiosk() != null && window.services() != null);
+            WaitForAsyncUtils.waitForFxEvents();
+            return;
+        }
         // the station exists once the engine runs on the camera; the face has been seen once a frame was analysed
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> window.kiosk() != null
                 && window.services() != null && window.services().loadedEngine() != null
@@ -168,6 +176,20 @@ class KioskPinTest {
                 .singleElement().extracting(CheckInEvent::method).isEqualTo(CheckInMethod.PIN);
         assertThat(services.pins().verify("CP", once.toCharArray(), "hall").verdict())
                 .isEqualTo(io.facecheck.app.PinService.Verdict.WRONG);
+    }
+
+    @Test
+    void offForADepartmentAndWithoutEvidence(FxRobot robot) throws Exception {
+        open("pin.off-departments=Lab\npin.evidence=false\n");
+        AppServices services = window.services();
+        enter(robot, "LB", "4711");
+        assertThat(message(robot)).isEqualTo("PIN check-in is not available for you. Please see an administrator.");
+        enter(robot, "TB", "4711");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.kiosk().greetingCount() == 1);
+        CheckInEvent e = services.events().all().stream().filter(x -> x.code().equals("TB")).findFirst().orElseThrow();
+        assertThat(e.method()).isEqualTo(CheckInMethod.PIN);
+        assertThat(new PinEvidence(services.database()).of(e.id())).as("pin.evidence=false keeps no face").isEmpty();
+        assertThat(services.events().all()).extracting(CheckInEvent::code).containsExactly("TB");
     }
 
     @Test
