@@ -129,7 +129,14 @@ public final class SettingsView extends VBox {
         Label note = Localized.label("admin.settings.model-note");
         note.getStyleClass().add("hint-text");
         note.setWrapText(true);
-        getChildren().addAll(title, g, note, new HBox(12, save, status));
+        // the grid scrolls rather than shrinks: squeezed into a 720-pixel screen, its wrapped hints were cut off
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(g);
+        scroll.setId("settings-scroll");
+        scroll.setFitToWidth(false);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.setStyle("-fx-background-color: transparent;"); // not -fx-background: the labels take their colour from it
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+        getChildren().addAll(title, scroll, note, new HBox(12, save, status));
         setPadding(new Insets(16));
     }
 
