@@ -83,7 +83,8 @@ class ArchitectureTest {
             "io.facecheck.store.StoreException",
             "io.facecheck.store.StoreException$Kind",
             "io.facecheck.store.KioskRegistry$Kiosk",
-            "io.facecheck.store.Webhook");
+            "io.facecheck.store.Webhook",
+            "io.facecheck.store.CheckInMethod");
 
     private static final DescribedPredicate<JavaClass> STORE_BEYOND_VALUES =
             new DescribedPredicate<>("store classes other than its value types " + STORE_VALUE_TYPES) {

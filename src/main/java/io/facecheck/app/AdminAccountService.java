@@ -21,10 +21,17 @@ public final class AdminAccountService {
 
     private final AdminUsers users;
     private final AuditLog audit;
+    private final AdminLoginService logins;
 
     public AdminAccountService(Database db) {
+        this(db, new AdminLoginService(db));
+    }
+
+    /** @param logins checks passwords under the lockout (5 wrong → 5 minutes, audited) */
+    public AdminAccountService(Database db, AdminLoginService logins) {
         this.users = new AdminUsers(db);
         this.audit = new AuditLog(db);
+        this.logins = logins;
     }
 
     /** Whether no administrator exists yet, so the screens ask to create the first one. */
@@ -36,14 +43,17 @@ public final class AdminAccountService {
      * Creates an administrator and logs them in (the first run, where whoever installs FaceCheck sets the first
      * account up; the creation is audited with themselves as the actor). Slow (bcrypt): off the FX thread.
      */
-    public boolean createAndLogIn(String name, char[] password) {
+    public AdminLoginService.Result createAndLogIn(String name, char[] password) {
         users.add(name, password, name);
-        return users.verify(name, password);
+        return logins.login(name, password);
     }
 
-    /** Checks a login; audited either way. Slow (bcrypt): off the FX thread. */
-    public boolean logIn(String name, char[] password) {
-        return users.verify(name, password);
+    /**
+     * Checks a login under the lockout (5 wrong passwords lock the name for 5 minutes, and the lock is audited);
+     * audited either way. Slow (bcrypt): off the FX thread.
+     */
+    public AdminLoginService.Result logIn(String name, char[] password) {
+        return logins.login(name, password);
     }
 
     /** Records that {@code name} left the admin screens. */
@@ -55,12 +65,12 @@ public final class AdminAccountService {
      * Checks an administrator's login at the locked kiosk; with the right one the kiosk may close, and that is
      * audited as well as the login.
      */
-    public boolean unlockKiosk(String name, char[] password) {
-        boolean ok = users.verify(name, password);
-        if (ok) {
+    public AdminLoginService.Result unlockKiosk(String name, char[] password) {
+        AdminLoginService.Result r = logins.login(name, password);
+        if (r.ok()) {
             audit.record(name, KIOSK_EXIT, name, null);
         }
-        return ok;
+        return r;
     }
 
     /** Administrator names, sorted. */

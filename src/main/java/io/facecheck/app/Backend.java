@@ -99,6 +99,11 @@ public final class Backend implements AutoCloseable {
         return new WebhookDispatcher(db);
     }
 
+    /** The kiosk's PIN fallback under {@code pin}'s settings. */
+    public PinService pins(Settings.PinSettings pin) {
+        return new PinService(db, pin);
+    }
+
     public KioskService kiosks() {
         return new KioskService(db);
     }

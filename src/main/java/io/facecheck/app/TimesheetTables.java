@@ -3,6 +3,7 @@ package io.facecheck.app;
 import io.facecheck.attendance.CsvReports;
 import io.facecheck.config.Messages;
 import io.facecheck.store.CheckInEvent;
+import io.facecheck.store.CheckInMethod;
 import io.facecheck.store.Direction;
 import io.facecheck.store.Employee;
 import io.facecheck.timesheet.DayRow;
@@ -64,6 +65,19 @@ public final class TimesheetTables {
             return locale == null ? s.word() : Messages.format(locale, "timesheet.status." + s.word());
         }
 
+        /** How an event was made (FACE, PIN, MANUAL; in words with a language). */
+        public String method(CheckInMethod m) {
+            return locale == null ? m.name() : Messages.format(locale, "report.method." + m.name().toLowerCase(Locale.ROOT));
+        }
+
+        /** Whether an administrator should look at the event: PIN check-ins ({@code true}/{@code false}, or words). */
+        public String review(CheckInMethod m) {
+            if (locale == null) {
+                return Boolean.toString(m.needsReview());
+            }
+            return m.needsReview() ? Messages.format(locale, "report.review.yes") : "";
+        }
+
         /** An event's direction. */
         public String direction(Direction d) {
             return locale == null ? d.name() : Messages.format(locale, "report.direction." + d.name().toLowerCase(Locale.ROOT));
@@ -77,7 +91,7 @@ public final class TimesheetTables {
             "first_in", "last_out", "worked_hours", "scheduled_hours", "late_hours", "early_leave_hours",
             "overtime_hours", "leave_type");
     public static final List<String> EVENT_COLUMNS = List.of("id", "code", "name", "department", "time",
-            "direction", "kiosk", "correction_reason", "corrected_by");
+            "direction", "kiosk", "correction_reason", "corrected_by", "method", "review");
 
     private TimesheetTables() {
     }
@@ -110,7 +124,7 @@ public final class TimesheetTables {
         for (CheckInEvent e : events) {
             rows.add(Arrays.asList((Object) Long.valueOf(e.id()), e.code(), e.name(), e.department(),
                     e.at().atZone(zone).toLocalDateTime(), labels.direction(e.direction()), e.kioskId(), e.correctionReason(),
-                    e.correctedBy()));
+                    e.correctedBy(), labels.method(e.method()), labels.review(e.method())));
         }
         return new Table(labels.sheet("events"), labels.header(EVENT_COLUMNS), rows);
     }

@@ -104,6 +104,24 @@ public final class CheckInPolicy {
         return new Decision(Decision.Kind.CHECK_IN, code, direction, now, best, obs.liveness(), agreeing, null, false);
     }
 
+    /**
+     * The check-in of a person whose identity was confirmed without a face (the kiosk's PIN fallback): no K-of-N
+     * votes, but the same debounce and direction rules as a recognised face.
+     *
+     * @return {@link Decision.Kind#CHECK_IN} or {@link Decision.Kind#DEBOUNCED}
+     */
+    public synchronized Decision confirmed(String code) {
+        Instant now = clock.instant();
+        Optional<LastEvent> last = lastEvent(code);
+        if (last.isPresent() && Duration.between(last.get().at(), now).compareTo(rules.debounce()) < 0) {
+            return new Decision(Decision.Kind.DEBOUNCED, code, null, now, Double.NaN, null, 0, last.get().at(),
+                    false);
+        }
+        Direction direction = direction(code, last, now);
+        logged.put(code, new LastEvent(now, direction));
+        return new Decision(Decision.Kind.CHECK_IN, code, direction, now, Double.NaN, null, 0, null, false);
+    }
+
     /** Forgets a check-in the caller could not record, so the person is not debounced for it. */
     public synchronized void notRecorded(Decision d) {
         LastEvent mine = logged.get(d.code());

@@ -2,6 +2,8 @@ package io.facecheck.attendance;
 
 import io.facecheck.config.LocalizedMessage;
 import io.facecheck.store.CheckInEvent;
+import io.facecheck.store.CheckInMethod;
+import io.facecheck.store.PinEvidence;
 import io.facecheck.store.Database;
 import io.facecheck.store.EmployeeRepository;
 import io.facecheck.store.EventRepository;
@@ -39,6 +41,7 @@ public final class CheckInRecorder implements LastEventLookup {
     private final ZoneId zone;
     private final Duration debounce;
     private final UnknownFaceLog unknownFaces;
+    private final PinEvidence evidence;
     private final boolean storeUnknownFaces;
     private final OfflineKiosk offline;
 
@@ -63,6 +66,7 @@ public final class CheckInRecorder implements LastEventLookup {
         this.employees = new EmployeeRepository(db);
         this.events = new EventRepository(db);
         this.unknownFaces = new UnknownFaceLog(db);
+        this.evidence = new PinEvidence(db);
         this.kioskId = kioskId;
         this.zone = zone;
         this.debounce = debounce;
@@ -105,17 +109,32 @@ public final class CheckInRecorder implements LastEventLookup {
      * @throws StoreException when the employee is unknown or inactive, or the database fails
      */
     public Optional<CheckInEvent> record(Decision d) {
+        return record(d, CheckInMethod.FACE, null);
+    }
+
+    /**
+     * Logs a check-in made by {@code method}, with {@code evidencePng} (a face crop, sealed like every face crop)
+     * kept beside the event in the same transaction when given. A check-in not made by face needs the server: it is
+     * never journalled offline, where neither its method nor its evidence could be kept.
+     *
+     * @throws StoreException as {@link #record(Decision)}; also for a PIN check-in while the server is unreachable
+     */
+    public Optional<CheckInEvent> record(Decision d, CheckInMethod method, byte[] evidencePng) {
         if (!d.isCheckIn()) {
             throw new IllegalArgumentException("only CHECK_IN decisions are recorded, got " + d.kind());
         }
         // the kiosk names the event: a journalled copy of an event whose commit went unanswered is uploaded once
         String uuid = UUID.randomUUID().toString();
+        boolean byFace = method == CheckInMethod.FACE;
         if (offline != null && !offline.readyForServer(kioskId)) {
+            if (!byFace) {
+                throw new StoreException(StoreException.Kind.CANNOT_OPEN, LocalizedMessage.of("pin.error.offline"));
+            }
             return journal(d, uuid);
         }
         Optional<CheckInEvent> result;
         try {
-            result = recordOnServer(d, uuid);
+            result = recordOnServer(d, uuid, method, evidencePng);
             if (offline != null) {
                 result.ifPresent(offline::logged);
             }
@@ -124,15 +143,19 @@ public final class CheckInRecorder implements LastEventLookup {
                 throw e;
             }
             offline.wentDown(e);
+            if (!byFace) {
+                throw e;
+            }
             return journal(d, uuid);
         }
         result.ifPresentOrElse(
-                e -> LOG.info("check-in {} {} at {} (distance {})", e.code(), e.direction(), e.at(), e.distance()),
+                e -> LOG.info("check-in {} {} at {} by {} (distance {})", e.code(), e.direction(), e.at(), method,
+                        e.distance()),
                 () -> LOG.info("check-in of {} skipped: already logged within {}", d.code(), debounce));
         return result;
     }
 
-    private Optional<CheckInEvent> recordOnServer(Decision d, String uuid) {
+    private Optional<CheckInEvent> recordOnServer(Decision d, String uuid, CheckInMethod method, byte[] evidencePng) {
         return db.inTransaction(conn -> {
             long employeeId;
             try (PreparedStatement ps = conn.prepareStatement(
@@ -153,8 +176,13 @@ public final class CheckInRecorder implements LastEventLookup {
             if (last.isPresent() && Duration.between(last.get().at(), d.at()).compareTo(debounce) < 0) {
                 return Optional.empty();
             }
-            return Optional.of(events.insert(EventRepository.NewEvent.kiosk(employeeId, d.at(), zone, d.direction(),
-                    d.distance(), d.liveness(), kioskId, uuid)));
+            CheckInEvent logged = events.insert(EventRepository.NewEvent.kiosk(employeeId, d.at(), zone,
+                    d.direction(), Double.isFinite(d.distance()) ? d.distance() : null, d.liveness(), kioskId, uuid,
+                    method));
+            if (evidencePng != null) {
+                evidence.add(conn, logged.id(), evidencePng, d.at());
+            }
+            return Optional.of(logged);
         });
     }
 

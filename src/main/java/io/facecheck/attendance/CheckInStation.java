@@ -8,8 +8,10 @@ import io.facecheck.face.track.FaceTracker;
 import io.facecheck.match.OpenSetDecision;
 import io.facecheck.match.Vectors;
 import io.facecheck.store.CheckInEvent;
+import io.facecheck.store.CheckInMethod;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -125,6 +127,47 @@ public final class CheckInStation {
         return Collections.unmodifiableCollection(tracks.values());
     }
 
+    /**
+     * The check-in of a person who proved who they are without their face (the PIN fallback): the policy's debounce
+     * and direction rules, written through the same recorder as {@link #process}, with {@code method} and the crop
+     * of the last face this station saw within {@code evidenceWithin} as evidence (none when {@code evidenceWithin}
+     * is null or no face was seen that recently).
+     *
+     * @return the policy's decision (CHECK_IN or DEBOUNCED) and the committed event, if one was logged
+     */
+    public Confirmed checkInConfirmed(String code, CheckInMethod method, java.time.Duration evidenceWithin) {
+        Decision d = policy.confirmed(code);
+        if (!d.isCheckIn()) {
+            return new Confirmed(d, Optional.empty());
+        }
+        byte[] png = evidenceWithin == null ? null : lastFace(evidenceWithin).orElse(null);
+        try {
+            return new Confirmed(d, recorder.record(d, method, png));
+        } catch (RuntimeException e) {
+            policy.notRecorded(d);
+            throw e;
+        }
+    }
+
+    /** What {@link #checkInConfirmed} did. */
+    public record Confirmed(Decision decision, Optional<CheckInEvent> logged) {
+    }
+
+    /** The aligned crop (PNG) of the last subject this station saw, if it was seen within {@code within}. */
+    public Optional<byte[]> lastFace(java.time.Duration within) {
+        SeenFace seen = lastSeen;
+        if (seen == null || Duration.between(seen.at(), clock.instant()).compareTo(within) > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(EnrollmentCrops.png(seen.aligned()));
+    }
+
+    /** The last subject's aligned face and when it was seen; written by the frames' thread, read by a PIN entry's. */
+    private record SeenFace(RgbImage aligned, Instant at) {
+    }
+
+    private volatile SeenFace lastSeen;
+
     public Outcome process(RgbImage frame) {
         FaceTracker.Step step = tracker.next(frame);
         step.ended().forEach(tracks::remove);
@@ -142,6 +185,9 @@ public final class CheckInStation {
                     step.detected());
         }
         Face subject = faces.get(0);
+        if (subject.aligned() != null) {
+            lastSeen = new SeenFace(subject.aligned(), now);
+        }
         if (subject.embedded()) {
             TrackState previous = tracks.get(ids.get(0));
             if (previous != null && previous.lastEmbedding != null

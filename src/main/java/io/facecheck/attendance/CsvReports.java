@@ -27,7 +27,8 @@ import java.util.Locale;
  */
 public final class CsvReports {
     public static final List<String> EVENT_COLUMNS = List.of("id", "code", "name", "department", "date", "time",
-            "timestamp", "direction", "distance", "liveness", "kiosk", "correction_reason", "corrected_by");
+            "timestamp", "direction", "distance", "liveness", "kiosk", "correction_reason", "corrected_by", "method",
+            "review");
     public static final List<String> SUMMARY_COLUMNS = List.of("code", "name", "department", "date", "first_in",
             "last_out", "worked_hours", "late", "missing_checkout");
 
@@ -82,7 +83,8 @@ public final class CsvReports {
                 ZonedDateTime t = e.at().atZone(zone);
                 row(p, Long.toString(e.id()), e.code(), e.name(), e.department(), t.toLocalDate().toString(),
                         TIME.format(t), t.toOffsetDateTime().toString(), e.direction().name(), num(e.distance()),
-                        num(e.liveness()), e.kioskId(), e.correctionReason(), e.correctedBy());
+                        num(e.liveness()), e.kioskId(), e.correctionReason(), e.correctedBy(), e.method().name(),
+                        Boolean.toString(e.method().needsReview()));
             }
         }
     }

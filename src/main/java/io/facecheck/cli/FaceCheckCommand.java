@@ -28,6 +28,7 @@ import java.util.Locale;
                 ReportCommand.class,
                 TrainCommand.class,
                 AdminUserCommand.class,
+                PinCommand.class,
                 TemplatesCommand.class,
                 KiosksCommand.class,
                 WebhooksCommand.class,

@@ -12,7 +12,32 @@ import java.util.OptionalDouble;
 public record Settings(DatabaseSettings database, CheckInSettings checkIn, EngineSettings engine,
                        ReportSettings report, KioskSettings kiosk, LivenessConfig liveness,
                        SecuritySettings security, BackupSettings backup, TimesheetSettings timesheet,
-                       UiSettings ui) {
+                       UiSettings ui, PinSettings pin) {
+
+    /**
+     * The kiosk's PIN fallback ({@code pin.*}).
+     *
+     * @param enabled        {@code pin.enabled}: whether the kiosk offers "Use PIN" at all
+     * @param evidence       {@code pin.evidence}: keep a face crop of whoever used a PIN, if a face was seen
+     * @param evidenceDays   {@code pin.evidence-days}: how long such a crop is kept
+     * @param offDepartments {@code pin.off-departments}: departments whose employees may not use a PIN
+     */
+    public record PinSettings(boolean enabled, boolean evidence, int evidenceDays,
+                              java.util.Set<String> offDepartments) {
+        public static final PinSettings DEFAULTS = new PinSettings(true, true, 30, java.util.Set.of());
+
+        public PinSettings {
+            if (evidenceDays < 1) {
+                throw new ConfigException("pin.evidence-days must be at least 1, got " + evidenceDays);
+            }
+            offDepartments = java.util.Set.copyOf(offDepartments);
+        }
+
+        /** Whether an employee of {@code department} (null: none) may check in with a PIN. */
+        public boolean allowedFor(String department) {
+            return enabled && (department == null || !offDepartments.contains(department.strip()));
+        }
+    }
 
     /**
      * @param language {@code ui.language}: the language of the screens (one of {@link Messages#SUPPORTED}); null: the

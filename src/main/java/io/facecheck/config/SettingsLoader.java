@@ -145,7 +145,10 @@ public final class SettingsLoader {
         var timesheet = new Settings.TimesheetSettings(java.util.Arrays.stream(
                 values.getOrDefault("timesheet.leave-types", "annual,sick,unpaid").split(","))
                 .map(t -> t.strip().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty()).distinct().toList());
-        return new Settings(db, checkIn, engine, report, kiosk, liveness, security, backup, timesheet, ui());
+        var pin = new Settings.PinSettings(bool("pin.enabled"), bool("pin.evidence"), integer("pin.evidence-days"),
+                java.util.Arrays.stream(values.getOrDefault("pin.off-departments", "").split(","))
+                        .map(String::strip).filter(d -> !d.isEmpty()).collect(java.util.stream.Collectors.toSet()));
+        return new Settings(db, checkIn, engine, report, kiosk, liveness, security, backup, timesheet, ui(), pin);
     }
 
     /** {@code ui.language}: empty for the OS locale's, else a tag FaceCheck speaks. */

@@ -140,6 +140,37 @@ public final class AdminUsers {
         return ok;
     }
 
+    /** The wrong tries at {@code name}'s password since the last right one; CLEAR for an unknown name. */
+    public LockState lockState(String name) {
+        return db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "SELECT failed_attempts, locked_until FROM admin_user WHERE name = ? FOR UPDATE")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? new LockState(rs.getInt(1), Rows.instant(rs, "locked_until")) : LockState.CLEAR;
+                }
+            }
+        });
+    }
+
+    /** Writes the wrong tries and lock of {@code name}'s password (nothing for an unknown name). */
+    public void saveLockState(String name, LockState lock) {
+        db.run(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "UPDATE admin_user SET failed_attempts = ?, locked_until = ? WHERE name = ?")) {
+                ps.setInt(1, lock.failures());
+                Rows.setInstant(ps, 2, lock.lockedUntil());
+                ps.setString(3, name);
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Whether an administrator {@code name} exists. */
+    public boolean exists(String name) {
+        return hashOf(name).isPresent();
+    }
+
     /** Removes an administrator; returns whether it existed. */
     public boolean delete(String name, String actor) {
         return db.inTransaction(conn -> {
@@ -155,10 +186,6 @@ public final class AdminUsers {
     }
 
     private static final String DUMMY_HASH = BCrypt.withDefaults().hashToString(COST, "not-a-password".toCharArray());
-
-    private boolean exists(String name) {
-        return hashOf(name).isPresent();
-    }
 
     private Optional<String> hashOf(String name) {
         return db.inTransaction(conn -> {

@@ -31,6 +31,12 @@ public final class AuditLog {
     public static final String HOLIDAY = "holiday-add";
     public static final String HOLIDAY_REMOVE = "holiday-remove";
     public static final String LEAVE = "leave-add";
+    public static final String PIN_SET = "pin-set";
+    public static final String PIN_ISSUE = "pin-issue";
+    public static final String PIN_FAILED = "pin-failed";
+    public static final String PIN_CHECK_IN = "pin-check-in";
+    /** Too many wrong PINs or admin passwords: the code or name is locked for a while. */
+    public static final String LOCKOUT = "lockout";
 
     private final Database db;
     private final Clock clock;

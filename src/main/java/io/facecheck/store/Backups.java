@@ -44,7 +44,7 @@ public final class Backups {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     /** The tables whose rows a backup carries, in an order that satisfies the foreign keys. */
     static final List<String> TABLES = List.of("employee", "enrollment_crop", "face_template", "check_in_event",
-            "unknown_face", "audit_log", "admin_user");
+            "unknown_face", "audit_log", "admin_user", "employee_pin", "pin_evidence");
 
     private Backups() {
     }

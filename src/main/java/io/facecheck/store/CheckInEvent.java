@@ -15,11 +15,28 @@ import java.time.ZonedDateTime;
  *                         version 5 of the schema); uploading a journalled event twice is refused by it
  * @param pending          logged in the kiosk's local journal while the server was unreachable, not yet uploaded
  *                         ({@code id} and {@code employeeId} are then 0)
+ * @param method           how it was made: the face, the PIN fallback or by hand
  */
 public record CheckInEvent(long id, long employeeId, String code, String name, String department, Instant at,
                            ZoneId zone, Direction direction, Double distance, Double liveness, String kioskId,
                            String correctionReason, String correctedBy, Instant recordedAt, String uuid,
-                           boolean pending) {
+                           boolean pending, CheckInMethod method) {
+
+    public CheckInEvent {
+        if (method == null) {
+            method = correctionReason != null && distance == null && kioskId == null ? CheckInMethod.MANUAL
+                    : CheckInMethod.FACE;
+        }
+    }
+
+    /** An event whose method follows from its fields: manual with a reason and no kiosk, else by face. */
+    public CheckInEvent(long id, long employeeId, String code, String name, String department, Instant at,
+                        ZoneId zone, Direction direction, Double distance, Double liveness, String kioskId,
+                        String correctionReason, String correctedBy, Instant recordedAt, String uuid,
+                        boolean pending) {
+        this(id, employeeId, code, name, department, at, zone, direction, distance, liveness, kioskId,
+                correctionReason, correctedBy, recordedAt, uuid, pending, null);
+    }
 
     public ZonedDateTime localTime() {
         return at.atZone(zone);

@@ -16,16 +16,24 @@ import java.util.Optional;
 public final class EventRepository {
     private static final String SELECT = "SELECT v.id, v.employee_id, e.code, e.name, e.department, v.at_utc, "
             + "v.zone, v.direction, v.distance, v.liveness, v.kiosk_id, v.correction_reason, v.corrected_by, "
-            + "v.recorded_at, v.event_uuid FROM check_in_event v JOIN employee e ON e.id = v.employee_id ";
+            + "v.recorded_at, v.event_uuid, v.method FROM check_in_event v JOIN employee e ON e.id = v.employee_id ";
 
     /**
      * An event to insert.
      *
      * @param correctionReason null for a kiosk event; the administrator's reason for a manual one
+     * @param method           how it was made
      */
     public record NewEvent(long employeeId, Instant at, ZoneId zone, Direction direction, Double distance,
                            Double liveness, String kioskId, String correctionReason, String correctedBy,
-                           String uuid) {
+                           String uuid, CheckInMethod method) {
+        /** An event made by face at a kiosk, or by hand when it has a correction reason. */
+        public NewEvent(long employeeId, Instant at, ZoneId zone, Direction direction, Double distance,
+                        Double liveness, String kioskId, String correctionReason, String correctedBy, String uuid) {
+            this(employeeId, at, zone, direction, distance, liveness, kioskId, correctionReason, correctedBy, uuid,
+                    correctionReason != null ? CheckInMethod.MANUAL : CheckInMethod.FACE);
+        }
+
         public NewEvent(long employeeId, Instant at, ZoneId zone, Direction direction, Double distance,
                         Double liveness, String kioskId, String correctionReason, String correctedBy) {
             this(employeeId, at, zone, direction, distance, liveness, kioskId, correctionReason, correctedBy, null);
@@ -34,6 +42,13 @@ public final class EventRepository {
         public static NewEvent kiosk(long employeeId, Instant at, ZoneId zone, Direction direction, Double distance,
                                      Double liveness, String kioskId, String uuid) {
             return new NewEvent(employeeId, at, zone, direction, distance, liveness, kioskId, null, null, uuid);
+        }
+
+        /** A kiosk event made by {@code method} (the PIN fallback has no distance). */
+        public static NewEvent kiosk(long employeeId, Instant at, ZoneId zone, Direction direction, Double distance,
+                                     Double liveness, String kioskId, String uuid, CheckInMethod method) {
+            return new NewEvent(employeeId, at, zone, direction, distance, liveness, kioskId, null, null, uuid,
+                    method);
         }
 
         public static NewEvent kiosk(long employeeId, Instant at, ZoneId zone, Direction direction, double distance,
@@ -58,8 +73,8 @@ public final class EventRepository {
     public CheckInEvent insert(NewEvent e) {
         return db.inTransaction(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("INSERT INTO check_in_event (employee_id, at_utc, zone, "
-                    + "direction, distance, liveness, kiosk_id, correction_reason, corrected_by, recorded_at, event_uuid) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + "direction, distance, liveness, kiosk_id, correction_reason, corrected_by, recorded_at, event_uuid, "
+                    + "method) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 ps.setLong(1, e.employeeId());
                 Rows.setInstant(ps, 2, e.at());
                 ps.setString(3, e.zone().getId());
@@ -71,6 +86,7 @@ public final class EventRepository {
                 ps.setString(9, e.correctedBy());
                 Rows.setInstant(ps, 10, clock.instant());
                 ps.setString(11, e.uuid());
+                ps.setString(12, e.method().name());
                 ps.executeUpdate();
                 CheckInEvent stored = find(conn, Rows.generatedId(ps)).orElseThrow();
                 // in this transaction: a check-in (kiosk, journal upload) or a correction is never told without
@@ -246,7 +262,8 @@ public final class EventRepository {
                         Direction.valueOf(rs.getString("direction")), Rows.nullableDouble(rs, "distance"),
                         Rows.nullableDouble(rs, "liveness"), rs.getString("kiosk_id"),
                         rs.getString("correction_reason"), rs.getString("corrected_by"),
-                        Rows.instant(rs, "recorded_at"), rs.getString("event_uuid"), false));
+                        Rows.instant(rs, "recorded_at"), rs.getString("event_uuid"), false,
+                        CheckInMethod.valueOf(rs.getString("method"))));
             }
         }
         return out;

@@ -23,6 +23,10 @@ final class FaceDataEncryption {
     static final String TEMPLATES = "face_template";
     static final String CROPS = "enrollment_crop";
     static final String UNKNOWN = "unknown_face";
+    /** Face crops kept as evidence of PIN check-ins. */
+    static final String PIN_EVIDENCE = "pin_evidence";
+    /** The tables of sealed PNG crops (png, key_id). */
+    private static final List<String> CROP_TABLES = List.of(CROPS, UNKNOWN, PIN_EVIDENCE);
 
     private FaceDataEncryption() {
     }
@@ -70,7 +74,8 @@ final class FaceDataEncryption {
              ResultSet rs = s.executeQuery("SELECT DISTINCT key_id FROM " + TEMPLATES + " WHERE key_id IS NOT NULL "
                      + "UNION SELECT DISTINCT key_id FROM " + CROPS + " WHERE key_id IS NOT NULL "
                      + "UNION SELECT DISTINCT key_id FROM " + UNKNOWN + " WHERE key_id IS NOT NULL "
-                     + "UNION SELECT DISTINCT key_id FROM " + WebhookRepository.TABLE + " WHERE key_id IS NOT NULL")) {
+                     + "UNION SELECT DISTINCT key_id FROM " + WebhookRepository.TABLE + " WHERE key_id IS NOT NULL "
+                     + "UNION SELECT DISTINCT key_id FROM " + PIN_EVIDENCE + " WHERE key_id IS NOT NULL")) {
             while (rs.next()) {
                 ids.add(rs.getString(1));
             }
@@ -81,7 +86,7 @@ final class FaceDataEncryption {
     /** How many face-data records are not sealed under {@code keyId} (plain ones included). */
     static int countNotUnder(Connection c, String keyId) throws SQLException {
         int n = 0;
-        for (String table : List.of(TEMPLATES, CROPS, UNKNOWN)) {
+        for (String table : List.of(TEMPLATES, CROPS, UNKNOWN, PIN_EVIDENCE)) {
             n += ids(c, table, keyId).size();
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + WebhookRepository.TABLE
@@ -102,9 +107,12 @@ final class FaceDataEncryption {
      */
     static int reseal(Connection c, FaceDataCipher cipher, String keyId, Progress progress) throws SQLException {
         List<Long> templates = ids(c, TEMPLATES, keyId);
-        List<Long> crops = ids(c, CROPS, keyId);
-        List<Long> unknown = ids(c, UNKNOWN, keyId);
-        int total = templates.size() + crops.size() + unknown.size();
+        java.util.Map<String, List<Long>> cropIds = new java.util.LinkedHashMap<>();
+        int total = templates.size();
+        for (String table : CROP_TABLES) {
+            cropIds.put(table, ids(c, table, keyId));
+            total += cropIds.get(table).size();
+        }
         int done = 0;
         for (long id : templates) {
             float[] v;
@@ -126,8 +134,8 @@ final class FaceDataEncryption {
             }
             progress.record(++done, total);
         }
-        for (String table : List.of(CROPS, UNKNOWN)) {
-            for (long id : table.equals(CROPS) ? crops : unknown) {
+        for (String table : CROP_TABLES) {
+            for (long id : cropIds.get(table)) {
                 byte[] stored;
                 String storedKey;
                 try (PreparedStatement ps = c.prepareStatement("SELECT png, key_id FROM " + table + " WHERE id = ?")) {

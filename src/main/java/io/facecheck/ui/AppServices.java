@@ -48,6 +48,7 @@ public final class AppServices implements AutoCloseable {
     private AutoCloseable backups;
     /** Delivers the webhooks' events while the app runs (kiosk and admin screens both make events). */
     private final io.facecheck.app.WebhookDispatcher webhookDispatcher;
+    private AutoCloseable evidencePurge;
 
     private AppServices(Settings settings, Path userSettingsFile, Backend backend, boolean kiosk) {
         this.settings = settings;
@@ -97,6 +98,7 @@ public final class AppServices implements AutoCloseable {
         AppServices services = new AppServices(settings, userSettingsFile, Backend.open(settings, kiosk), kiosk);
         services.backups = services.backend.backups().scheduleDaily(settings.backup()).orElse(null);
         services.webhookDispatcher.start();
+        services.evidencePurge = services.backend.pins(settings.pin()).scheduleEvidencePurge();
         return services;
     }
 
@@ -172,6 +174,11 @@ public final class AppServices implements AutoCloseable {
 
     public TimesheetService timesheets() {
         return backend.timesheets();
+    }
+
+    /** The kiosk's PIN fallback ({@code pin.*}). */
+    public io.facecheck.app.PinService pins() {
+        return backend.pins(settings.pin());
     }
 
     /** The live board of the Today page, on the timesheet of today. */
@@ -255,6 +262,7 @@ public final class AppServices implements AutoCloseable {
         stop(journalSync);
         stop(gallerySync);
         stop(backups);
+        stop(evidencePurge);
         if (engine != null) {
             engine.close();
         }

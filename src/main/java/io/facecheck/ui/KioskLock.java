@@ -173,11 +173,12 @@ public final class KioskLock {
                     submit.setDisable(true);
                     errorText.set(Text.NONE);
                 })
-                .onSuccess(ok -> {
-                    if (ok) {
-                        unlock();
-                    } else {
-                        errorText.set(Text.of("kiosk.lock.wrong"));
+                .onSuccess(r -> {
+                    switch (r.outcome()) {
+                        case OK -> unlock();
+                        case WRONG -> errorText.set(Text.of("kiosk.lock.wrong"));
+                        case LOCKED -> errorText.set(io.facecheck.ui.admin.LoginViewModel.lockedText(r,
+                                s.settings().checkIn().zone()));
                     }
                 })
                 .onFailure(e -> errorText.set(Text.of("kiosk.lock.failed", e.getMessage())))

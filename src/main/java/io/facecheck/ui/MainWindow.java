@@ -141,7 +141,7 @@ public final class MainWindow implements AutoCloseable {
             loadRecognition(camera, false);
         }
         dimmer = new KioskDimmer(kiosk.lastUpdateProperty(), services.settings().kiosk().dimAfter());
-        show(dimmer.wrap(new KioskView(kiosk, this::showLogin)));
+        show(dimmer.wrap(new KioskView(kiosk, this::showLogin, pinPad())));
     }
 
     /**
@@ -235,14 +235,48 @@ public final class MainWindow implements AutoCloseable {
         }, 0, OFFLINE_WATCH_INTERVAL.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * The PIN keypad, or null with {@code pin.enabled=false}: code and PIN checked by the {@link io.facecheck.app.PinService},
+     * the check-in made by the station of the camera running now (its debounce and direction), the person greeted
+     * as a recognised face is.
+     */
+    private io.facecheck.ui.kiosk.PinPadViewModel pinPad() {
+        if (!services.settings().pin().enabled()) {
+            return null;
+        }
+        io.facecheck.app.PinService pins = services.pins();
+        String kioskId = services.settings().checkIn().kioskId();
+        KioskViewModel vm = kiosk;
+        return new io.facecheck.ui.kiosk.PinPadViewModel(new io.facecheck.ui.kiosk.PinPadViewModel.Backend() {
+            @Override
+            public io.facecheck.app.PinService.Result checkIn(String code, char[] pin) {
+                io.facecheck.attendance.CheckInStation station = currentStation;
+                if (station == null) {
+                    throw new IllegalStateException(Messages.get("pin.error.not-ready"));
+                }
+                return pins.checkIn(code, pin, station, kioskId);
+            }
+
+            @Override
+            public io.facecheck.app.PinService.Attempt change(String code, char[] oldPin, char[] newPin) {
+                return pins.change(code, oldPin, newPin, kioskId);
+            }
+        }, executor, services.settings().checkIn().zone(), e -> vm.greet(new io.facecheck.ui.kiosk.KioskUpdate.CheckIn(
+                e.code(), e.name(), e.direction().name(), e.localTime())));
+    }
+
+    /** The check-in station of the camera running now (the PIN keypad checks in through it), or null. */
+    private volatile io.facecheck.attendance.CheckInStation currentStation;
+
     /** A fresh analyser (its own check-in station: K-of-N memory, debounce) per camera source; preview only without an engine. */
     private FrameAnalyzer analyzer() {
         AttendanceEngine engine = services.loadedEngine();
         if (engine == null) {
             return FrameAnalyzer.PREVIEW_ONLY;
         }
-        return new RecognitionAnalyzer(engine.station(null, clock), services.employees(),
-                engine.offline().orElse(null));
+        io.facecheck.attendance.CheckInStation station = engine.station(null, clock);
+        currentStation = station;
+        return new RecognitionAnalyzer(station, services.employees(), engine.offline().orElse(null));
     }
 
 
@@ -261,7 +295,8 @@ public final class MainWindow implements AutoCloseable {
     }
 
     public void showLogin() {
-        LoginViewModel vm = new LoginViewModel(services.admins(), executor, name -> {
+        LoginViewModel vm = new LoginViewModel(services.admins(), services.settings().checkIn().zone(), executor,
+                name -> {
             admin = name;
             showAdmin();
         });

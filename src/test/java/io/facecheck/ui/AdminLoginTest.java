@@ -110,16 +110,25 @@ class AdminLoginTest {
         AdminLoginTest.type(robot, "#settings-camera", "/dev/video2");
         robot.interact(() -> robot.lookup("#settings-liveness").<javafx.scene.control.ChoiceBox<LivenessMode>>query()
                 .setValue(LivenessMode.CHALLENGE));
+        // the PIN fallback: off for two departments, no face kept as evidence
+        AdminLoginTest.type(robot, "#settings-pin-off-departments", "Lab, Warehouse");
+        press(robot, "#settings-pin-evidence");
+        assertThat(robot.lookup("#settings-pin-evidence-days").query().isDisabled()).isTrue();
         press(robot, "#settings-save");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#settings-status").queryAs(Label.class)
                 .getText().startsWith("Saved"));
         java.util.Map<String, String> saved = io.facecheck.config.SettingsLoader.readFile(tmp.resolve("user.properties"));
         assertThat(saved).containsEntry("kiosk.camera", "/dev/video2").containsEntry("checkin.liveness", "challenge")
-                .containsEntry("checkin.debounce", "PT5M");
+                .containsEntry("checkin.debounce", "PT5M")
+                .containsEntry("pin.off-departments", "Lab,Warehouse").containsEntry("pin.evidence", "false");
         try (AppServices reread = AppServices.open(tmp.resolve("user.properties"),
                 LaunchOptions.DEFAULT.withDatabase("jdbc:h2:mem:settings-check"))) {
             assertThat(reread.settings().liveness().mode()).isEqualTo(LivenessMode.CHALLENGE);
             assertThat(reread.configuredCamera()).isEqualTo("/dev/video2");
+            assertThat(reread.settings().pin().enabled()).isTrue();
+            assertThat(reread.settings().pin().evidence()).isFalse();
+            assertThat(reread.settings().pin().offDepartments()).containsExactlyInAnyOrder("Lab", "Warehouse");
+            assertThat(reread.settings().pin().allowedFor("Warehouse")).isFalse();
         }
         robot.interact(() -> window.adminView().select("Audit log"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#audit-table").queryTableView().getItems().isEmpty());

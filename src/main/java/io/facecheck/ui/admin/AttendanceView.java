@@ -124,6 +124,9 @@ public final class AttendanceView extends BorderPane {
         events.getColumns().add(Localized.column("admin.attendance.col.code", CheckInEvent::code, 80));
         events.getColumns().add(Localized.column("admin.attendance.col.name", CheckInEvent::name, 180));
         events.getColumns().add(Localized.column("admin.attendance.col.direction", ev -> direction(ev.direction()), 75));
+        // a PIN check-in had no face to vouch for it: flagged for the administrator to look at
+        events.getColumns().add(Localized.column("pin.attendance.col.method", ev -> ev.method().needsReview()
+                ? Messages.get("pin.attendance.review", method(ev.method())) : method(ev.method()), 110));
         events.getColumns().add(Localized.column("admin.attendance.col.kiosk",
                 ev -> ev.kioskId() == null ? "" : ev.kioskId(), 90));
         events.getColumns().add(Localized.column("admin.attendance.col.correction", ev -> ev.correctionReason() == null
@@ -380,5 +383,10 @@ public final class AttendanceView extends BorderPane {
             return d.showAndWait().filter(b -> b == save).map(b -> new Result(code == null ? null : code.getText().strip(),
                     day.getValue(), time.getText().strip(), dir.getValue(), reason.getText()));
         }
+    }
+
+    /** How an event was made, in the current language. */
+    static String method(io.facecheck.store.CheckInMethod m) {
+        return Messages.get("report.method." + m.name().toLowerCase(java.util.Locale.ROOT));
     }
 }

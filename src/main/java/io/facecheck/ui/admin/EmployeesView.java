@@ -59,7 +59,11 @@ public final class EmployeesView extends BorderPane {
         delete.setId("employee-delete");
         delete.getStyleClass().add("danger");
         // the actions keep to the right and wrap onto a second row when a language's words do not fit in one
-        FlowPane actions = new FlowPane(8, 6, enroll, edit, toggle, eraseFace, delete);
+        Button setPin = Localized.button("pin.admin.set");
+        setPin.setId("employee-set-pin");
+        Button issuePin = Localized.button("pin.admin.issue");
+        issuePin.setId("employee-issue-pin");
+        FlowPane actions = new FlowPane(8, 6, enroll, edit, toggle, setPin, issuePin, eraseFace, delete);
         actions.setAlignment(Pos.CENTER_RIGHT);
         HBox.setHgrow(actions, Priority.ALWAYS);
         HBox bar = new HBox(8, search, filter, actions);
@@ -97,6 +101,21 @@ public final class EmployeesView extends BorderPane {
         toggle.disableProperty().bind(selected.isNull());
         eraseFace.disableProperty().bind(selected.isNull());
         delete.disableProperty().bind(selected.isNull());
+        setPin.disableProperty().bind(selected.isNull());
+        issuePin.disableProperty().bind(selected.isNull());
+        setPin.setOnAction(e -> {
+            EmployeeItem s = selected.get();
+            if (s != null) {
+                pinDialog(s).ifPresent(pin -> vm.setPin(s, pin));
+            }
+        });
+        issuePin.setOnAction(e -> {
+            EmployeeItem s = selected.get();
+            if (s != null && confirm(Messages.get("pin.admin.confirm.issue", s.name(), s.code()),
+                    Messages.get("pin.admin.confirm.issue.detail"))) {
+                vm.issuePin(s);
+            }
+        });
         toggle.textProperty().bind(I18n.format(() -> Messages.get(selected.get() != null && !selected.get().active()
                 ? "admin.employees.activate" : "admin.employees.deactivate"), selected));
         toggle.setOnAction(e -> {
@@ -149,6 +168,33 @@ public final class EmployeesView extends BorderPane {
         a.setTitle(Messages.get("admin.common.confirm"));
         a.setHeaderText(header);
         return a.showAndWait().filter(b -> b == ok).isPresent();
+    }
+
+    /** Asks for a PIN twice; the OK button waits for 4–8 digits typed the same both times. */
+    private Optional<char[]> pinDialog(EmployeeItem item) {
+        Dialog<char[]> d = new Dialog<>();
+        d.setTitle(Messages.get("pin.admin.set.title", item.name(), item.code()));
+        javafx.scene.control.PasswordField pin = new javafx.scene.control.PasswordField();
+        pin.setId("set-pin");
+        javafx.scene.control.PasswordField again = new javafx.scene.control.PasswordField();
+        again.setId("set-pin-again");
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(8);
+        g.addRow(0, Localized.label("pin.admin.set.pin"), pin);
+        g.addRow(1, Localized.label("pin.admin.set.again"), again);
+        d.getDialogPane().setContent(g);
+        ButtonType save = new ButtonType(Messages.get("admin.common.save"), ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(save, Localized.cancel());
+        d.getDialogPane().lookupButton(save).disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !pin.getText().matches("[0-9]{" + io.facecheck.app.PinService.MIN_DIGITS + ","
+                        + io.facecheck.app.PinService.MAX_DIGITS + "}") || !pin.getText().equals(again.getText()),
+                pin.textProperty(), again.textProperty()));
+        d.setResultConverter(b -> b == save ? pin.getText().toCharArray() : null);
+        Optional<char[]> r = d.showAndWait();
+        pin.clear();
+        again.clear();
+        return r;
     }
 
     private Optional<String[]> editDialog(EmployeeItem item) {

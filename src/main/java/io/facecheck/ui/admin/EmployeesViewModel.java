@@ -143,6 +143,31 @@ public final class EmployeesViewModel {
                 .executeWith(executor);
     }
 
+    /** Sets the employee's kiosk PIN (the digits wiped once hashed); audited. */
+    public void setPin(EmployeeItem item, char[] pin) {
+        BackgroundTask.wrap(() -> {
+                    try {
+                        services.pins().set(item.code(), pin, actor);
+                    } finally {
+                        java.util.Arrays.fill(pin, '\0');
+                    }
+                })
+                .onSuccess(x -> status.set(Text.of("pin.admin.set-done", item.code())))
+                .onFailure(e -> status.set(Text.of("pin.admin.error", item.code(), e.getLocalizedMessage())))
+                .executeWith(executor);
+    }
+
+    /**
+     * Issues a one-time PIN, shown once in the status line for the administrator to hand over; the employee
+     * replaces it at its first use at the kiosk. Audited (without the PIN).
+     */
+    public void issuePin(EmployeeItem item) {
+        BackgroundTask.wrap(() -> services.pins().issue(item.code(), actor))
+                .onSuccess(pin -> status.set(Text.of("pin.admin.issued", item.code(), pin)))
+                .onFailure(e -> status.set(Text.of("pin.admin.error", item.code(), e.getLocalizedMessage())))
+                .executeWith(executor);
+    }
+
     /** Deletes the employee with their templates, enrollment crops and events (right to erasure); audited. */
     public void delete(EmployeeItem item) {
         BackgroundTask.wrap(() -> {

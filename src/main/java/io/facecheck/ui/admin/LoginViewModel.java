@@ -1,6 +1,7 @@
 package io.facecheck.ui.admin;
 
 import io.facecheck.app.AdminAccountService;
+import io.facecheck.app.AdminLoginService;
 import io.facecheck.ui.BackgroundTask;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -23,6 +24,7 @@ import java.util.function.Consumer;
  */
 public final class LoginViewModel {
     private final AdminAccountService accounts;
+    private final java.time.ZoneId zone;
     private final Executor executor;
     private final Consumer<String> onLoggedIn;
     private final StringProperty user = new SimpleStringProperty("");
@@ -33,18 +35,24 @@ public final class LoginViewModel {
     private final StringBinding errorText = I18n.text(error);
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
-    /** @param onLoggedIn gets the admin's name, on the FX thread */
-    public LoginViewModel(AdminAccountService accounts, Executor executor, Consumer<String> onLoggedIn) {
+    /**
+     * @param accounts   checks passwords under the lockout (5 wrong → 5 minutes)
+     * @param zone       the zone a lock's end is shown in
+     * @param onLoggedIn gets the admin's name, on the FX thread
+     */
+    public LoginViewModel(AdminAccountService accounts, java.time.ZoneId zone, Executor executor,
+                          Consumer<String> onLoggedIn) {
         this.accounts = accounts;
+        this.zone = zone;
         this.executor = executor;
         this.onLoggedIn = onLoggedIn;
     }
 
     /** Finds out whether an admin exists yet (first run). */
     public void load() {
-        BackgroundTask.wrap(accounts::firstRun)
+        BackgroundTask.wrap(() -> !accounts.firstRun())
                 .onRunning(() -> busy.set(true))
-                .onSuccess(firstRun::set)
+                .onSuccess(any -> firstRun.set(!any))
                 .onFailure(e -> error.set(Text.of("admin.login.error.cannot-read", e.getMessage())))
                 .onFinished(() -> busy.set(false))
                 .executeWith(executor);
@@ -79,19 +87,27 @@ public final class LoginViewModel {
                     busy.set(true);
                     error.set(Text.NONE);
                 })
-                .onSuccess(ok -> {
+                .onSuccess(r -> {
                     password.set("");
                     repeat.set("");
-                    if (ok) {
-                        firstRun.set(false);
-                        onLoggedIn.accept(name);
-                    } else {
-                        error.set(Text.of("admin.login.error.wrong"));
+                    switch (r.outcome()) {
+                        case OK -> {
+                            firstRun.set(false);
+                            onLoggedIn.accept(name);
+                        }
+                        case WRONG -> error.set(Text.of("admin.login.error.wrong"));
+                        case LOCKED -> error.set(lockedText(r, zone));
                     }
                 })
                 .onFailure(e -> error.set(Text.of("admin.login.error.failed", e.getMessage())))
                 .onFinished(() -> busy.set(false))
                 .executeWith(executor);
+    }
+
+    /** "Too many wrong passwords: try again after 10:35" (the end of the lock in {@code zone}). */
+    public static Text lockedText(AdminLoginService.Result r, java.time.ZoneId zone) {
+        return Text.of("pin.login.locked", java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                .format(r.lockedUntil().atZone(zone)));
     }
 
     public StringProperty userProperty() {

@@ -79,6 +79,27 @@ public final class SettingsView extends VBox {
         model.getItems().setAll(io.facecheck.face.FaceNetworks.embedderNames());
         model.valueProperty().bindBidirectional(vm.embedderProperty());
 
+        CheckBox pinEnabled = new CheckBox();
+        pinEnabled.setId("settings-pin-enabled");
+        pinEnabled.textProperty().bind(I18n.text("pin.settings.enabled"));
+        pinEnabled.selectedProperty().bindBidirectional(vm.pinEnabledProperty());
+        TextField pinOff = new TextField();
+        pinOff.setId("settings-pin-off-departments");
+        pinOff.getStyleClass().add(TimesheetUi.DATA); // department names, as the employees have them
+        pinOff.promptTextProperty().bind(I18n.text("pin.settings.off-departments.prompt"));
+        pinOff.textProperty().bindBidirectional(vm.pinOffDepartmentsProperty());
+        pinOff.disableProperty().bind(pinEnabled.selectedProperty().not());
+        CheckBox pinEvidence = new CheckBox();
+        pinEvidence.setId("settings-pin-evidence");
+        pinEvidence.textProperty().bind(I18n.text("pin.settings.evidence"));
+        pinEvidence.selectedProperty().bindBidirectional(vm.pinEvidenceProperty());
+        pinEvidence.disableProperty().bind(pinEnabled.selectedProperty().not());
+        Spinner<Integer> evidenceDays = new Spinner<>(1, 3650, vm.pinEvidenceDaysProperty().get());
+        evidenceDays.setId("settings-pin-evidence-days");
+        evidenceDays.setEditable(true);
+        evidenceDays.valueProperty().addListener((o, a, b) -> vm.pinEvidenceDaysProperty().set(b));
+        evidenceDays.disableProperty().bind(pinEvidence.selectedProperty().not().or(pinEvidence.disabledProperty()));
+
         GridPane g = new GridPane();
         g.setHgap(12);
         g.setVgap(10);
@@ -92,6 +113,10 @@ public final class SettingsView extends VBox {
         g.addRow(r++, Localized.label("admin.settings.liveness"), liveness);
         g.addRow(r++, new Label(""), livenessHint);
         g.addRow(r++, Localized.label("admin.settings.model"), model);
+        g.addRow(r++, Localized.label("pin.settings.title"), pinEnabled);
+        g.addRow(r++, Localized.label("pin.settings.off-departments"), pinOff);
+        g.addRow(r++, new Label(""), pinEvidence);
+        g.addRow(r++, Localized.label("pin.settings.evidence-days"), evidenceDays);
 
         Button save = Localized.button("admin.settings.save");
         save.setId("settings-save");
@@ -104,7 +129,14 @@ public final class SettingsView extends VBox {
         Label note = Localized.label("admin.settings.model-note");
         note.getStyleClass().add("hint-text");
         note.setWrapText(true);
-        getChildren().addAll(title, g, note, new HBox(12, save, status));
+        // the grid scrolls rather than shrinks: squeezed into a 720-pixel screen, its wrapped hints were cut off
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(g);
+        scroll.setId("settings-scroll");
+        scroll.setFitToWidth(false);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.setStyle("-fx-background-color: transparent;"); // not -fx-background: the labels take their colour from it
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+        getChildren().addAll(title, scroll, note, new HBox(12, save, status));
         setPadding(new Insets(16));
     }
 

@@ -44,6 +44,10 @@ public final class SettingsViewModel {
     private final BooleanProperty useCardThreshold = new SimpleBooleanProperty();
     private final ObjectProperty<LivenessMode> liveness = new SimpleObjectProperty<>();
     private final StringProperty embedder = new SimpleStringProperty();
+    private final BooleanProperty pinEnabled = new SimpleBooleanProperty();
+    private final BooleanProperty pinEvidence = new SimpleBooleanProperty();
+    private final IntegerProperty pinEvidenceDays = new SimpleIntegerProperty();
+    private final StringProperty pinOffDepartments = new SimpleStringProperty();
     private final ObjectProperty<Text> calibration = new SimpleObjectProperty<>(Text.NONE);
     private final StringBinding calibrationText = I18n.text(calibration);
     private final ObjectProperty<Text> status = new SimpleObjectProperty<>(Text.NONE);
@@ -65,6 +69,10 @@ public final class SettingsViewModel {
         threshold.set(s.engine().threshold().orElse(Double.isNaN(cardThreshold) ? 0 : cardThreshold));
         liveness.set(s.liveness().mode());
         embedder.set(s.engine().embedder());
+        pinEnabled.set(s.pin().enabled());
+        pinEvidence.set(s.pin().evidence());
+        pinEvidenceDays.set(s.pin().evidenceDays());
+        pinOffDepartments.set(String.join(", ", new java.util.TreeSet<>(s.pin().offDepartments())));
         threshold.addListener((o, a, b) -> updateCalibration());
     }
 
@@ -131,6 +139,12 @@ public final class SettingsViewModel {
         changes.put("engine.threshold", useCardThreshold.get() ? "" : String.format(Locale.ROOT, "%.4f", threshold.get()));
         changes.put("checkin.liveness", (liveness.get() == null ? LivenessMode.OFF : liveness.get()).id());
         changes.put("engine.embedder", embedder.get());
+        changes.put("pin.enabled", Boolean.toString(pinEnabled.get()));
+        changes.put("pin.evidence", Boolean.toString(pinEvidence.get()));
+        changes.put("pin.evidence-days", Integer.toString(Math.max(1, pinEvidenceDays.get())));
+        changes.put("pin.off-departments", pinOffDepartments.get() == null ? ""
+                : java.util.Arrays.stream(pinOffDepartments.get().split(",")).map(String::strip)
+                        .filter(d -> !d.isEmpty()).distinct().collect(java.util.stream.Collectors.joining(",")));
         BackgroundTask.wrap(() -> {
                     services.settingsService().save(changes, actor);
                 })
@@ -182,6 +196,26 @@ public final class SettingsViewModel {
 
     public StringProperty embedderProperty() {
         return embedder;
+    }
+
+    /** {@code pin.enabled}: whether the kiosk offers "Use PIN" at all. */
+    public BooleanProperty pinEnabledProperty() {
+        return pinEnabled;
+    }
+
+    /** {@code pin.evidence}: whether a PIN check-in keeps a crop of the face in view. */
+    public BooleanProperty pinEvidenceProperty() {
+        return pinEvidence;
+    }
+
+    /** {@code pin.evidence-days}: how long such a crop is kept. */
+    public IntegerProperty pinEvidenceDaysProperty() {
+        return pinEvidenceDays;
+    }
+
+    /** {@code pin.off-departments}, comma-separated: departments whose employees may not use a PIN. */
+    public StringProperty pinOffDepartmentsProperty() {
+        return pinOffDepartments;
     }
 
     /** The calibration readout, in the current language. */

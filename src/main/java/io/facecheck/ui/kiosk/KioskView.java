@@ -37,6 +37,11 @@ public final class KioskView extends BorderPane {
     private final Timeline clockTimer;
 
     public KioskView(KioskViewModel vm, Runnable openAdmin) {
+        this(vm, openAdmin, null);
+    }
+
+    /** @param pin the PIN keypad ("Use PIN" in the header), or null when the PIN fallback is off */
+    public KioskView(KioskViewModel vm, Runnable openAdmin, PinPadViewModel pin) {
         getStyleClass().add("kiosk");
         setId("kiosk");
 
@@ -70,6 +75,18 @@ public final class KioskView extends BorderPane {
         clock.setTextAlignment(javafx.scene.text.TextAlignment.RIGHT);
         clock.setMinHeight(Region.USE_PREF_SIZE);
         HBox header = new HBox(16, title, spacer, clock, admin);
+        if (pin != null) {
+            Button usePin = new Button();
+            usePin.textProperty().bind(I18n.text("pin.use"));
+            usePin.setId("use-pin");
+            usePin.getStyleClass().add("kiosk-pin-button");
+            usePin.setMinWidth(Region.USE_PREF_SIZE);
+            usePin.setMinHeight(56); // a fingertip's target on a touch screen
+            usePin.setStyle("-fx-font-size: 20px;");
+            usePin.setFocusTraversable(false);
+            usePin.setOnAction(e -> pin.open());
+            header.getChildren().add(header.getChildren().indexOf(admin), usePin);
+        }
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("kiosk-header");
         Label offline = new Label();
@@ -123,6 +140,10 @@ public final class KioskView extends BorderPane {
         noCamera.managedProperty().bind(noCamera.visibleProperty());
 
         StackPane center = new StackPane(preview, noCamera);
+        if (pin != null) {
+            center.getChildren().add(new PinPadView(pin));
+            center.setMinSize(0, 0); // an overlay: it never pushes the header or the banner off the screen
+        }
         center.getStyleClass().add("kiosk-center");
         setCenter(center);
 

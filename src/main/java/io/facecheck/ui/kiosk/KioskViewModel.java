@@ -154,15 +154,7 @@ public final class KioskViewModel implements AutoCloseable {
                 livenessResult.set("passed");
                 challengeText.set(Text.NONE);
             }
-            KioskUpdate.CheckIn c = u.checkIns().get(0);
-            greetings++;
-            setBanner(BannerKind.WELCOME, Greeting.of(c.out(), c.greetingName(), c.at().toLocalTime()));
-            recordedText.set(Greeting.recorded(c.out(), c.at()));
-            greetingTimer.playFromStart();
-            Runnable sound = onCheckIn.get();
-            if (sound != null) {
-                sound.run();
-            }
+            greet(u.checkIns().get(0));
             return;
         }
         if (bannerKind.get() == BannerKind.WELCOME) {
@@ -180,6 +172,21 @@ public final class KioskViewModel implements AutoCloseable {
                 setBanner(BannerKind.UNKNOWN, u.message().text());
             }
             default -> setBanner(BannerKind.GUIDANCE, u.message().text());
+        }
+    }
+
+    /**
+     * Greets a person who was just logged (by face, or through the PIN keypad): the greeting, the recorded time, the
+     * chime. Call on the FX thread.
+     */
+    public void greet(KioskUpdate.CheckIn c) {
+        greetings++;
+        setBanner(BannerKind.WELCOME, Greeting.of(c.out(), c.greetingName(), c.at().toLocalTime()));
+        recordedText.set(Greeting.recorded(c.out(), c.at()));
+        greetingTimer.playFromStart();
+        Runnable sound = onCheckIn.get();
+        if (sound != null) {
+            sound.run();
         }
     }
 
