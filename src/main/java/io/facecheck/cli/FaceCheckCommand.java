@@ -31,6 +31,8 @@ import java.util.Locale;
                 AdminUserCommand.class,
                 TemplatesCommand.class,
                 KiosksCommand.class,
+                ServeCommand.class,
+                ApiTokensCommand.class,
                 DetectCommand.class,
                 VerifyCommand.class,
                 EmbedCommand.class,

@@ -1,0 +1,140 @@
+package io.facecheck.cli;
+
+import io.facecheck.app.ApiScope;
+import io.facecheck.app.ApiTokenService;
+import io.facecheck.app.InvalidInput;
+import io.facecheck.config.Messages;
+import io.facecheck.store.ApiToken;
+import io.facecheck.store.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+/** {@code facecheck api-tokens create|list|revoke}: the tokens of {@code facecheck serve}. */
+@Command(name = "api-tokens", mixinStandardHelpOptions = true,
+        description = "Create, list or revoke the tokens of the HTTP API (facecheck serve, docs/api.md).",
+        subcommands = {ApiTokensCommand.CreateCmd.class, ApiTokensCommand.ListCmd.class,
+                ApiTokensCommand.RevokeCmd.class})
+final class ApiTokensCommand {
+    // not Runnable: without a sub-command picocli reports a usage error (see FaceCheckCommand)
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Create a token and print it once (only its hash is kept). Scopes: employees:read, "
+                    + "employees:write, events:read, events:write, timesheets:read, kiosks:read. JSON: name, "
+                    + "scopes, token.")
+    static final class CreateCmd implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+        @Parameters(paramLabel = "NAME", description = "A name for who uses it (letters, digits, . _ -), e.g. payroll.")
+        String name;
+        @Option(names = "--scopes", required = true, paramLabel = "LIST", description = "Comma-separated scopes.")
+        String scopes;
+        @Mixin
+        ActorOption actor;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            var wanted = parse(scopes);
+            return store.withDatabase(Database.OpenMode.EXISTING, db -> {
+                ApiTokenService.Created c;
+                try {
+                    c = new ApiTokenService(db).create(name, wanted, actor.name());
+                } catch (InvalidInput e) {
+                    throw CliException.of(ExitCodes.FAILURE, e);
+                }
+                if (json) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("name", c.token().name());
+                    m.put("scopes", new TreeSet<>(c.token().scopes()));
+                    m.put("token", c.secret());
+                    Json.print(m);
+                } else {
+                    CliMessages.warn("cli.api.tokenCreated", c.token().name(), String.join(",",
+                            new TreeSet<>(c.token().scopes())));
+                    System.out.println(c.secret());
+                    System.out.flush();
+                }
+                return ExitCodes.OK;
+            });
+        }
+
+        private static java.util.Set<ApiScope> parse(String scopes) {
+            try {
+                return ApiScope.parse(scopes);
+            } catch (InvalidInput e) {
+                throw CliException.of(ExitCodes.USAGE, e);
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the tokens (never their secrets): name, scopes, created, last used, revoked. JSON: "
+                    + "[{name, scopes, created, lastUsed, revoked}].")
+    static final class ListCmd implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            return store.withDatabase(Database.OpenMode.EXISTING, db -> {
+                List<ApiToken> tokens = new ApiTokenService(db).list();
+                if (json) {
+                    List<Object> out = new ArrayList<>();
+                    for (ApiToken t : tokens) {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("name", t.name());
+                        m.put("scopes", new TreeSet<>(t.scopes()));
+                        m.put("created", t.created().toString());
+                        m.put("lastUsed", t.lastUsed() == null ? null : t.lastUsed().toString());
+                        m.put("revoked", t.revoked() == null ? null : t.revoked().toString());
+                        out.add(m);
+                    }
+                    Json.print(out);
+                } else if (tokens.isEmpty()) {
+                    CliMessages.out("cli.api.noTokens");
+                } else {
+                    for (ApiToken t : tokens) {
+                        CliMessages.out("cli.api.tokenLine", t.name(), String.join(",", new TreeSet<>(t.scopes())),
+                                t.created(), t.lastUsed() == null ? Messages.get("cli.api.never") : t.lastUsed(),
+                                t.revoked() == null ? Messages.get("cli.api.active")
+                                        : Messages.get("cli.api.revokedAt", t.revoked()));
+                    }
+                    System.out.flush();
+                }
+                return ExitCodes.OK;
+            });
+        }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true,
+            description = "Revoke a token: requests with it get 401 from then on. Its name stays taken.")
+    static final class RevokeCmd implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+        @Parameters(paramLabel = "NAME")
+        String name;
+        @Mixin
+        ActorOption actor;
+
+        @Override
+        public Integer call() {
+            return store.withDatabase(Database.OpenMode.EXISTING, db -> {
+                new ApiTokenService(db).revoke(name, actor.name());
+                CliMessages.out("cli.api.tokenRevoked", name);
+                return ExitCodes.OK;
+            });
+        }
+    }
+}
