@@ -52,7 +52,7 @@ final class EmployeeRoutes {
 
     private void add(Context ctx) {
         JsonBody b = JsonBody.of(ctx, Set.of("code", "name", "department"));
-        Employee e = employees().add(b.requiredText("code"), b.requiredText("name"), b.text("department"),
+        Employee e = employees().add(addressable(b.requiredText("code")), b.requiredText("name"), b.text("department"),
                 ApiServer.actor(ctx));
         ctx.header("Location", ApiServer.BASE + "/employees/" + Params.encode(e.code()));
         ApiServer.json(ctx, 201, Views.employee(e));
@@ -133,6 +133,20 @@ final class EmployeeRoutes {
         m.put("added", o.added());
         m.put("photos", o.verdicts().stream().map(Views::verdict).toList());
         ApiServer.json(ctx, o.refusal() != null ? 409 : o.added() == 0 ? 400 : 201, m);
+    }
+
+    /**
+     * A new code must be usable as one path segment, {@code /employees/{code}}: no slash or backslash, not a dot
+     * segment, and no invisible format characters (a right-to-left override would show a code other than it is).
+     */
+    private static String addressable(String code) {
+        String c = code.strip();
+        if (c.equals(".") || c.equals("..") || c.contains("/") || c.contains("\\")
+                || c.codePoints().anyMatch(ch -> Character.getType(ch) == Character.FORMAT)) {
+            throw ApiError.badRequest("employee code '" + ApiErrors.clip(c) + "' cannot be used in a URL: no '/', "
+                    + "'\\', '.' or '..' alone, and no invisible format characters");
+        }
+        return code;
     }
 
     private static ApiError noEmployee(String code) {
