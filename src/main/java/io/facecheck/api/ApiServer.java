@@ -36,6 +36,7 @@ public final class ApiServer implements AutoCloseable {
     public static final String BASE = "/api/v1";
     static final String OPENAPI = "/openapi.json";
     private static final String TOKEN = "facecheck.token";
+    private static final String MAX_BODY = "facecheck.maxBody";
 
     private final Javalin app;
     private final ApiConfig config;
@@ -154,10 +155,30 @@ public final class ApiServer implements AutoCloseable {
         }
         long length = ctx.contentLength();
         if (length > config.maxBodyBytes()) {
-            throw new ApiError(413, "payload_too_large", "the body is " + length + " bytes; at most "
-                    + config.maxBodyBytes() + " are taken");
+            throw tooLarge("the body is " + length + " bytes; at most " + config.maxBodyBytes() + " are taken");
         }
         ctx.attribute(TOKEN, token);
+        ctx.attribute(MAX_BODY, config.maxBodyBytes());
+    }
+
+    /**
+     * The request body, read up to the size limit. A chunked body declares no length, so the check before the route
+     * cannot see its size, and Javalin's own limit looks only at the declared length: this one counts the bytes.
+     *
+     * @throws ApiError 413 when the body is longer than the limit
+     */
+    static byte[] boundedBody(Context ctx) throws IOException {
+        Long limit = ctx.attribute(MAX_BODY);
+        long max = limit == null ? ApiConfig.DEFAULT_MAX_BODY : limit;
+        byte[] body = ctx.req().getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        if (body.length > max) {
+            throw tooLarge("more than " + max + " bytes were sent; at most " + max + " are taken");
+        }
+        return body;
+    }
+
+    static ApiError tooLarge(String message) {
+        return new ApiError(413, "payload_too_large", message);
     }
 
     private static ServerConnector connector(Server server, ApiConfig config) {

@@ -101,7 +101,7 @@ final class EmployeeRoutes {
         if (employees().get(code).isEmpty()) {
             throw noEmployee(code);
         }
-        List<UploadedFile> files = ctx.uploadedFiles();
+        List<UploadedFile> files = uploads(ctx);
         if (files.isEmpty() || files.size() > MAX_PHOTOS) {
             throw ApiError.badRequest("send 1 to " + MAX_PHOTOS + " photos as file parts (got " + files.size() + ")");
         }
@@ -133,6 +133,23 @@ final class EmployeeRoutes {
         m.put("added", o.added());
         m.put("photos", o.verdicts().stream().map(Views::verdict).toList());
         ApiServer.json(ctx, o.refusal() != null ? 409 : o.added() == 0 ? 400 : 201, m);
+    }
+
+    /**
+     * The file parts. Jetty's parser throws on a body that is not multipart (IOException) and on one over the size
+     * limit while it reads a chunked body (IllegalStateException "exceeds max…"): a client's errors, not the server's.
+     */
+    private static List<UploadedFile> uploads(Context ctx) {
+        try {
+            return ctx.uploadedFiles();
+        } catch (IllegalStateException e) {
+            if (e.getMessage() != null && e.getMessage().contains("exceeds")) {
+                throw ApiServer.tooLarge("the upload is over the size limit: " + ApiErrors.clip(e.getMessage()));
+            }
+            throw ApiError.badRequest("the multipart body cannot be read: " + ApiErrors.clip(String.valueOf(e.getMessage())));
+        } catch (Exception e) { // Kotlin declares no checked exceptions, yet Jetty's IOException comes through
+            throw ApiError.badRequest("the multipart body cannot be read: " + ApiErrors.clip(String.valueOf(e.getMessage())));
+        }
     }
 
     /**

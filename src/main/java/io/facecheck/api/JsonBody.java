@@ -34,7 +34,7 @@ final class JsonBody {
         }
         JsonNode n;
         try {
-            n = ApiJson.MAPPER.readTree(ctx.bodyAsBytes());
+            n = ApiJson.MAPPER.readTree(ApiServer.boundedBody(ctx));
         } catch (JsonProcessingException e) {
             throw ApiError.badRequest("the body is not valid JSON: " + ApiErrors.clip(e.getOriginalMessage()));
         } catch (java.io.IOException e) {

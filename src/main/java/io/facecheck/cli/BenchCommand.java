@@ -73,6 +73,20 @@ final class BenchCommand implements Callable<Integer> {
             + "{employees, events, rows, firstMs, medianMs, maxMs, fillMs}}."})
     boolean timesheet;
 
+    @Option(names = "--api", description = {"Instead of the engine stages, load the HTTP API (facecheck serve on a "
+            + "loopback port, 50 made-up people, 1,000 events) on a temporary H2 file and each --gallery-db (which must "
+            + "hold no employees): --api-clients clients for --api-seconds, four in five reading a page of events, one "
+            + "in five posting a correction: api {STORE: {requests, requestsPerSecond, p50Ms, p99Ms, errors, ...}}."})
+    boolean api;
+
+    @Option(names = "--api-clients", paramLabel = "N", defaultValue = "50",
+            description = "Concurrent clients for --api (default: 50).")
+    int apiClients;
+
+    @Option(names = "--api-seconds", paramLabel = "S", defaultValue = "30",
+            description = "How long --api loads the server (default: 30).")
+    int apiSeconds;
+
     /** One stage's timings. */
     record Stat(double medianMs, double p90Ms) {
         static Stat of(double[] ms) {
@@ -95,6 +109,10 @@ final class BenchCommand implements Callable<Integer> {
         if (timesheet) {
             checkGalleryOptions();
             return timesheetOnly();
+        }
+        if (api) {
+            checkGalleryOptions();
+            return apiOnly();
         }
         Path dir = images != null ? images : DEFAULT_IMAGES;
         if (!Files.isDirectory(dir)) {
@@ -293,6 +311,27 @@ final class BenchCommand implements Callable<Integer> {
                                 + "%s ms, median %s ms, max %s ms of %d runs (written in %s ms)%n", m.get("employees"),
                         m.get("events"), m.get("rows"), store, m.get("firstMs"), m.get("medianMs"), m.get("maxMs"), 5,
                         m.get("fillMs"));
+            });
+        }
+        return ExitCodes.OK;
+    }
+
+    /** {@code --api}: the HTTP API under load on each store ({@link ApiBench}), instead of the engine stages. */
+    private int apiOnly() throws IOException {
+        if (apiClients < 1 || apiSeconds < 1) {
+            throw new CliException(ExitCodes.FAILURE, "--api-clients and --api-seconds must be at least 1");
+        }
+        Map<String, Object> perStore = perStore("api", db -> ApiBench.measure(db, apiClients, apiSeconds));
+        if (json) {
+            Json.print(Map.of("api", perStore));
+        } else {
+            perStore.forEach((store, r) -> {
+                Map<?, ?> m = (Map<?, ?>) r;
+                System.out.printf(Locale.ROOT, "API on %s: %s clients for %s s, %s requests (%s reads of events, %s "
+                                + "corrections): %s requests/s, p50 %s ms, p99 %s ms, max %s ms, %s errors%s%n", store,
+                        m.get("clients"), m.get("seconds"), m.get("requests"), m.get("reads"), m.get("corrections"),
+                        m.get("requestsPerSecond"), m.get("p50Ms"), m.get("p99Ms"), m.get("maxMs"), m.get("errors"),
+                        m.containsKey("firstErrors") ? " " + m.get("firstErrors") : "");
             });
         }
         return ExitCodes.OK;

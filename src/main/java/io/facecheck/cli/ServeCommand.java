@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
@@ -70,7 +71,7 @@ final class ServeCommand implements Callable<Integer> {
             Settings settings = store.settings();
             LazyEngine engine = new LazyEngine(() -> AttendanceEngine.open(settings, db, engineOptions.options(),
                     engineOptions.threshold, false));
-            try (engine; ApiServer server = start(config, services(db, settings, engine))) {
+            try (engine; ApiServer server = start(config, services(db, settings.checkIn().zone(), engine))) {
                 CliMessages.out("cli.api.listening", server.baseUri());
                 CountDownLatch stopped = new CountDownLatch(1);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -87,10 +88,10 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** The services over one open database; enrollment loads the face engine on first use. */
-    static ApiServices services(Database db, Settings settings, Supplier<EnrollmentService> enrollment) {
+    static ApiServices services(Database db, ZoneId zone, Supplier<EnrollmentService> enrollment) {
         return new ApiServices(new EmployeeAdminService(db), new PhotoEnrollment(enrollment), new EventService(db),
-                new CorrectionService(db, settings.checkIn().zone()), new TimesheetService(db), new KioskService(db),
-                new ApiTokenService(db), settings.checkIn().zone());
+                new CorrectionService(db, zone), new TimesheetService(db), new KioskService(db),
+                new ApiTokenService(db), zone);
     }
 
     private static ApiServer start(ApiConfig config, ApiServices services) {

@@ -42,21 +42,29 @@ final class ApiFixture implements AutoCloseable {
     final String reader;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    ApiFixture(StoreKind kind, Path dir, Supplier<EnrollmentService> enrollment, int requestsPerMinute) {
+    ApiFixture(StoreKind kind, Path dir, Supplier<EnrollmentService> enrollment, ApiConfig config) {
         db = kind.open(kind.newUrl(dir));
         services = new ApiServices(new EmployeeAdminService(db), new PhotoEnrollment(enrollment), new EventService(db),
                 new CorrectionService(db, ZONE), new TimesheetService(db), new KioskService(db),
                 new ApiTokenService(db), ZONE);
         admin = services.tokens().create("payroll", EnumSet.allOf(ApiScope.class), "test").secret();
         reader = services.tokens().create("viewer", Set.of(ApiScope.EMPLOYEES_READ), "test").secret();
-        server = ApiServer.start(new ApiConfig("127.0.0.1", 0, null, null, false, MAX_BODY, requestsPerMinute),
-                services);
+        server = ApiServer.start(config, services);
+    }
+
+    ApiFixture(StoreKind kind, Path dir, ApiConfig config) {
+        this(kind, dir, () -> {
+            throw new IllegalStateException("this test enrols no faces");
+        }, config);
     }
 
     ApiFixture(StoreKind kind, Path dir) {
-        this(kind, dir, () -> {
-            throw new IllegalStateException("this test enrols no faces");
-        }, 100_000);
+        this(kind, dir, loopback(100_000));
+    }
+
+    /** Plain HTTP on a free loopback port, bodies up to {@link #MAX_BODY}, {@code requestsPerMinute} per token. */
+    static ApiConfig loopback(int requestsPerMinute) {
+        return new ApiConfig("127.0.0.1", 0, null, null, false, MAX_BODY, requestsPerMinute);
     }
 
     URI uri(String pathAndQuery) {
