@@ -45,7 +45,8 @@ final class ApiTokensCommand {
         @Override
         public Integer call() {
             var wanted = parse(scopes);
-            return store.withDatabase(Database.OpenMode.EXISTING, db -> {
+            // the first step of an API-only install, as admin-user add is of a desktop one: it may set up the database
+            return store.withDatabase(Database.OpenMode.CREATE, db -> {
                 ApiTokenService.Created c;
                 try {
                     c = new ApiTokenService(db).create(name, wanted, actor.name());
