@@ -4,6 +4,7 @@ import io.facecheck.app.ApiScope;
 import io.facecheck.app.EventService;
 import io.facecheck.app.TimesheetService;
 import io.facecheck.app.TimesheetTables;
+import io.facecheck.attendance.CsvReports;
 import io.facecheck.store.CheckInEvent;
 import io.facecheck.store.Direction;
 import io.javalin.http.Context;
@@ -122,7 +123,9 @@ final class RecordRoutes {
             for (List<Object> row : t.rows()) {
                 List<Object> cells = new ArrayList<>();
                 for (Object v : row) {
-                    cells.add(v instanceof Double d ? String.format(Locale.ROOT, "%.2f", d) : v);
+                    // a name such as =HYPERLINK(...) stays text in the payroll clerk's spreadsheet, as in the export
+                    cells.add(v instanceof Double d ? String.format(Locale.ROOT, "%.2f", d)
+                            : v == null || v instanceof Number ? v : CsvReports.neutralise(v.toString()));
                 }
                 p.printRecord(cells);
             }

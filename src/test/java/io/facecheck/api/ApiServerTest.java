@@ -161,6 +161,16 @@ class ApiServerTest {
     }
 
     @Test
+    void theTimesheetCsvKeepsANameThatLooksLikeAFormulaAsText() {
+        api.services.employees().add("F1", "=HYPERLINK(\"http://x\",\"pay\")", "@Ops", "test");
+        LocalDate day = LocalDate.of(2025, 7, 2);
+        api.services.corrections().add("F1", day.atTime(9, 0).atZone(ApiFixture.ZONE).toInstant(), Direction.IN,
+                "seed", "test");
+        ApiFixture.Reply csv = api.get("/timesheets?from=2025-07-02&to=2025-07-02&zone=Europe/Paris&format=csv");
+        assertThat(csv.body()).contains("F1,\"'=HYPERLINK(\"\"http://x\"\",\"\"pay\"\")\",'@Ops,2025-07-02,");
+    }
+
+    @Test
     void kiosksAreListedFromTheirHeartbeats() {
         new KioskRegistry(api.db).beat("hall-1", "0.1.0", 2, Instant.now());
         JsonNode k = api.get("/kiosks").json().get("kiosks").get(0);
