@@ -91,6 +91,9 @@ class OpenApiContractTest {
             List<ApiFixture.Reply> replies = new ArrayList<>();
             replies.add(api.send(r.method().name(), path, null, type, body));
             replies.add(api.send(r.method().name(), path, api.admin, type, body));
+            if (type != null) {
+                replies.add(api.send(r.method().name(), path, api.admin, "text/plain", "x")); // 415
+            }
             if (r.scope() != null) {
                 String without = r.scope() == io.facecheck.app.ApiScope.KIOSKS_READ ? api.reader : noScope;
                 ApiFixture.Reply forbidden = api.send(r.method().name(), path, without, type, body);
