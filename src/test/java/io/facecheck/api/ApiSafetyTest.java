@@ -82,7 +82,7 @@ class ApiSafetyTest {
     }
 
     @Test
-    void aTokenOverItsRateGets429WithRetryAfterWhileAnotherTokenIsServed() {
+    void aTokenOverItsRateGets429WithRetryAfterWhileAnotherTokenIsServed() throws Exception {
         try (ApiFixture api = new ApiFixture(StoreKind.H2, tmp, ApiFixture.loopback(5))) {
             List<Integer> statuses = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
@@ -93,6 +93,10 @@ class ApiSafetyTest {
             ApiFixture.Reply limited = api.get("/employees");
             assertThat(limited.status()).isEqualTo(429);
             assertThat(limited.json().get("error").asText()).isEqualTo("too_many_requests");
+            HttpResponse<String> raw = api.http.send(HttpRequest.newBuilder(api.uri("/employees"))
+                    .header("Authorization", "Bearer " + api.admin).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(raw.statusCode()).isEqualTo(429);
+            assertThat(raw.headers().firstValue("Retry-After")).hasValue("1");
             assertThat(api.send("GET", "/employees", api.reader, null, null).status()).isEqualTo(200);
             // health needs no token, so it is never limited: a monitor polls it
             assertThat(api.send("GET", "/health", null, null, null).status()).isEqualTo(200);
