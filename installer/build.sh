@@ -87,9 +87,10 @@ cp installer/linux/facecheck "$pkg/usr/bin/facecheck" && chmod 755 "$pkg/usr/bin
 cp "$work/facecheck.png" "$pkg/usr/share/icons/hicolor/256x256/apps/facecheck.png"
 cp "$work/facecheck-48.png" "$pkg/usr/share/icons/hicolor/48x48/apps/facecheck.png"
 cp installer/linux/facecheck.desktop "$pkg/usr/share/applications/facecheck.desktop"
-# the kiosk autostart is an opt-in: neither file is active until an administrator enables it (docs/installer.md)
+# the kiosk autostart and the API service are opt-ins: no file is active until an administrator enables it (docs/installer.md)
 cp installer/linux/facecheck-kiosk.desktop "$pkg/usr/share/facecheck/autostart/facecheck-kiosk.desktop"
 cp installer/linux/facecheck-kiosk.service "$pkg/usr/lib/systemd/user/facecheck-kiosk.service"
+cp installer/linux/facecheck-serve.service "$pkg/usr/lib/systemd/user/facecheck-serve.service"
 cp LICENSE "$pkg/usr/share/doc/facecheck/copyright"
 cp installer/linux/README.Debian "$pkg/usr/share/doc/facecheck/README.Debian"
 chmod -R u+rwX,go+rX,go-w "$pkg"

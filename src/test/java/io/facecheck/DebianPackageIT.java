@@ -75,7 +75,7 @@ class DebianPackageIT {
                 "./usr/bin/facecheck", "./usr/share/applications/facecheck.desktop",
                 "./usr/share/icons/hicolor/256x256/apps/facecheck.png",
                 "./usr/share/facecheck/autostart/facecheck-kiosk.desktop",
-                "./usr/lib/systemd/user/facecheck-kiosk.service");
+                "./usr/lib/systemd/user/facecheck-kiosk.service", "./usr/lib/systemd/user/facecheck-serve.service");
         // files are root's in the package, and nothing is installed under /etc: no autostart is active by itself
         assertThat(list.out().lines().filter(l -> !l.isBlank()))
                 .allSatisfy(l -> assertThat(l).contains(" root/root "))
@@ -90,6 +90,8 @@ class DebianPackageIT {
                 .contains("Exec=/opt/facecheck/bin/FaceCheck kiosk --fullscreen");
         assertThat(Files.readString(unpacked.resolve("usr/lib/systemd/user/facecheck-kiosk.service")))
                 .contains("ExecStart=/opt/facecheck/bin/FaceCheck kiosk --fullscreen");
+        assertThat(Files.readString(unpacked.resolve("usr/lib/systemd/user/facecheck-serve.service")))
+                .contains("ExecStart=/opt/facecheck/bin/FaceCheck serve\n");
         assertThat(Files.isExecutable(launcher)).isTrue();
     }
 

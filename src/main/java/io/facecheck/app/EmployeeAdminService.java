@@ -107,6 +107,57 @@ public final class EmployeeAdminService {
         });
     }
 
+    // --- reads and edits of one employee (the HTTP API's; keep each small) ---
+
+    /** What an update changes: a null field is kept; "" clears the department, greeting name or reading. */
+    public record Changes(String name, String department, String greetingName, String reading, Boolean active) {
+        public boolean none() {
+            return name == null && department == null && greetingName == null && reading == null && active == null;
+        }
+    }
+
+    public Optional<Employee> get(String code) {
+        return employees.findByCode(code);
+    }
+
+    /** Employees by code; inactive ones too when {@code includeInactive}. */
+    public List<Employee> list(boolean includeInactive) {
+        return employees.list(includeInactive);
+    }
+
+    /**
+     * Applies {@code changes}, audited with before and after, in one transaction ((de)activation is a gallery
+     * change). {@code NOT_FOUND} for an unknown code, {@code INVALID} for a value that cannot be stored.
+     */
+    public Employee update(String code, Changes changes, String actor) {
+        if (changes.none()) {
+            throw InvalidInput.of("app.api.nothingToChange");
+        }
+        return db.inTransaction(c -> {
+            Employee old = employees.require(code);
+            Employee e = employees.update(code, changes.name() != null ? changes.name() : old.name(),
+                    changes.department() != null ? changes.department() : old.department(),
+                    changes.active() != null ? changes.active() : old.active());
+            if (changes.greetingName() != null || changes.reading() != null) {
+                e = employees.updateNames(code, changes.greetingName() != null ? changes.greetingName()
+                        : old.greetingName(), changes.reading() != null ? changes.reading() : old.reading());
+            }
+            audit.record(actor, AuditLog.UPDATE, code, "before: " + describe(old) + ", active=" + old.active()
+                    + "; after: " + describe(e) + ", active=" + e.active());
+            return e;
+        });
+    }
+
+    /** Deletes the employee with their face data and events, audited; false when there is no such employee. */
+    public boolean delete(String code, String actor) {
+        return io.facecheck.attendance.EnrollmentService.erase(db, code, actor);
+    }
+
+    /** Erases the employee's face data, keeping them and their events; -1 when there is no such employee. */
+    public int eraseFace(String code, String actor) {
+        return io.facecheck.attendance.EnrollmentService.eraseFaceData(db, code, actor);
+    }
+
     private static String describe(Employee e) {
         return "name=" + e.name() + ", department=" + (e.department() == null ? "" : e.department());
     }

@@ -23,10 +23,28 @@ public final class KioskService {
     /** How often a running kiosk says it is alive. */
     public static final java.time.Duration HEARTBEAT_INTERVAL = KioskRegistry.HEARTBEAT_INTERVAL;
 
+    /** One kiosk; {@code online}: heard from within {@link KioskRegistry#ONLINE_WITHIN}. */
+    public record KioskStatus(String id, Instant lastSeen, String version, int pendingEvents, Instant startedAt,
+                              boolean online) {
+    }
+
     private final KioskRegistry registry;
+    private final java.time.Clock clock;
 
     public KioskService(Database db) {
-        this.registry = new KioskRegistry(db);
+        this(db, java.time.Clock.systemUTC());
+    }
+
+    public KioskService(Database db, java.time.Clock clock) {
+        this.registry = new KioskRegistry(db, clock);
+        this.clock = clock;
+    }
+
+    /** Every kiosk heard of, with whether it is online now (the HTTP API's view). */
+    public List<KioskStatus> statuses() {
+        Instant now = clock.instant();
+        return registry.list().stream().map(k -> new KioskStatus(k.id(), k.lastSeen(), k.version(), k.pendingEvents(),
+                k.startedAt(), k.online(now))).toList();
     }
 
     /** Every kiosk heard of, by id, with when it was last seen. */

@@ -74,6 +74,17 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--greeting-enrol", paramLabel = "VIDEO", descriptionKey = "help.bench.greeting-enrol")
     Path greetingEnrol;
 
+    @Option(names = "--api", descriptionKey = "help.bench.api")
+    boolean api;
+
+    @Option(names = "--api-clients", paramLabel = "N", defaultValue = "50",
+            descriptionKey = "help.bench.api-clients")
+    int apiClients;
+
+    @Option(names = "--api-seconds", paramLabel = "S", defaultValue = "30",
+            descriptionKey = "help.bench.api-seconds")
+    int apiSeconds;
+
     /** One stage's timings. */
     record Stat(double medianMs, double p90Ms) {
         static Stat of(double[] ms) {
@@ -99,6 +110,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (greeting) {
             return greetingOnly();
+        }
+        if (api) {
+            checkGalleryOptions();
+            return apiOnly();
         }
         Path dir = images != null ? images : DEFAULT_IMAGES;
         if (!Files.isDirectory(dir)) {
@@ -340,6 +355,27 @@ final class BenchCommand implements Callable<Integer> {
             Map<?, ?> b = (Map<?, ?>) r.get("bounds");
             CliMessages.out("cli.bench.greetingBounds", b.get("k"), b.get("n"), b.get("frameIntervalMs"), b.get("clip"),
                     b.get("approaches"));
+        }
+        return ExitCodes.OK;
+    }
+
+    /** {@code --api}: the HTTP API under load on each store ({@link ApiBench}), instead of the engine stages. */
+    private int apiOnly() throws IOException {
+        if (apiClients < 1 || apiSeconds < 1) {
+            throw CliException.of(ExitCodes.FAILURE, "cli.bench.apiClients");
+        }
+        Map<String, Object> perStore = perStore("api", db -> ApiBench.measure(db, apiClients, apiSeconds));
+        if (json) {
+            Json.print(Map.of("api", perStore));
+        } else {
+            perStore.forEach((store, r) -> {
+                Map<?, ?> m = (Map<?, ?>) r;
+                CliMessages.out("cli.bench.api", store, String.valueOf(m.get("clients")), String.valueOf(m.get("seconds")),
+                        String.valueOf(m.get("requests")), String.valueOf(m.get("reads")),
+                        String.valueOf(m.get("corrections")), String.valueOf(m.get("requestsPerSecond")),
+                        String.valueOf(m.get("p50Ms")), String.valueOf(m.get("p99Ms")), String.valueOf(m.get("maxMs")),
+                        String.valueOf(m.get("errors")), m.containsKey("firstErrors") ? " " + m.get("firstErrors") : "");
+            });
         }
         return ExitCodes.OK;
     }

@@ -32,6 +32,8 @@ import java.util.Locale;
                 TemplatesCommand.class,
                 KiosksCommand.class,
                 WebhooksCommand.class,
+                ServeCommand.class,
+                ApiTokensCommand.class,
                 DetectCommand.class,
                 VerifyCommand.class,
                 EmbedCommand.class,

@@ -246,6 +246,45 @@ public final class EventRepository {
         });
     }
 
+    /**
+     * One page of events with {@code from <= at < toExclusive}, of one employee code and one kiosk when given, in
+     * the order (at, id) and after the event ({@code afterAt}, {@code afterId}) when given: keyset paging, so a page
+     * costs the same however deep and events inserted meanwhile never shift the pages.
+     */
+    public List<CheckInEvent> page(Instant from, Instant toExclusive, String code, String kioskId, Instant afterAt,
+                                   long afterId, int limit) {
+        StringBuilder where = new StringBuilder("WHERE v.at_utc >= ? AND v.at_utc < ?");
+        if (code != null) {
+            where.append(" AND e.code = ?");
+        }
+        if (kioskId != null) {
+            where.append(" AND v.kiosk_id = ?");
+        }
+        if (afterAt != null) {
+            where.append(" AND (v.at_utc > ? OR (v.at_utc = ? AND v.id > ?))");
+        }
+        return db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(SELECT + where + " ORDER BY v.at_utc, v.id LIMIT ?")) {
+                int i = 1;
+                Rows.setInstant(ps, i++, from);
+                Rows.setInstant(ps, i++, toExclusive);
+                if (code != null) {
+                    ps.setString(i++, code);
+                }
+                if (kioskId != null) {
+                    ps.setString(i++, kioskId);
+                }
+                if (afterAt != null) {
+                    Rows.setInstant(ps, i++, afterAt);
+                    Rows.setInstant(ps, i++, afterAt);
+                    ps.setLong(i++, afterId);
+                }
+                ps.setInt(i, limit);
+                return read(ps);
+            }
+        });
+    }
+
     private static Optional<CheckInEvent> find(Connection conn, long id) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(SELECT + "WHERE v.id = ?")) {
             ps.setLong(1, id);
