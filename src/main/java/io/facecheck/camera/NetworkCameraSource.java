@@ -183,12 +183,6 @@ public final class NetworkCameraSource implements FrameSource {
         }
     }
 
-    /** Picture size once open, for the settings' "Test" button. */
-    public String resolution() {
-        FFmpegFrameGrabber g = grabber;
-        return g == null ? "" : g.getImageWidth() + "×" + g.getImageHeight();
-    }
-
     @Override
     public double frameRate() {
         return 0; // a live stream paces itself
