@@ -24,10 +24,11 @@ public final class FrameCapture implements AutoCloseable {
     /**
      * @param loop           replay a file or folder from the start when it ends (kiosk demos); off → ENDED
      * @param initialBackoff first wait before reopening a failed source
-     * @param maxBackoff     the wait doubles up to this
+     * @param maxBackoff     the wait doubles up to this; the default 2 s puts a kiosk back on its camera or stream
+     *                       within 5 s of it returning (a retry is cheap: a refused connect or a missing device)
      */
     public record Options(boolean loop, Duration initialBackoff, Duration maxBackoff) {
-        public static final Options DEFAULT = new Options(true, Duration.ofMillis(500), Duration.ofSeconds(8));
+        public static final Options DEFAULT = new Options(true, Duration.ofMillis(500), Duration.ofSeconds(2));
 
         public Options withLoop(boolean l) {
             return new Options(l, initialBackoff, maxBackoff);

@@ -668,7 +668,10 @@ public final class Database implements AutoCloseable {
             case DATABASE_NOT_FOUND_WITH_IF_EXISTS -> noDatabase(displayName, "cli.db.notFound");
             case ERROR_OPENING_DATABASE, CONNECTION_BROKEN -> new StoreException(StoreException.Kind.CANNOT_OPEN,
                     LocalizedMessage.of("cli.db.cannotOpen", displayName, detail), e);
-            default -> readOnlyCause(e)
+            default -> diskFull(e)
+                    ? new StoreException(StoreException.Kind.READ_ONLY, "database " + displayName
+                            + " cannot be written: the disk is full: " + detail, e)
+                    : readOnlyCause(e)
                     ? new StoreException(StoreException.Kind.READ_ONLY, "database " + displayName
                             + " is read-only (cannot write its files): " + detail, e)
                     : new StoreException(StoreException.Kind.OTHER,
@@ -765,6 +768,16 @@ public final class Database implements AutoCloseable {
         String lower = jdbcUrl.toLowerCase(Locale.ROOT);
         int pw = lower.indexOf("password");
         return pw < 0 ? jdbcUrl : jdbcUrl.substring(0, pw) + "…";
+    }
+
+    /** A write failed for want of space (H2 wraps the IOException in its own error). */
+    private static boolean diskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("no space left on device")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean readOnlyCause(Throwable e) {

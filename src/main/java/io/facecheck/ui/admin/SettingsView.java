@@ -104,7 +104,15 @@ public final class SettingsView extends VBox {
         g.setHgap(12);
         g.setVgap(10);
         int r = 0;
-        g.addRow(r++, Localized.label("admin.settings.camera"), camera);
+        Button testCamera = new Button();
+        testCamera.setId("settings-camera-test");
+        testCamera.textProperty().bind(I18n.text("camera.test"));
+        testCamera.setOnAction(e -> vm.testCamera());
+        Label cameraTest = new Label();
+        cameraTest.setId("settings-camera-test-result");
+        cameraTest.getStyleClass().add("hint-text");
+        cameraTest.textProperty().bind(vm.cameraTestProperty());
+        g.addRow(r++, Localized.label("admin.settings.camera"), new HBox(8, camera, testCamera, cameraTest));
         g.addRow(r++, Localized.label("admin.settings.mode"), mode);
         g.addRow(r++, Localized.label("admin.settings.debounce"), debounce);
         g.addRow(r++, Localized.label("admin.settings.threshold"), new HBox(8, threshold, thresholdValue));

@@ -38,6 +38,8 @@ public final class SettingsViewModel {
     private final String actor;
     private final Executor executor;
     private final StringProperty camera = new SimpleStringProperty();
+    private final javafx.beans.property.ObjectProperty<Text> cameraTestText = new javafx.beans.property.SimpleObjectProperty<>(Text.NONE);
+    private final StringBinding cameraTest = I18n.text(cameraTestText);
     private final ObjectProperty<DirectionMode> mode = new SimpleObjectProperty<>();
     private final IntegerProperty debounceMinutes = new SimpleIntegerProperty();
     private final DoubleProperty threshold = new SimpleDoubleProperty();
@@ -129,6 +131,22 @@ public final class SettingsViewModel {
                 })
                 .onFailure(e -> calibration.set(Text.of("admin.settings.calibration.error", e.getMessage())))
                 .executeWith(executor);
+    }
+
+    /** Opens the camera in the field once, off the FX thread, and says its resolution or why it cannot be used. */
+    public void testCamera() {
+        String spec = camera.get() == null ? "" : camera.get().strip();
+        BackgroundTask.wrap(() -> io.facecheck.camera.CameraProbe.resolution(io.facecheck.camera.FrameSources.parse(spec)))
+                .onRunning(() -> cameraTestText.set(Text.of("camera.test.running")))
+                .onSuccess(r -> cameraTestText.set(Text.of("camera.test.ok", r)))
+                .onFailure(e -> cameraTestText.set(Text.of("camera.test.failed",
+                        io.facecheck.camera.NetworkCameraSource.mask(e.getMessage()))))
+                .executeWith(executor);
+    }
+
+    /** The last camera test's result, in the current language; empty before one. */
+    public StringBinding cameraTestProperty() {
+        return cameraTest;
     }
 
     public void save() {

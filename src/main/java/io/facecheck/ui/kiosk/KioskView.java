@@ -210,7 +210,7 @@ public final class KioskView extends BorderPane {
         return switch (s.status()) {
             case STARTING -> Text.of("kiosk.camera.starting", s.source());
             case NO_CAMERA -> Text.of("kiosk.camera.missing", s.source());
-            case RECONNECTING -> Text.of("kiosk.camera.reconnecting", s.source());
+            case RECONNECTING -> Text.of("camera.disconnected", s.source());
             case ENDED -> Text.of("kiosk.camera.ended", s.source());
             case PLAYING, STOPPED -> Text.NONE;
         };

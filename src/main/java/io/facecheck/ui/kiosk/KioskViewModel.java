@@ -4,6 +4,7 @@ import io.facecheck.camera.CaptureState;
 import io.facecheck.camera.FrameCapture;
 import io.facecheck.camera.FrameSource;
 import io.facecheck.camera.FrameSources;
+import io.facecheck.store.StoreException;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
@@ -109,7 +110,18 @@ public final class KioskViewModel implements AutoCloseable {
         capture.set(c);
         c.start();
         inference = new InferenceLoop(c, analyzerFactory.get(), u -> Platform.runLater(() -> apply(u)),
-                e -> Platform.runLater(() -> errorText.set(Text.of("kiosk.error.recognition", e.getMessage())))).start();
+                e -> Platform.runLater(() -> errorText.set(errorText(e)))).start();
+    }
+
+    /**
+     * What the kiosk says when analysing a frame failed. A database that cannot be written (disk full, read-only)
+     * failed while a check-in was being stored: no greeting was shown, and the person is told it was not saved.
+     */
+    static Text errorText(Exception e) {
+        if (e instanceof StoreException se && se.kind() == StoreException.Kind.READ_ONLY) {
+            return Text.of("camera.store.not-saved", se.getMessage());
+        }
+        return Text.of("kiosk.error.recognition", e.getMessage());
     }
 
     /** Shows a problem that is not the camera's (e.g. models missing) under the preview; {@link Text#NONE} clears it. */
@@ -150,6 +162,9 @@ public final class KioskViewModel implements AutoCloseable {
             livenessResult.set("");
         }
         if (!u.checkIns().isEmpty()) {
+            if ("camera.store.not-saved".equals(errorText.get().key())) {
+                errorText.set(Text.NONE); // stored again: the database can be written
+            }
             if (!challengeText.get().isEmpty()) {
                 livenessResult.set("passed");
                 challengeText.set(Text.NONE);
