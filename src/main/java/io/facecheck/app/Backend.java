@@ -31,11 +31,20 @@ public final class Backend implements AutoCloseable {
      * its offline store. Wrong credentials, a newer schema or a missing key fail either way.
      */
     public static Backend open(Settings settings, boolean whenReachable) {
+        return open(settings, OpenMode.CREATE, whenReachable);
+    }
+
+    /** As {@link #open(Settings, boolean)}, saying whether a missing database (and key) may be created. */
+    public static Backend open(Settings settings, OpenMode mode, boolean whenReachable) {
         FaceKeys keys = FaceKeys.configured(settings.security().keyFile());
-        Database.Credentials login = new Database.Credentials(settings.database().user(), settings.database().password());
-        Database db = whenReachable ? Database.openWhenReachable(settings.database().url(), login, keys)
-                : Database.open(settings.database().url(), login, keys);
+        Database.Credentials login = login(settings);
+        Database db = whenReachable ? Database.openWhenReachable(settings.database().url(), login, keys, mode.store())
+                : Database.open(settings.database().url(), login, keys, mode.store());
         return new Backend(settings, db);
+    }
+
+    static Database.Credentials login(Settings settings) {
+        return new Database.Credentials(settings.database().user(), settings.database().password());
     }
 
     /** Over a database opened elsewhere; closing the backend closes it. */
@@ -77,6 +86,19 @@ public final class Backend implements AutoCloseable {
         return AttendanceEngine.open(settings, db, AttendanceEngine.options(settings, base), null, kiosk);
     }
 
+    /**
+     * As {@link #openEngine(FaceEngine.Options, boolean)} with the networks of {@code options} as given (the
+     * command line's engine flags) and, when not null, a match threshold that overrides the settings.
+     */
+    public AttendanceEngine openEngine(FaceEngine.Options options, Double threshold, boolean kiosk) {
+        return AttendanceEngine.open(settings, db, options, threshold, kiosk);
+    }
+
+    /** Where the database is, for messages: a file path or a server URL without its password. */
+    public String displayName() {
+        return db.displayName();
+    }
+
     public AdminAccountService admins() {
         return new AdminAccountService(db);
     }
@@ -87,6 +109,11 @@ public final class Backend implements AutoCloseable {
 
     public EmployeeAdminService employees() {
         return new EmployeeAdminService(db);
+    }
+
+    /** Re-embedding the kept enrollment crops with another embedder ({@code templates rebuild}); audited. */
+    public io.facecheck.attendance.TemplateRebuilder templates() {
+        return new io.facecheck.attendance.TemplateRebuilder(db);
     }
 
     public KioskService kiosks() {
@@ -127,6 +154,11 @@ public final class Backend implements AutoCloseable {
     public Reports reports() {
         Settings.CheckInSettings c = settings.checkIn();
         return new Reports(db, c.zone(), c.workStart(), settings.report().bom(), settings.report().delimiter());
+    }
+
+    /** Check-in events added by hand or imported from another terminal, in the check-in zone. */
+    public CorrectionService eventCorrections() {
+        return new CorrectionService(db, settings.checkIn().zone());
     }
 
     public AttendanceCorrections corrections() {

@@ -148,7 +148,7 @@ final class CheckinCommand implements Callable<Integer> {
             if (pending > 0) {
                 var offline = ctx.attendance.offline().orElseThrow();
                 String kioskId = kiosk != null ? kiosk : ctx.settings.checkIn().kioskId();
-                CliMessages.warn("cli.checkin.unreachable", ctx.db.displayName(), pending, offline.local().file(),
+                CliMessages.warn("cli.checkin.unreachable", ctx.backend.displayName(), pending, offline.local().file(),
                         offline.pending(kioskId), kioskId);
             }
             LocalizedMessage why = last == null ? LocalizedMessage.of("cli.checkin.why.noFace")
@@ -175,9 +175,9 @@ final class CheckinCommand implements Callable<Integer> {
                 .filter(r -> r.settled() > 0).ifPresent(r -> {
                     int left = r.duplicates() + r.rejected();
                     if (left > 0) {
-                        CliMessages.warn("cli.checkin.uploadedSome", r.uploaded(), ctx.db.displayName(), left);
+                        CliMessages.warn("cli.checkin.uploadedSome", r.uploaded(), ctx.backend.displayName(), left);
                     } else {
-                        CliMessages.warn("cli.checkin.uploaded", r.uploaded(), ctx.db.displayName());
+                        CliMessages.warn("cli.checkin.uploaded", r.uploaded(), ctx.backend.displayName());
                     }
                 });
     }

@@ -1,7 +1,8 @@
 package io.facecheck.cli;
 
 import io.facecheck.config.Messages;
-import io.facecheck.store.Database;
+import io.facecheck.app.Backend;
+import io.facecheck.app.OpenMode;
 import io.facecheck.store.KioskRegistry;
 import io.facecheck.store.StoreException;
 import picocli.CommandLine.Command;
@@ -26,8 +27,8 @@ final class KiosksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Database db = store.open(Database.OpenMode.EXISTING)) {
-            List<KioskRegistry.Kiosk> kiosks = new KioskRegistry(db).list();
+        try (Backend backend = store.open(OpenMode.EXISTING)) {
+            List<KioskRegistry.Kiosk> kiosks = backend.kiosks().list();
             Instant now = Instant.now();
             if (json) {
                 List<Map<String, Object>> out = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.facecheck.cli;
 
+import io.facecheck.app.Backend;
+import io.facecheck.app.OpenMode;
 import io.facecheck.config.ConfigException;
 import io.facecheck.config.Settings;
 import io.facecheck.config.SettingsLoader;
@@ -59,6 +61,44 @@ final class StoreOptions {
     /** {@code --key-file} as an absolute path, or null when not given. */
     String keyFilePath() {
         return keyFile == null ? null : keyFile.toAbsolutePath().toString();
+    }
+
+    /**
+     * Opens the database, runs {@code work} on its services and closes it; a store failure fails the command with
+     * exit 5 and the store's message. The one shape of every command that opens the database once.
+     */
+    int withBackend(OpenMode mode, java.util.function.ToIntFunction<Backend> work) {
+        try (Backend backend = open(mode)) {
+            return work.applyAsInt(backend);
+        } catch (StoreException e) {
+            throw asCli(e);
+        }
+    }
+
+    /**
+     * Opens (and migrates) the database and hands out the services over it, or fails the command with exit 5 and
+     * the store's message. Each command says whether it may create a missing database (and key):
+     * {@link OpenMode#CREATE} only for those meant to set one up; a command that reads or changes what is there
+     * passes {@link OpenMode#EXISTING}, so that a mistyped {@code --db} fails with "no FaceCheck database at …".
+     */
+    Backend open(OpenMode mode) {
+        return open(mode, false);
+    }
+
+    /**
+     * For a kiosk ({@code checkin}, {@code kiosk}): as {@link #open(OpenMode)}, but a database server that cannot be
+     * reached is not an error; the kiosk then works from its offline store.
+     */
+    Backend openWhenReachable(OpenMode mode) {
+        return open(mode, true);
+    }
+
+    private Backend open(OpenMode mode, boolean whenReachable) {
+        try {
+            return Backend.open(settings(), mode, whenReachable);
+        } catch (StoreException e) {
+            throw asCli(e);
+        }
     }
 
     /**
