@@ -120,6 +120,11 @@ public final class Backend implements AutoCloseable {
         return new KioskService(db);
     }
 
+    /** The face-data keyring: list, rotate, retire. */
+    public FaceKeyService faceKeys() {
+        return new FaceKeyService(db);
+    }
+
     public BackupService backups() {
         return new BackupService(db);
     }
