@@ -6,7 +6,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
@@ -111,8 +110,6 @@ class ArchitectureTest {
     }
 
     @Test
-    @Disabled("cli: done by the next phase of issue 20 (the commands still open Database and repositories); "
-            + "the coordinator enables this once that phase is merged")
     void theCommandsUseServicesNotTheStore() {
         frontEndUsesOnlyStoreValues("io.facecheck.cli..");
     }

@@ -166,6 +166,11 @@ public final class Backend implements AutoCloseable {
         return new CorrectionService(db, settings.checkIn().zone());
     }
 
+    /** Reports with the days in {@code zone} and the CSV format {@code csv} (a command's own choices). */
+    public Reports reports(java.time.ZoneId zone, io.facecheck.attendance.CsvReports csv) {
+        return new Reports(db, zone, settings.checkIn().workStart(), csv);
+    }
+
     public AttendanceCorrections corrections() {
         return new AttendanceCorrections(db, settings.checkIn().zone());
     }

@@ -148,7 +148,7 @@ final class CheckinCommand implements Callable<Integer> {
             if (pending > 0) {
                 var offline = ctx.attendance.offline().orElseThrow();
                 String kioskId = kiosk != null ? kiosk : ctx.settings.checkIn().kioskId();
-                CliMessages.warn("cli.checkin.unreachable", ctx.backend.displayName(), pending, offline.local().file(),
+                CliMessages.warn("cli.checkin.unreachable", ctx.backend.displayName(), pending, offline.journalFile(),
                         offline.pending(kioskId), kioskId);
             }
             LocalizedMessage why = last == null ? LocalizedMessage.of("cli.checkin.why.noFace")

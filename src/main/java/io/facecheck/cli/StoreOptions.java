@@ -5,8 +5,6 @@ import io.facecheck.app.OpenMode;
 import io.facecheck.config.ConfigException;
 import io.facecheck.config.Settings;
 import io.facecheck.config.SettingsLoader;
-import io.facecheck.store.Database;
-import io.facecheck.store.FaceKeys;
 import io.facecheck.store.StoreException;
 import picocli.CommandLine.Option;
 
@@ -96,60 +94,6 @@ final class StoreOptions {
     private Backend open(OpenMode mode, boolean whenReachable) {
         try {
             return Backend.open(settings(), mode, whenReachable);
-        } catch (StoreException e) {
-            throw asCli(e);
-        }
-    }
-
-    /**
-     * Opens the database, runs {@code work} on it and closes it; a store failure fails the command with exit 5 and
-     * the store's message. The one shape of every command that opens the database once.
-     */
-    int withDatabase(Database.OpenMode mode, java.util.function.ToIntFunction<Database> work) {
-        try (Database db = open(mode)) {
-            return work.applyAsInt(db);
-        } catch (StoreException e) {
-            throw asCli(e);
-        }
-    }
-
-    /**
-     * Opens (and migrates) the database, or fails the command with exit 5 and the store's message. Each command
-     * says whether it may create a missing database (and key): {@link Database.OpenMode#CREATE} only for those
-     * meant to set one up; a command that reads or changes what is there passes {@link Database.OpenMode#EXISTING},
-     * so that a mistyped {@code --db} fails with "no FaceCheck database at …".
-     */
-    Database open(Database.OpenMode mode) {
-        try {
-            Settings.DatabaseSettings d = settings().database();
-            return Database.open(d.url(), credentials(), keys(), mode);
-        } catch (StoreException e) {
-            throw asCli(e);
-        }
-    }
-
-    /**
-     * For a kiosk ({@code checkin}, {@code kiosk}): as {@link #open}, but a database server that cannot be reached
-     * is not an error (see {@link Database#openWhenReachable}); the kiosk then works from its offline store.
-     */
-    Database openWhenReachable(Database.OpenMode mode) {
-        try {
-            return Database.openWhenReachable(settings().database().url(), credentials(), keys(), mode);
-        } catch (StoreException e) {
-            throw asCli(e);
-        }
-    }
-
-    /** The server login from the settings. */
-    Database.Credentials credentials() {
-        Settings.DatabaseSettings d = settings().database();
-        return new Database.Credentials(d.user(), d.password());
-    }
-
-    /** The face-data keys as configured. */
-    FaceKeys keys() {
-        try {
-            return FaceKeys.configured(settings().security().keyFile());
         } catch (StoreException e) {
             throw asCli(e);
         }
