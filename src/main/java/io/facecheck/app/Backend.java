@@ -31,11 +31,20 @@ public final class Backend implements AutoCloseable {
      * its offline store. Wrong credentials, a newer schema or a missing key fail either way.
      */
     public static Backend open(Settings settings, boolean whenReachable) {
+        return open(settings, OpenMode.CREATE, whenReachable);
+    }
+
+    /** As {@link #open(Settings, boolean)}, saying whether a missing database (and key) may be created. */
+    public static Backend open(Settings settings, OpenMode mode, boolean whenReachable) {
         FaceKeys keys = FaceKeys.configured(settings.security().keyFile());
-        Database.Credentials login = new Database.Credentials(settings.database().user(), settings.database().password());
-        Database db = whenReachable ? Database.openWhenReachable(settings.database().url(), login, keys)
-                : Database.open(settings.database().url(), login, keys);
+        Database.Credentials login = login(settings);
+        Database db = whenReachable ? Database.openWhenReachable(settings.database().url(), login, keys, mode.store())
+                : Database.open(settings.database().url(), login, keys, mode.store());
         return new Backend(settings, db);
+    }
+
+    static Database.Credentials login(Settings settings) {
+        return new Database.Credentials(settings.database().user(), settings.database().password());
     }
 
     /** Over a database opened elsewhere; closing the backend closes it. */
@@ -77,6 +86,19 @@ public final class Backend implements AutoCloseable {
         return AttendanceEngine.open(settings, db, AttendanceEngine.options(settings, base), null, kiosk);
     }
 
+    /**
+     * As {@link #openEngine(FaceEngine.Options, boolean)} with the networks of {@code options} as given (the
+     * command line's engine flags) and, when not null, a match threshold that overrides the settings.
+     */
+    public AttendanceEngine openEngine(FaceEngine.Options options, Double threshold, boolean kiosk) {
+        return AttendanceEngine.open(settings, db, options, threshold, kiosk);
+    }
+
+    /** Where the database is, for messages: a file path or a server URL without its password. */
+    public String displayName() {
+        return db.displayName();
+    }
+
     public AdminAccountService admins() {
         return new AdminAccountService(db);
     }
@@ -104,8 +126,33 @@ public final class Backend implements AutoCloseable {
         return new PinService(db, pin);
     }
 
+    /** Re-embedding the kept enrollment crops with another embedder ({@code templates rebuild}); audited. */
+    public io.facecheck.attendance.TemplateRebuilder templates() {
+        return new io.facecheck.attendance.TemplateRebuilder(db);
+    }
+
+    /** The HTTP API's tokens. */
+    public ApiTokenService apiTokens() {
+        return new ApiTokenService(db);
+    }
+
+    /** The HTTP API's paged reading of the events. */
+    public EventService events() {
+        return new EventService(db);
+    }
+
+    /** A dispatcher of the webhooks' outbox with {@code options} (back-off, timeout). */
+    public WebhookDispatcher webhookDispatcher(WebhookDispatcher.Options options) {
+        return new WebhookDispatcher(db, options);
+    }
+
     public KioskService kiosks() {
         return new KioskService(db);
+    }
+
+    /** The face-data keyring: list, rotate, retire. */
+    public FaceKeyService faceKeys() {
+        return new FaceKeyService(db);
     }
 
     public BackupService backups() {
@@ -142,6 +189,21 @@ public final class Backend implements AutoCloseable {
     public Reports reports() {
         Settings.CheckInSettings c = settings.checkIn();
         return new Reports(db, c.zone(), c.workStart(), settings.report().bom(), settings.report().delimiter());
+    }
+
+    /** Check-in events added by hand or imported from another terminal, in the check-in zone. */
+    public CorrectionService eventCorrections() {
+        return new CorrectionService(db, settings.checkIn().zone());
+    }
+
+    /** Check-in events added by hand, in {@code zone}. */
+    public CorrectionService eventCorrections(java.time.ZoneId zone) {
+        return new CorrectionService(db, zone);
+    }
+
+    /** Reports with the days in {@code zone} and the CSV format {@code csv} (a command's own choices). */
+    public Reports reports(java.time.ZoneId zone, io.facecheck.attendance.CsvReports csv) {
+        return new Reports(db, zone, settings.checkIn().workStart(), csv);
     }
 
     public AttendanceCorrections corrections() {

@@ -6,7 +6,10 @@ import io.facecheck.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,10 +19,39 @@ import java.util.concurrent.TimeUnit;
 public final class BackupService {
     private static final Logger LOG = LoggerFactory.getLogger(BackupService.class);
 
+    /**
+     * A backup written or restored: the file, its size, rows per table, the face-data keys it needs, and how many
+     * records were re-encrypted on the way (a restore under another key).
+     */
+    public record Result(Path file, long bytes, Map<String, Integer> rows, List<String> keyIds, int reencrypted) {
+        static Result of(Backups.Result r) {
+            return new Result(r.file(), r.bytes(), r.rows(), List.copyOf(r.keyIds()), r.reencrypted());
+        }
+    }
+
     private final Database db;
 
     public BackupService(Database db) {
         this.db = db;
+    }
+
+    /** A consistent online backup of the database file into {@code out}; audited. */
+    public Result backup(Path out, boolean replace, String actor) {
+        return Result.of(Backups.backup(db, out, replace, actor));
+    }
+
+    /** The database file, or the server's URL without its password, for messages. */
+    public String source() {
+        return Database.fileOf(db.url()).map(Path::toString).orElse(db.url());
+    }
+
+    /**
+     * Restores {@code file} into the database of {@code settings} (with the configured key), which must not be open;
+     * an existing database is replaced only with {@code force}. Audited in the restored database.
+     */
+    public static Result restore(Settings settings, Path file, boolean force, String actor) {
+        return Result.of(Backups.restore(file, settings.database().url(),
+                io.facecheck.store.FaceKeys.configured(settings.security().keyFile()), force, actor));
     }
 
     /**

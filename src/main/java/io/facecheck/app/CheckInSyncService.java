@@ -2,6 +2,11 @@ package io.facecheck.app;
 
 import io.facecheck.attendance.OfflineKiosk;
 
+import io.facecheck.config.Settings;
+import io.facecheck.store.FaceKeys;
+import io.facecheck.store.OfflineStore;
+
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -50,5 +55,18 @@ public final class CheckInSyncService {
      */
     public AutoCloseable startAutoSync() {
         return offline.startAutoSync(AUTO_SYNC_INTERVAL, debounce);
+    }
+
+    /**
+     * {@code facecheck sync}: uploads what the kiosks of this machine journalled in {@code journal} (opened with the
+     * configured face-data key) while the backend's server was unreachable, {@code kioskId}'s only when given (null:
+     * every kiosk's). The result says whether the server could be reached to the end.
+     */
+    public static OfflineKiosk.SyncResult uploadJournal(Backend backend, Path journal, String kioskId) {
+        Settings settings = backend.settings();
+        try (OfflineKiosk offline = new OfflineKiosk(backend.database(),
+                OfflineStore.open(journal, FaceKeys.configured(settings.security().keyFile())))) {
+            return offline.sync(kioskId, settings.checkIn().debounce());
+        }
     }
 }

@@ -211,4 +211,74 @@ public final class EmployeeAdminService {
     public Optional<Employee> find(String code) {
         return employees.findByCode(code);
     }
+
+    // --- the CLI's employee commands (issue 20: the commands are adapters over this service) ---
+
+    /**
+     * Checks an employee's fields (code, name, department, greeting name, reading) as a change would, without
+     * touching the database: a command refuses bad input before it loads models or enrols photos.
+     *
+     * @throws io.facecheck.store.StoreException {@code INVALID} naming the field
+     */
+    public static void checkFields(String code, String name, String department, String greetingName, String reading) {
+        io.facecheck.store.EmployeeFields.check(code, name, department);
+        io.facecheck.store.EmployeeFields.greetingName(greetingName);
+        io.facecheck.store.EmployeeFields.reading(reading);
+    }
+
+    /** The employee with {@code code}; {@code NOT_FOUND} naming the code when there is none. */
+    public Employee require(String code) {
+        return employees.require(code);
+    }
+
+    /**
+     * Face samples per code: the templates of {@code modelId} (those of another model recognise no one), or with a
+     * null model all of them.
+     */
+    public java.util.Map<String, Integer> templateCounts(String modelId) {
+        if (modelId != null) {
+            return employees.templateCounts(modelId);
+        }
+        java.util.Map<String, Integer> all = new java.util.LinkedHashMap<>();
+        io.facecheck.store.TemplateRepository templates = new io.facecheck.store.TemplateRepository(db);
+        for (Employee e : employees.list(true)) {
+            all.put(e.code(), templates.listByEmployee(e.id()).size());
+        }
+        return all;
+    }
+
+    /** How many enrollment crops are kept for {@code e} (what {@code templates rebuild} re-embeds). */
+    public int keptCrops(Employee e) {
+        return new io.facecheck.store.TemplateRepository(db).cropsOf(e.id()).size();
+    }
+
+    /**
+     * Changes what is given (null: unchanged) of an employee's name, department, greeting name and reading, in one
+     * transaction with its audit entry (before and after); empty when there is no employee with {@code code}.
+     */
+    public Optional<Employee> amend(String code, String name, String department, String greetingName, String reading,
+                                    String actor) {
+        return db.inTransaction(c -> employees.findByCode(code).map(old -> {
+            Employee e = employees.update(code, name != null ? name : old.name(),
+                    department != null ? department : old.department(), old.active());
+            if (greetingName != null || reading != null) {
+                e = employees.updateNames(code, greetingName != null ? greetingName : old.greetingName(),
+                        reading != null ? reading : old.reading());
+            }
+            audit.record(actor, AuditLog.UPDATE, code, "name " + old.name() + " -> " + e.name()
+                    + ", department " + old.department() + " -> " + e.department()
+                    + ", greeting name " + old.greetingName() + " -> " + e.greetingName()
+                    + ", reading " + old.reading() + " -> " + e.reading());
+            return e;
+        }));
+    }
+
+    /**
+     * Erases an employee's face data (templates and kept crops), keeping the record and the attendance history;
+     * audited. The number of templates erased, or -1 when there is no employee with {@code code}.
+     */
+    public int eraseFaceData(String code, String actor) {
+        return io.facecheck.attendance.EnrollmentService.eraseFaceData(db, code, actor);
+    }
+
 }

@@ -31,6 +31,10 @@ public final class ScheduleService {
     public record RosterResult(int added, int changed, int unchanged) {
     }
 
+    /** An assignment made, and how many older ones lost weekdays to it (or went, having none left). */
+    public record Assigned(ScheduleAssignment added, int replaced) {
+    }
+
     private final Database db;
     private final ScheduleRepository schedules;
     private final ShiftRepository shifts;
@@ -51,7 +55,7 @@ public final class ScheduleService {
      *
      * @throws StoreException {@code NOT_FOUND} naming the unknown employee, department or shift
      */
-    public ScheduleRepository.Assigned assign(ScheduleAssignment a, String actor) {
+    public Assigned assign(ScheduleAssignment a, String actor) {
         if (a.department() != null && employees.list(true).stream()
                 .noneMatch(e -> a.department().equals(e.department()))) {
             throw new StoreException(StoreException.Kind.NOT_FOUND,
@@ -66,7 +70,7 @@ public final class ScheduleService {
             }
             audit.record(actor, AuditLog.SCHEDULE, a.employeeCode() != null ? a.employeeCode()
                     : "department " + a.department(), details.toString());
-            return done;
+            return new Assigned(done.added(), done.narrowed().size());
         });
     }
 

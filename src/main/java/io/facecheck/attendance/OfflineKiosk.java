@@ -96,6 +96,11 @@ public final class OfflineKiosk implements AutoCloseable {
         return local;
     }
 
+    /** The file of the local journal and gallery cache, for messages. */
+    public java.nio.file.Path journalFile() {
+        return local.file();
+    }
+
     /**
      * The name, department and greeting name (null: none) of {@code code} as this kiosk's gallery cache of the server
      * holds them, for greeting people while the server is unreachable.

@@ -1,7 +1,7 @@
 package io.facecheck.cli;
 
-import io.facecheck.store.AdminUsers;
-import io.facecheck.store.Database;
+import io.facecheck.app.Backend;
+import io.facecheck.app.OpenMode;
 import io.facecheck.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,8 +32,8 @@ final class AdminUserCommand {
         @Override
         public Integer call() {
             char[] password = readPassword();
-            try (Database db = store.open(Database.OpenMode.CREATE)) {
-                new AdminUsers(db).add(name, password, actor.name());
+            try (Backend backend = store.open(OpenMode.CREATE)) {
+                backend.admins().add(name, password, actor.name());
                 CliMessages.out("cli.adminUser.added", name);
                 return ExitCodes.OK;
             } catch (StoreException e) {
@@ -73,8 +73,8 @@ final class AdminUserCommand {
 
         @Override
         public Integer call() {
-            try (Database db = store.open(Database.OpenMode.EXISTING)) {
-                new AdminUsers(db).names().forEach(System.out::println);
+            try (Backend backend = store.open(OpenMode.EXISTING)) {
+                backend.admins().names().forEach(System.out::println);
                 return ExitCodes.OK;
             } catch (StoreException e) {
                 throw StoreOptions.asCli(e);

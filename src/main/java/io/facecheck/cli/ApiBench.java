@@ -4,7 +4,7 @@ import io.facecheck.api.ApiConfig;
 import io.facecheck.api.ApiServer;
 import io.facecheck.api.ApiServices;
 import io.facecheck.app.ApiScope;
-import io.facecheck.store.Database;
+import io.facecheck.app.Backend;
 import io.facecheck.store.Direction;
 import io.facecheck.store.Employee;
 
@@ -41,7 +41,7 @@ final class ApiBench {
     private ApiBench() {
     }
 
-    static Map<String, Object> measure(Database db, int clients, int seconds) {
+    static Map<String, Object> measure(Backend db, int clients, int seconds) {
         ApiServices services = ServeCommand.services(db, ZoneOffset.UTC, () -> {
             throw new IllegalStateException("the API benchmark enrols no faces");
         });

@@ -1,11 +1,11 @@
 package io.facecheck.cli;
 
+import io.facecheck.app.OpenMode;
 import io.facecheck.app.ApiScope;
 import io.facecheck.app.ApiTokenService;
 import io.facecheck.app.InvalidInput;
 import io.facecheck.config.Messages;
 import io.facecheck.store.ApiToken;
-import io.facecheck.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,10 +42,10 @@ final class ApiTokensCommand {
         public Integer call() {
             var wanted = parse(scopes);
             // the first step of an API-only install, as admin-user add is of a desktop one: it may set up the database
-            return store.withDatabase(Database.OpenMode.CREATE, db -> {
+            return store.withBackend(OpenMode.CREATE, backend -> {
                 ApiTokenService.Created c;
                 try {
-                    c = new ApiTokenService(db).create(name, wanted, actor.name());
+                    c = backend.apiTokens().create(name, wanted, actor.name());
                 } catch (InvalidInput e) {
                     throw CliException.of(ExitCodes.FAILURE, e);
                 }
@@ -83,8 +83,8 @@ final class ApiTokensCommand {
 
         @Override
         public Integer call() {
-            return store.withDatabase(Database.OpenMode.EXISTING, db -> {
-                List<ApiToken> tokens = new ApiTokenService(db).list();
+            return store.withBackend(OpenMode.EXISTING, backend -> {
+                List<ApiToken> tokens = backend.apiTokens().list();
                 if (json) {
                     List<Object> out = new ArrayList<>();
                     for (ApiToken t : tokens) {
@@ -124,8 +124,8 @@ final class ApiTokensCommand {
 
         @Override
         public Integer call() {
-            return store.withDatabase(Database.OpenMode.EXISTING, db -> {
-                new ApiTokenService(db).revoke(name, actor.name());
+            return store.withBackend(OpenMode.EXISTING, backend -> {
+                backend.apiTokens().revoke(name, actor.name());
                 CliMessages.out("cli.api.tokenRevoked", name);
                 return ExitCodes.OK;
             });

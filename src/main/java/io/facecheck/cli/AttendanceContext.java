@@ -1,12 +1,13 @@
 package io.facecheck.cli;
 
+import io.facecheck.app.Backend;
+import io.facecheck.app.OpenMode;
 import io.facecheck.attendance.AttendanceEngine;
 import io.facecheck.attendance.EnrollmentService;
 import io.facecheck.attendance.GallerySync;
 import io.facecheck.config.Settings;
 import io.facecheck.face.FaceEngine;
 import io.facecheck.match.OpenSetDecision;
-import io.facecheck.store.Database;
 import io.facecheck.store.StoreException;
 
 /**
@@ -16,15 +17,15 @@ import io.facecheck.store.StoreException;
  */
 final class AttendanceContext implements AutoCloseable {
     final Settings settings;
-    final Database db;
+    final Backend backend;
     final AttendanceEngine attendance;
     final FaceEngine engine;
     final GallerySync gallery;
     final OpenSetDecision decision;
 
-    private AttendanceContext(Settings settings, Database db, AttendanceEngine attendance) {
+    private AttendanceContext(Settings settings, Backend backend, AttendanceEngine attendance) {
         this.settings = settings;
-        this.db = db;
+        this.backend = backend;
         this.attendance = attendance;
         this.engine = attendance.engine();
         this.gallery = attendance.gallery();
@@ -34,33 +35,33 @@ final class AttendanceContext implements AutoCloseable {
     /**
      * Opens the database first (a locked or missing database fails fast), then the models, then loads the gallery.
      *
-     * @param mode {@link Database.OpenMode#CREATE} for enrollment, which sets a database up; EXISTING otherwise
+     * @param mode {@link OpenMode#CREATE} for enrollment, which sets a database up; EXISTING otherwise
      */
-    static AttendanceContext open(StoreOptions store, EngineOptions engineOptions, Database.OpenMode mode) {
+    static AttendanceContext open(StoreOptions store, EngineOptions engineOptions, OpenMode mode) {
         return open(store, engineOptions, mode, false);
     }
 
     /**
-     * For the check-in commands: as {@link #open(StoreOptions, EngineOptions, Database.OpenMode)} on an existing
+     * For the check-in commands: as {@link #open(StoreOptions, EngineOptions, OpenMode)} on an existing
      * database, and on a database server the kiosk's offline mode (a server that cannot be reached is worked around
      * with the local gallery cache and journal; with nothing cached it still fails with exit 5).
      */
     static AttendanceContext openForKiosk(StoreOptions store, EngineOptions engineOptions) {
-        return open(store, engineOptions, Database.OpenMode.EXISTING, true);
+        return open(store, engineOptions, OpenMode.EXISTING, true);
     }
 
-    private static AttendanceContext open(StoreOptions store, EngineOptions engineOptions, Database.OpenMode mode,
+    private static AttendanceContext open(StoreOptions store, EngineOptions engineOptions, OpenMode mode,
                                           boolean kiosk) {
         Settings settings = store.settings();
-        Database db = kiosk ? store.openWhenReachable(mode) : store.open(mode);
+        Backend backend = kiosk ? store.openWhenReachable(mode) : store.open(mode);
         try {
-            return new AttendanceContext(settings, db, AttendanceEngine.open(settings, db, engineOptions.options(),
+            return new AttendanceContext(settings, backend, backend.openEngine(engineOptions.options(),
                     engineOptions.threshold, kiosk));
         } catch (StoreException e) {
-            db.close();
+            backend.close();
             throw StoreOptions.asCli(e);
         } catch (RuntimeException e) {
-            db.close();
+            backend.close();
             throw e;
         }
     }
@@ -74,7 +75,7 @@ final class AttendanceContext implements AutoCloseable {
         try {
             attendance.close();
         } finally {
-            db.close();
+            backend.close();
         }
     }
 }

@@ -1,8 +1,9 @@
 package io.facecheck.cli;
 
 import io.facecheck.config.LocalizedMessage;
-import io.facecheck.store.Backups;
-import io.facecheck.store.Database;
+import io.facecheck.app.Backend;
+import io.facecheck.app.BackupService;
+import io.facecheck.app.OpenMode;
 import io.facecheck.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,10 +32,10 @@ final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFiles.check("--out", out);
-        try (Database db = store.open(Database.OpenMode.EXISTING)) {
-            Backups.Result r = Backups.backup(db, out, force, actor.name());
-            print(r, json, LocalizedMessage.of("cli.backup.written",
-                    Database.fileOf(db.url()).map(Path::toString).orElse(db.url()), r.file()));
+        try (Backend backend = store.open(OpenMode.EXISTING)) {
+            BackupService backups = backend.backups();
+            BackupService.Result r = backups.backup(out, force, actor.name());
+            print(r, json, LocalizedMessage.of("cli.backup.written", backups.source(), r.file()));
             return ExitCodes.OK;
         } catch (StoreException e) {
             throw StoreOptions.asCli(e);
@@ -42,7 +43,7 @@ final class BackupCommand implements Callable<Integer> {
     }
 
     /** @param what the first words, naming the database and the file */
-    static void print(Backups.Result r, boolean json, LocalizedMessage what) {
+    static void print(BackupService.Result r, boolean json, LocalizedMessage what) {
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("file", r.file().toString());

@@ -1,9 +1,9 @@
 package io.facecheck.cli;
 
+import io.facecheck.app.StoreBench;
 import io.facecheck.config.Messages;
 import io.facecheck.config.ConfigException;
 import io.facecheck.config.Settings;
-import io.facecheck.config.SettingsLoader;
 import io.facecheck.face.DetectedFace;
 import io.facecheck.face.Face;
 import io.facecheck.face.FaceEngine;
@@ -14,8 +14,6 @@ import io.facecheck.face.RgbImage;
 import io.facecheck.face.track.FaceTracker;
 import io.facecheck.match.Gallery;
 import io.facecheck.match.Vectors;
-import io.facecheck.store.Database;
-import io.facecheck.store.FaceKeys;
 import io.facecheck.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -262,40 +260,22 @@ final class BenchCommand implements Callable<Integer> {
         if (galleryTemplates == 0) {
             return new LinkedHashMap<>();
         }
-        return perStore("gallery", db -> GalleryLoadBench.measure(db, dimension, galleryTemplates));
+        return perStore(() -> StoreBench.galleryLoads(galleryDbs, dimension, galleryTemplates));
     }
 
-    /**
-     * {@code measure} on a temporary H2 file (named {@code tmpName}) and on each {@code --gallery-db}, with a
-     * throwaway face-data key. Keyed by store: {@code h2}, {@code postgresql}, or the URL (without credentials) for
-     * a second one.
-     */
-    private Map<String, Object> perStore(String tmpName, java.util.function.Function<Database, Map<String, Object>> measure)
-            throws IOException {
-        Map<String, Object> out = new LinkedHashMap<>();
-        Path tmp = Files.createTempDirectory("facecheck-bench");
+    private interface StoreRun {
+        Map<String, Object> run() throws IOException;
+    }
+
+    /** A store workload of {@link StoreBench}, its failures as the CLI's. */
+    private static Map<String, Object> perStore(StoreRun run) throws IOException {
         try {
-            FaceKeys keys = FaceKeys.resolve(null, Map.of(), tmp);
-            try (Database db = Database.open("jdbc:h2:file:" + tmp.resolve(tmpName).toAbsolutePath(), keys)) {
-                out.put("h2", measure.apply(db));
-            }
-            Settings.DatabaseSettings login = galleryDbs.isEmpty() ? null : SettingsLoader.load(Map.of()).database();
-            for (String url : galleryDbs) {
-                try (Database db = Database.open(url, new Database.Credentials(login.user(), login.password()), keys)) {
-                    String name = db.vendor() == Database.Vendor.POSTGRESQL ? "postgresql" : "h2";
-                    out.put(out.containsKey(name) ? Database.redactUrl(url) : name, measure.apply(db));
-                }
-            }
+            return run.run();
         } catch (StoreException e) {
             throw StoreOptions.asCli(e);
         } catch (ConfigException e) {
             throw CliException.of(ExitCodes.FAILURE, e);
-        } finally {
-            try (var files = Files.walk(tmp)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
-        return out;
     }
 
     private static String row(String label, Stat s) {
@@ -303,11 +283,11 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * {@code --timesheet}: a month's timesheet of 200 people on each store ({@link TimesheetBench}), instead of the
+     * {@code --timesheet}: a month's timesheet of 200 people on each store ({@link StoreBench#timesheets}), instead of the
      * engine stages.
      */
     private int timesheetOnly() throws IOException {
-        Map<String, Object> perStore = perStore("timesheet", TimesheetBench::measure);
+        Map<String, Object> perStore = perStore(() -> StoreBench.timesheets(galleryDbs));
         if (json) {
             Json.print(Map.of("timesheet", perStore));
         } else {
@@ -364,7 +344,7 @@ final class BenchCommand implements Callable<Integer> {
         if (apiClients < 1 || apiSeconds < 1) {
             throw CliException.of(ExitCodes.FAILURE, "cli.bench.apiClients");
         }
-        Map<String, Object> perStore = perStore("api", db -> ApiBench.measure(db, apiClients, apiSeconds));
+        Map<String, Object> perStore = perStore(() -> StoreBench.onBackends("api", galleryDbs, b -> ApiBench.measure(b, apiClients, apiSeconds)));
         if (json) {
             Json.print(Map.of("api", perStore));
         } else {
@@ -385,10 +365,10 @@ final class BenchCommand implements Callable<Integer> {
         if (galleryTemplates < 0) {
             throw CliException.of(ExitCodes.FAILURE, "cli.bench.galleryTemplates", galleryTemplates);
         }
-        for (String url : galleryDbs) {
-            if (Database.Vendor.of(url).isEmpty()) {
-                throw CliException.of(ExitCodes.FAILURE, "cli.bench.galleryDb", Database.redactUrl(url));
-            }
+        try {
+            StoreBench.checkStores(galleryDbs);
+        } catch (StoreException e) {
+            throw StoreOptions.asCli(e);
         }
     }
 

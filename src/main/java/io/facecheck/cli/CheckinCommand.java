@@ -151,7 +151,7 @@ final class CheckinCommand implements Callable<Integer> {
             if (pending > 0) {
                 var offline = ctx.attendance.offline().orElseThrow();
                 String kioskId = kiosk != null ? kiosk : ctx.settings.checkIn().kioskId();
-                CliMessages.warn("cli.checkin.unreachable", ctx.db.displayName(), pending, offline.local().file(),
+                CliMessages.warn("cli.checkin.unreachable", ctx.backend.displayName(), pending, offline.journalFile(),
                         offline.pending(kioskId), kioskId);
             }
             LocalizedMessage why = last == null ? LocalizedMessage.of("cli.checkin.why.noFace")
@@ -174,7 +174,7 @@ final class CheckinCommand implements Callable<Integer> {
             return;
         }
         try {
-            new WebhookDispatcher(ctx.db).deliverDue(WEBHOOK_WAIT);
+            ctx.backend.webhookDispatcher().deliverDue(WEBHOOK_WAIT);
         } catch (StoreException e) {
             // the check-ins are committed; their events wait in the server's outbox
         }
@@ -194,9 +194,9 @@ final class CheckinCommand implements Callable<Integer> {
                 .filter(r -> r.settled() > 0).ifPresent(r -> {
                     int left = r.duplicates() + r.rejected();
                     if (left > 0) {
-                        CliMessages.warn("cli.checkin.uploadedSome", r.uploaded(), ctx.db.displayName(), left);
+                        CliMessages.warn("cli.checkin.uploadedSome", r.uploaded(), ctx.backend.displayName(), left);
                     } else {
-                        CliMessages.warn("cli.checkin.uploaded", r.uploaded(), ctx.db.displayName());
+                        CliMessages.warn("cli.checkin.uploaded", r.uploaded(), ctx.backend.displayName());
                     }
                 });
     }

@@ -1,7 +1,7 @@
 package io.facecheck.cli;
 
 import io.facecheck.app.EmployeeAdminService;
-import io.facecheck.store.Database;
+import io.facecheck.app.OpenMode;
 import io.facecheck.store.Employee;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,8 +35,8 @@ final class EmployeesAdminCommands {
 
         @Override
         public Integer call() {
-            return store.withDatabase(Database.OpenMode.CREATE, db -> {
-                Employee e = new EmployeeAdminService(db).add(code, name, department, actor.name());
+            return store.withBackend(OpenMode.CREATE, backend -> {
+                Employee e = backend.employees().add(code, name, department, actor.name());
                 if (json) {
                     Json.print(EmployeesCommand.json(e, 0));
                 } else {
@@ -60,8 +60,8 @@ final class EmployeesAdminCommands {
 
         @Override
         public Integer call() {
-            return store.withDatabase(Database.OpenMode.CREATE, db -> {
-                EmployeeAdminService.ImportResult r = new EmployeeAdminService(db).importCsv(file, actor.name());
+            return store.withBackend(OpenMode.CREATE, backend -> {
+                EmployeeAdminService.ImportResult r = backend.employees().importCsv(file, actor.name());
                 if (json) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("added", r.added());

@@ -2,15 +2,13 @@ package io.facecheck.cli;
 
 import io.facecheck.face.FaceNetworks;
 import io.facecheck.config.Messages;
-import io.facecheck.attendance.EnrollmentService;
 import io.facecheck.models.ModelCard;
 import io.facecheck.models.Models;
-import io.facecheck.store.AuditLog;
-import io.facecheck.store.Database;
+import io.facecheck.app.Backend;
+import io.facecheck.app.EmployeeAdminService;
+import io.facecheck.app.OpenMode;
 import io.facecheck.store.Employee;
-import io.facecheck.store.EmployeeRepository;
 import io.facecheck.store.StoreException;
-import io.facecheck.store.TemplateRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,18 +31,8 @@ final class EmployeesCommand {
     // not Runnable: without a sub-command picocli reports a usage error (see FaceCheckCommand)
 
     /** Templates of the configured embedder's model per code; all templates when the card cannot be read. */
-    static Map<String, Integer> templateCounts(Database db, String embedder) {
-        Optional<String> modelId = modelId(embedder);
-        EmployeeRepository employees = new EmployeeRepository(db);
-        if (modelId.isPresent()) {
-            return employees.templateCounts(modelId.get());
-        }
-        Map<String, Integer> all = new LinkedHashMap<>();
-        TemplateRepository templates = new TemplateRepository(db);
-        for (Employee e : employees.list(true)) {
-            all.put(e.code(), templates.listByEmployee(e.id()).size());
-        }
-        return all;
+    static Map<String, Integer> templateCounts(EmployeeAdminService employees, String embedder) {
+        return employees.templateCounts(modelId(embedder).orElse(null));
     }
 
     private static Optional<String> modelId(String embedder) {
@@ -78,9 +66,10 @@ final class EmployeesCommand {
 
         @Override
         public Integer call() {
-            try (Database db = store.open(Database.OpenMode.EXISTING)) {
-                List<Employee> list = new EmployeeRepository(db).list(all);
-                Map<String, Integer> counts = templateCounts(db, store.settings().engine().embedder());
+            try (Backend backend = store.open(OpenMode.EXISTING)) {
+                EmployeeAdminService employees = backend.employees();
+                List<Employee> list = employees.list(all);
+                Map<String, Integer> counts = templateCounts(employees, store.settings().engine().embedder());
                 if (json) {
                     List<Object> out = new ArrayList<>();
                     list.forEach(e -> out.add(json(e, counts.getOrDefault(e.code(), 0))));
@@ -114,10 +103,11 @@ final class EmployeesCommand {
 
         @Override
         public Integer call() {
-            try (Database db = store.open(Database.OpenMode.EXISTING)) {
-                Employee e = new EmployeeRepository(db).require(code);
-                int templates = templateCounts(db, store.settings().engine().embedder()).getOrDefault(code, 0);
-                int samples = new TemplateRepository(db).cropsOf(e.id()).size();
+            try (Backend backend = store.open(OpenMode.EXISTING)) {
+                EmployeeAdminService employees = backend.employees();
+                Employee e = employees.require(code);
+                int templates = templateCounts(employees, store.settings().engine().embedder()).getOrDefault(code, 0);
+                int samples = employees.keptCrops(e);
                 if (json) {
                     Map<String, Object> m = json(e, templates);
                     m.put("greetingName", e.greetingName());
@@ -155,14 +145,14 @@ final class EmployeesCommand {
         boolean json;
 
         /** Does it; empty when there is no employee with this code. */
-        abstract Optional<Map<String, Object>> act(Database db);
+        abstract Optional<Map<String, Object>> act(EmployeeAdminService employees);
 
         abstract String message(Map<String, Object> done);
 
         @Override
         public Integer call() {
-            try (Database db = store.open(Database.OpenMode.EXISTING)) {
-                Map<String, Object> done = act(db)
+            try (Backend backend = store.open(OpenMode.EXISTING)) {
+                Map<String, Object> done = act(backend.employees())
                         .orElseThrow(() -> CliException.of(ExitCodes.FAILURE, "cli.error.noEmployee", code));
                 if (json) {
                     Json.print(done);
@@ -188,23 +178,11 @@ final class EmployeesCommand {
         String reading;
 
         @Override
-        Optional<Map<String, Object>> act(Database db) {
+        Optional<Map<String, Object>> act(EmployeeAdminService employees) {
             if (name == null && department == null && greetingName == null && reading == null) {
                 throw CliException.of(ExitCodes.FAILURE, "cli.employees.nothingToChange");
             }
-            EmployeeRepository employees = new EmployeeRepository(db);
-            AuditLog audit = new AuditLog(db);
-            return db.inTransaction(c -> employees.findByCode(code).map(old -> {
-                Employee e = employees.update(code, name != null ? name : old.name(),
-                        department != null ? department : old.department(), old.active());
-                if (greetingName != null || reading != null) {
-                    e = employees.updateNames(code, greetingName != null ? greetingName : old.greetingName(),
-                            reading != null ? reading : old.reading());
-                }
-                audit.record(actor.name(), AuditLog.UPDATE, code, "name " + old.name() + " -> " + e.name()
-                        + ", department " + old.department() + " -> " + e.department()
-                        + ", greeting name " + old.greetingName() + " -> " + e.greetingName()
-                        + ", reading " + old.reading() + " -> " + e.reading());
+            return employees.amend(code, name, department, greetingName, reading, actor.name()).map(e -> {
                 Map<String, Object> done = new LinkedHashMap<>();
                 done.put("code", e.code());
                 done.put("name", e.name());
@@ -212,7 +190,7 @@ final class EmployeesCommand {
                 done.put("greetingName", e.greetingName());
                 done.put("reading", e.reading());
                 return done;
-            }));
+            });
         }
 
         @Override
@@ -233,8 +211,8 @@ final class EmployeesCommand {
     @Command(name = "erase-face", mixinStandardHelpOptions = true)
     static final class EraseFaceCmd extends OneEmployeeCmd {
         @Override
-        Optional<Map<String, Object>> act(Database db) {
-            int n = EnrollmentService.eraseFaceData(db, code, actor.name());
+        Optional<Map<String, Object>> act(EmployeeAdminService employees) {
+            int n = employees.eraseFaceData(code, actor.name());
             if (n < 0) {
                 return Optional.empty();
             }
@@ -253,8 +231,8 @@ final class EmployeesCommand {
     @Command(name = "delete", mixinStandardHelpOptions = true)
     static final class DeleteCmd extends OneEmployeeCmd {
         @Override
-        Optional<Map<String, Object>> act(Database db) {
-            return EnrollmentService.erase(db, code, actor.name()) ? Optional.of(Map.of("deleted", code)) : Optional.empty();
+        Optional<Map<String, Object>> act(EmployeeAdminService employees) {
+            return employees.delete(code, actor.name()) ? Optional.of(Map.of("deleted", code)) : Optional.empty();
         }
 
         @Override

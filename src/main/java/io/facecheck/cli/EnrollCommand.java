@@ -3,8 +3,7 @@ package io.facecheck.cli;
 import io.facecheck.app.EmployeeAdminService;
 import io.facecheck.attendance.EmployeeImporter;
 import io.facecheck.attendance.EnrollmentService;
-import io.facecheck.store.Database;
-import io.facecheck.store.EmployeeFields;
+import io.facecheck.app.OpenMode;
 import io.facecheck.store.StoreException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -77,7 +76,7 @@ final class EnrollCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkInput();
-        try (AttendanceContext ctx = AttendanceContext.open(store, engineOptions, Database.OpenMode.CREATE)) {
+        try (AttendanceContext ctx = AttendanceContext.open(store, engineOptions, OpenMode.CREATE)) {
             EnrollmentService service = ctx.enrollment();
             var options = new EnrollmentService.Options(force, replace, actor.name());
             List<EnrollmentService.Result> results = new ArrayList<>();
@@ -88,7 +87,7 @@ final class EnrollCommand implements Callable<Integer> {
                 results.add(r);
                 if (r.employee() != null && (s.greetingName != null || s.reading != null)) {
                     // the names go with the employee record enrolling created or found, in its own audited change
-                    new EmployeeAdminService(ctx.db).setNames(r.code(), s.greetingName != null ? s.greetingName
+                    ctx.backend.employees().setNames(r.code(), s.greetingName != null ? s.greetingName
                             : r.employee().greetingName(), s.reading != null ? s.reading : r.employee().reading(),
                             actor.name());
                 }
@@ -114,10 +113,9 @@ final class EnrollCommand implements Callable<Integer> {
     private void checkInput() {
         if (source.single != null) {
             try {
-                EmployeeFields.check(source.single.code, source.single.name, source.single.department);
                 // refused before the models load, not after the photos were enrolled
-                EmployeeFields.greetingName(source.single.greetingName);
-                EmployeeFields.reading(source.single.reading);
+                EmployeeAdminService.checkFields(source.single.code, source.single.name, source.single.department,
+                        source.single.greetingName, source.single.reading);
             } catch (StoreException e) {
                 throw StoreOptions.asCli(e);
             }

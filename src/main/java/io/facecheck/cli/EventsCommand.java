@@ -2,7 +2,7 @@ package io.facecheck.cli;
 
 import io.facecheck.app.CorrectionService;
 import io.facecheck.store.CheckInEvent;
-import io.facecheck.store.Database;
+import io.facecheck.app.OpenMode;
 import io.facecheck.store.Direction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,8 +47,8 @@ final class EventsCommand {
                 case "OUT" -> Direction.OUT;
                 default -> throw CliException.of(ExitCodes.FAILURE, "cli.events.badDirection", direction);
             };
-            return store.withDatabase(Database.OpenMode.EXISTING, db -> {
-                CheckInEvent e = new CorrectionService(db, store.settings().checkIn().zone())
+            return store.withBackend(OpenMode.EXISTING, backend -> {
+                CheckInEvent e = backend.eventCorrections()
                         .add(code, when, d, reason, actor.name());
                 if (json) {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -80,8 +80,8 @@ final class EventsCommand {
 
         @Override
         public Integer call() {
-            return store.withDatabase(Database.OpenMode.EXISTING, db -> {
-                CorrectionService.ImportResult r = new CorrectionService(db, store.settings().checkIn().zone())
+            return store.withBackend(OpenMode.EXISTING, backend -> {
+                CorrectionService.ImportResult r = backend.eventCorrections()
                         .importCsv(file, actor.name());
                 if (json) {
                     Json.print(Map.of("added", r.added(), "alreadyThere", r.alreadyThere()));

@@ -6,7 +6,7 @@ import io.facecheck.attendance.EnrollmentService;
 import io.facecheck.camera.CameraException;
 import io.facecheck.camera.VideoFileSource;
 import io.facecheck.camera.VideoFrame;
-import io.facecheck.store.Database;
+import io.facecheck.app.OpenMode;
 import io.facecheck.ui.kiosk.KioskUpdate;
 import io.facecheck.ui.kiosk.RecognitionAnalyzer;
 
@@ -92,7 +92,7 @@ final class GreetingBench {
             store.db = "jdbc:h2:file:" + tmp.resolve("greeting").toAbsolutePath();
             store.keyFile = tmp.resolve("facecheck.key").toAbsolutePath();
             store.override("checkin.liveness", mode);
-            try (AttendanceContext ctx = AttendanceContext.open(store, engineOptions, Database.OpenMode.CREATE)) {
+            try (AttendanceContext ctx = AttendanceContext.open(store, engineOptions, OpenMode.CREATE)) {
                 if (mode.equals(MODES.get(0))) {
                     EnrollmentService.Result r = ctx.enrollment().enroll("P1", "Person", "bench", stills,
                             EnrollmentService.Options.defaults("bench"));

@@ -1,7 +1,7 @@
 package io.facecheck.cli;
 
 import io.facecheck.app.HolidayService;
-import io.facecheck.store.Database;
+import io.facecheck.app.OpenMode;
 import io.facecheck.timesheet.Holiday;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,8 +43,8 @@ final class HolidaysCommand {
         @Override
         public Integer call() {
             var day = CliValues.date("DATE", date);
-            return store.withDatabase(Database.OpenMode.EXISTING, db -> {
-                Holiday h = new HolidayService(db).add(day, name, actor.name());
+            return store.withBackend(OpenMode.EXISTING, backend -> {
+                Holiday h = backend.holidays().add(day, name, actor.name());
                 if (json) {
                     Json.print(json(h));
                 } else {
@@ -68,8 +68,8 @@ final class HolidaysCommand {
 
         @Override
         public Integer call() {
-            return store.withDatabase(Database.OpenMode.EXISTING, db -> {
-                HolidayService.ImportResult r = new HolidayService(db).importIcs(file, actor.name());
+            return store.withBackend(OpenMode.EXISTING, backend -> {
+                HolidayService.ImportResult r = backend.holidays().importIcs(file, actor.name());
                 if (json) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("added", r.added().stream().map(HolidaysCommand::json).toList());

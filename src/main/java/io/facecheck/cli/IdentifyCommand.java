@@ -4,9 +4,8 @@ import io.facecheck.face.Face;
 import io.facecheck.face.ImageLoader;
 import io.facecheck.face.RgbImage;
 import io.facecheck.match.OpenSetDecision;
-import io.facecheck.store.Database;
+import io.facecheck.app.OpenMode;
 import io.facecheck.store.Employee;
-import io.facecheck.store.EmployeeRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,7 +36,7 @@ final class IdentifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RgbImage image = EngineOptions.load(new ImageLoader(), photo);
-        try (AttendanceContext ctx = AttendanceContext.open(store, engineOptions, Database.OpenMode.EXISTING)) {
+        try (AttendanceContext ctx = AttendanceContext.open(store, engineOptions, OpenMode.EXISTING)) {
             List<Face> faces = ctx.engine.analyzeLargest(image, true);
             if (faces.isEmpty()) {
                 if (json) {
@@ -49,7 +48,7 @@ final class IdentifyCommand implements Callable<Integer> {
             OpenSetDecision.Verdict v = ctx.decision.identify(ctx.gallery.gallery(), faces.get(0).embedding());
             String code = v.identity().orElse(null);
             String name = code == null ? null
-                    : new EmployeeRepository(ctx.db).findByCode(code).map(Employee::name).orElse(null);
+                    : ctx.backend.employees().find(code).map(Employee::name).orElse(null);
             Double distance = v.best().map(m -> m.distance()).orElse(null);
             Double margin = Double.isFinite(v.margin()) ? v.margin() : null;
             if (json) {

@@ -1,12 +1,9 @@
 package io.facecheck.cli;
 
 import io.facecheck.config.Messages;
-import io.facecheck.store.AuditLog;
-import io.facecheck.store.BackupCatalog;
-import io.facecheck.store.Database;
-import io.facecheck.store.FaceKeyRetirement;
-import io.facecheck.store.FaceKeyRotation;
-import io.facecheck.store.FaceKeys;
+import io.facecheck.app.Backend;
+import io.facecheck.app.FaceKeyService;
+import io.facecheck.app.OpenMode;
 import io.facecheck.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,28 +35,28 @@ final class KeysCommand {
 
         @Override
         public Integer call() {
-            try (Database db = store.open(Database.OpenMode.EXISTING)) {
-                FaceKeys keys = db.faceCipher().keys();
+            try (Backend backend = store.open(OpenMode.EXISTING)) {
+                FaceKeyService.Keyring keys = backend.faceKeys().keyring();
                 if (json) {
                     Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("keyFile", keys.describe());
+                    out.put("keyFile", keys.keyFile());
                     List<Map<String, Object>> list = new ArrayList<>();
-                    for (FaceKeys.Listed k : keys.list()) {
+                    for (FaceKeyService.Key k : keys.keys()) {
                         Map<String, Object> m = new LinkedHashMap<>();
                         m.put("id", k.id());
                         m.put("state", k.state());
-                        m.put(k.state().equals("retired") ? "retiredAt" : "activeSince",
+                        m.put(k.retired() ? "retiredAt" : "activeSince",
                                 k.since() == null ? null : k.since().toString());
                         list.add(m);
                     }
                     out.put("keys", list);
                     Json.print(out);
                 } else {
-                    CliMessages.out("cli.keys.keyring", keys.describe());
-                    for (FaceKeys.Listed k : keys.list()) {
+                    CliMessages.out("cli.keys.keyring", keys.keyFile());
+                    for (FaceKeyService.Key k : keys.keys()) {
                         // the state (active, retired) is the JSON's word; the date is the user's language
                         System.out.println(k.id() + "  " + DisplayWidth.padRight(k.state(), 8) + " " + (k.since() == null
-                                ? "" : Messages.get(k.state().equals("retired") ? "cli.keys.retiredOn" : "cli.keys.since",
+                                ? "" : Messages.get(k.retired() ? "cli.keys.retiredOn" : "cli.keys.since",
                                 k.since().toString())));
                     }
                 }
@@ -85,15 +82,10 @@ final class KeysCommand {
         @Override
         public Integer call() {
             backupDir(store, backupDir);
-            try (Database db = store.open(Database.OpenMode.EXISTING)) {
-                FaceKeyRotation.Result r = FaceKeyRotation.rotate(db, new FaceKeyRotation.Listener() { });
-                FaceKeys keys = db.faceCipher().keys();
-                String keyFile = keys.describe();
-                new AuditLog(db).record(actor.name(), AuditLog.KEY_ROTATE, keyFile,
-                        "key " + r.oldKeyId() + " -> " + r.newKeyId() + ", " + r.records() + " records re-encrypted; "
-                                + r.oldKeyId() + " kept as retired");
-                List<String> restorable = BackupCatalog.existing(db, store.settings().backup().dir()).stream()
-                        .filter(b -> b.restorableWith(keys)).map(b -> b.file().toString()).toList();
+            try (Backend backend = store.open(OpenMode.EXISTING)) {
+                FaceKeyService.Rotated r = backend.faceKeys().rotate(store.settings().backup().dir(), actor.name());
+                String keyFile = r.keyFile();
+                List<String> restorable = r.restorableBackups();
                 if (json) {
                     Map<String, Object> out = new LinkedHashMap<>();
                     out.put("oldKeyId", r.oldKeyId());
@@ -141,24 +133,25 @@ final class KeysCommand {
         public Integer call() {
             Instant cutoff = cutoff(before);
             backupDir(store, backupDir);
-            try (Database db = store.open(Database.OpenMode.EXISTING)) {
-                FaceKeys keys = db.faceCipher().keys();
-                FaceKeyRetirement.Plan plan = FaceKeyRetirement.plan(db, cutoff, store.settings().backup().dir());
-                List<String> lost = plan.backupsLost().stream().map(b -> b.file().toString()).toList();
+            try (Backend backend = store.open(OpenMode.EXISTING)) {
+                FaceKeyService keyring = backend.faceKeys();
+                FaceKeyService.Retirement plan = keyring.planRetirement(cutoff, store.settings().backup().dir());
+                String keys = plan.keyFile();
+                List<String> lost = plan.backupsLost();
                 if (plan.keys().isEmpty()) {
-                    report(keys, plan, lost, Messages.get("cli.keys.noneRetired", keys.describe(), cutoff.toString()));
+                    report(keys, plan, lost, Messages.get("cli.keys.noneRetired", keys, cutoff.toString()));
                     return ExitCodes.OK;
                 }
                 String what = lost.isEmpty()
-                        ? Messages.get("cli.keys.dropNoLoss", describe(plan.keys()), keys.describe(), plan.keys().size())
-                        : Messages.get("cli.keys.dropLoss", describe(plan.keys()), keys.describe(), lost.size(),
+                        ? Messages.get("cli.keys.dropNoLoss", describe(plan.keys()), keys, plan.keys().size())
+                        : Messages.get("cli.keys.dropLoss", describe(plan.keys()), keys, lost.size(),
                         String.join(", ", lost));
                 if (!yes && !confirmed(what)) {
                     throw CliException.of(ExitCodes.FAILURE, "cli.keys.notConfirmed", what, plan.keys().size());
                 }
-                FaceKeyRetirement.apply(db, plan, actor.name());
-                report(keys, plan, lost, lost.isEmpty() ? Messages.get("cli.keys.dropped", describe(plan.keys()), keys.describe())
-                        : Messages.get("cli.keys.droppedLoss", describe(plan.keys()), keys.describe(),
+                keyring.retire(plan, actor.name());
+                report(keys, plan, lost, lost.isEmpty() ? Messages.get("cli.keys.dropped", describe(plan.keys()), keys)
+                        : Messages.get("cli.keys.droppedLoss", describe(plan.keys()), keys,
                         String.join(", ", lost)));
                 return ExitCodes.OK;
             } catch (StoreException e) {
@@ -166,10 +159,10 @@ final class KeysCommand {
             }
         }
 
-        private void report(FaceKeys keys, FaceKeyRetirement.Plan plan, List<String> lost, String line) {
+        private void report(String keyFile, FaceKeyService.Retirement plan, List<String> lost, String line) {
             if (json) {
                 Map<String, Object> out = new LinkedHashMap<>();
-                out.put("keyFile", keys.describe());
+                out.put("keyFile", keyFile);
                 out.put("dropped", List.copyOf(plan.ids()));
                 out.put("backupsLost", lost);
                 Json.print(out);
@@ -178,7 +171,7 @@ final class KeysCommand {
             }
         }
 
-        private static String describe(List<FaceKeys.Listed> keys) {
+        private static String describe(List<FaceKeyService.Key> keys) {
             List<String> each = keys.stream().map(k -> Messages.get("cli.keys.retiredKey", k.id(),
                     String.valueOf(k.since()))).toList();
             return Messages.get("cli.keys.keys", keys.size(), String.join(", ", each));

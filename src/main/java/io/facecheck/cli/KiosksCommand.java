@@ -1,8 +1,9 @@
 package io.facecheck.cli;
 
 import io.facecheck.config.Messages;
-import io.facecheck.store.Database;
-import io.facecheck.store.KioskRegistry;
+import io.facecheck.app.Backend;
+import io.facecheck.app.OpenMode;
+import io.facecheck.store.KioskRegistry.Kiosk;
 import io.facecheck.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,12 +27,12 @@ final class KiosksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Database db = store.open(Database.OpenMode.EXISTING)) {
-            List<KioskRegistry.Kiosk> kiosks = new KioskRegistry(db).list();
+        try (Backend backend = store.open(OpenMode.EXISTING)) {
+            List<Kiosk> kiosks = backend.kiosks().list();
             Instant now = Instant.now();
             if (json) {
                 List<Map<String, Object>> out = new ArrayList<>();
-                for (KioskRegistry.Kiosk k : kiosks) {
+                for (Kiosk k : kiosks) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("id", k.id());
                     m.put("lastSeen", k.lastSeen().toString());
@@ -44,7 +45,7 @@ final class KiosksCommand implements Callable<Integer> {
             } else if (kiosks.isEmpty()) {
                 CliMessages.out("cli.kiosks.none");
             } else {
-                for (KioskRegistry.Kiosk k : kiosks) {
+                for (Kiosk k : kiosks) {
                     CliMessages.out("cli.kiosks.kiosk", DisplayWidth.padRight(k.id(), 20),
                             DisplayWidth.padRight(Messages.get(k.online(now) ? "cli.kiosks.online" : "cli.kiosks.offline"), 8),
                             String.valueOf(k.lastSeen()), k.version(), k.pendingEvents());

@@ -1,7 +1,6 @@
 package io.facecheck.cli;
 
-import io.facecheck.app.LeaveService;
-import io.facecheck.store.Database;
+import io.facecheck.app.OpenMode;
 import io.facecheck.timesheet.Leave;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,8 +38,8 @@ final class LeaveCommand {
         public Integer call() {
             var first = CliValues.date("--from", from);
             var last = CliValues.date("--to", to);
-            return store.withDatabase(Database.OpenMode.EXISTING, db -> {
-                Leave l = new LeaveService(db, store.settings().timesheet().leaveTypes())
+            return store.withBackend(OpenMode.EXISTING, backend -> {
+                Leave l = backend.leave()
                         .add(code, first, last, type, hours, actor.name());
                 if (json) {
                     Map<String, Object> m = new LinkedHashMap<>();

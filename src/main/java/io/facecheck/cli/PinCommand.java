@@ -1,7 +1,7 @@
 package io.facecheck.cli;
 
+import io.facecheck.app.OpenMode;
 import io.facecheck.app.PinService;
-import io.facecheck.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -37,8 +37,8 @@ final class PinCommand {
         public Integer call() {
             char[] pin = readPin();
             try {
-                return store.withDatabase(Database.OpenMode.EXISTING, db -> {
-                    new PinService(db, store.settings().pin()).set(code, pin, actor.name());
+                return store.withBackend(OpenMode.EXISTING, backend -> {
+                    backend.pins(store.settings().pin()).set(code, pin, actor.name());
                     CliMessages.out("pin.cli.set", code);
                     return ExitCodes.OK;
                 });
@@ -86,8 +86,8 @@ final class PinCommand {
 
         @Override
         public Integer call() {
-            return store.withDatabase(Database.OpenMode.EXISTING, db -> {
-                String pin = new PinService(db, store.settings().pin()).issue(code, actor.name());
+            return store.withBackend(OpenMode.EXISTING, backend -> {
+                String pin = backend.pins(store.settings().pin()).issue(code, actor.name());
                 CliMessages.out("pin.cli.issued", code, pin);
                 return ExitCodes.OK;
             });
@@ -101,8 +101,8 @@ final class PinCommand {
 
         @Override
         public Integer call() {
-            return store.withDatabase(Database.OpenMode.EXISTING, db -> {
-                int n = new PinService(db, store.settings().pin()).purgeEvidence();
+            return store.withBackend(OpenMode.EXISTING, backend -> {
+                int n = backend.pins(store.settings().pin()).purgeEvidence();
                 CliMessages.out("pin.cli.purged", n, store.settings().pin().evidenceDays());
                 return ExitCodes.OK;
             });

@@ -4,7 +4,8 @@ import io.facecheck.attendance.CsvReports;
 import io.facecheck.attendance.Reports;
 import io.facecheck.config.Messages;
 import io.facecheck.config.Settings;
-import io.facecheck.store.Database;
+import io.facecheck.app.Backend;
+import io.facecheck.app.OpenMode;
 import io.facecheck.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -92,13 +93,12 @@ final class ReportCommand implements Callable<Integer> {
         ZoneId days = zone == null ? s.checkIn().zone() : CliValues.zone("--zone", zone);
         boolean localized = headers == Headers.LOCALIZED;
         CsvReports csv = new CsvReports(days, bom != null ? bom : s.report().bom(), s.report().delimiter());
-        try (Database db = store.open(Database.OpenMode.EXISTING)) {
+        try (Backend backend = store.open(OpenMode.EXISTING)) {
             if (timesheet) {
-                return TimesheetReport.run(db, first, last, days, out, csv, Messages.locale(), localized, actor.name(),
-                        json);
+                return TimesheetReport.run(backend.timesheets(), first, last, days, out, csv, Messages.locale(),
+                        localized, actor.name(), json);
             }
-            Reports reports = new Reports(db, days, s.checkIn().workStart(),
-                    localized ? csv.withHeadersIn(Messages.locale()) : csv);
+            Reports reports = backend.reports(days, localized ? csv.withHeadersIn(Messages.locale()) : csv);
             int rows;
             if (toStdout) {
                 try (Writer w = stdout()) {

@@ -1,7 +1,7 @@
 package io.facecheck.cli;
 
 import io.facecheck.config.LocalizedMessage;
-import io.facecheck.store.Backups;
+import io.facecheck.app.BackupService;
 import io.facecheck.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +28,7 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            Backups.Result r = Backups.restore(file, store.settings().database().url(), store.keys(), force, actor.name());
+            BackupService.Result r = BackupService.restore(store.settings(), file, force, actor.name());
             BackupCommand.print(r, json, LocalizedMessage.of("cli.restore.restored", store.settings().database().url(),
                     r.file()));
             return ExitCodes.OK;

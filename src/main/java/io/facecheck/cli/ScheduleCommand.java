@@ -2,8 +2,7 @@ package io.facecheck.cli;
 
 import io.facecheck.config.Messages;
 import io.facecheck.app.ScheduleService;
-import io.facecheck.store.Database;
-import io.facecheck.store.ScheduleRepository;
+import io.facecheck.app.OpenMode;
 import io.facecheck.timesheet.ScheduleAssignment;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -55,8 +54,8 @@ final class ScheduleCommand {
             Set<DayOfWeek> weekdays = CliValues.days("--days", days);
             ScheduleAssignment a = new ScheduleAssignment(target.code, target.department, shift, weekdays,
                     CliValues.date("--from", from));
-            return store.withDatabase(Database.OpenMode.EXISTING, db -> {
-                ScheduleRepository.Assigned done = new ScheduleService(db).assign(a, actor.name());
+            return store.withBackend(OpenMode.EXISTING, backend -> {
+                ScheduleService.Assigned done = backend.schedules().assign(a, actor.name());
                 if (json) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("code", a.employeeCode());
@@ -64,7 +63,7 @@ final class ScheduleCommand {
                     m.put("shift", a.shiftName());
                     m.put("days", weekdays.stream().map(d -> d.name().substring(0, 3)).toList());
                     m.put("from", a.effectiveFrom().toString());
-                    m.put("replaced", done.narrowed().size());
+                    m.put("replaced", done.replaced());
                     Json.print(m);
                 } else {
                     String on = String.join(Messages.get("cli.schedule.daySeparator"), weekdays.stream().sorted()
@@ -95,8 +94,8 @@ final class ScheduleCommand {
 
         @Override
         public Integer call() {
-            return store.withDatabase(Database.OpenMode.EXISTING, db -> {
-                ScheduleService.RosterResult r = new ScheduleService(db).importRoster(file, actor.name());
+            return store.withBackend(OpenMode.EXISTING, backend -> {
+                ScheduleService.RosterResult r = backend.schedules().importRoster(file, actor.name());
                 if (json) {
                     Json.print(Map.of("added", r.added(), "changed", r.changed(), "unchanged", r.unchanged()));
                 } else {

@@ -13,7 +13,8 @@ import io.facecheck.app.TimesheetService;
 import io.facecheck.attendance.AttendanceEngine;
 import io.facecheck.attendance.EnrollmentService;
 import io.facecheck.config.Settings;
-import io.facecheck.store.Database;
+import io.facecheck.app.Backend;
+import io.facecheck.app.OpenMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,11 +59,12 @@ final class ServeCommand implements Callable<Integer> {
         } catch (ApiConfig.Refused e) {
             throw CliException.of(ExitCodes.FAILURE, e);
         }
-        return store.withDatabase(Database.OpenMode.EXISTING, db -> {
+        return store.withBackend(OpenMode.EXISTING, backend -> {
             Settings settings = store.settings();
-            LazyEngine engine = new LazyEngine(() -> AttendanceEngine.open(settings, db, engineOptions.options(),
+            LazyEngine engine = new LazyEngine(() -> backend.openEngine(engineOptions.options(),
                     engineOptions.threshold, false));
-            try (engine; ApiServer server = start(config, services(db, settings.checkIn().zone(), engine))) {
+            try (engine; ApiServer server = start(config, services(backend, settings.checkIn().zone(), engine));
+                 io.facecheck.app.WebhookDispatcher hooks = startWebhooks(backend)) {
                 CliMessages.out("cli.api.listening", server.baseUri());
                 CountDownLatch stopped = new CountDownLatch(1);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -79,10 +81,16 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** The services over one open database; enrollment loads the face engine on first use. */
-    static ApiServices services(Database db, ZoneId zone, Supplier<EnrollmentService> enrollment) {
-        return new ApiServices(new EmployeeAdminService(db), new PhotoEnrollment(enrollment), new EventService(db),
-                new CorrectionService(db, zone), new TimesheetService(db), new KioskService(db),
-                new ApiTokenService(db), zone);
+    static ApiServices services(Backend backend, ZoneId zone, Supplier<EnrollmentService> enrollment) {
+        return new ApiServices(backend.employees(), new PhotoEnrollment(enrollment), backend.events(),
+                backend.eventCorrections(zone), backend.timesheets(), backend.kiosks(), backend.apiTokens(), zone);
+    }
+
+    /** The webhooks' dispatcher, delivering the events the API's writes queue while the server runs. */
+    private static io.facecheck.app.WebhookDispatcher startWebhooks(Backend backend) {
+        io.facecheck.app.WebhookDispatcher d = backend.webhookDispatcher();
+        d.start();
+        return d;
     }
 
     private static ApiServer start(ApiConfig config, ApiServices services) {

@@ -1,8 +1,7 @@
 package io.facecheck.cli;
 
 import io.facecheck.config.Messages;
-import io.facecheck.app.ShiftService;
-import io.facecheck.store.Database;
+import io.facecheck.app.OpenMode;
 import io.facecheck.timesheet.Shift;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,8 +76,8 @@ final class ShiftsCommand {
             } catch (IllegalArgumentException e) {
                 throw CliException.of(ExitCodes.FAILURE, e);
             }
-            return store.withDatabase(Database.OpenMode.EXISTING, db -> {
-                Shift s = new ShiftService(db).add(shift, actor.name());
+            return store.withBackend(OpenMode.EXISTING, backend -> {
+                Shift s = backend.shifts().add(shift, actor.name());
                 if (json) {
                     Json.print(json(s));
                 } else {
@@ -125,8 +124,8 @@ final class ShiftsCommand {
 
         @Override
         public Integer call() {
-            return store.withDatabase(Database.OpenMode.EXISTING, db -> {
-                List<Shift> shifts = new ShiftService(db).list();
+            return store.withBackend(OpenMode.EXISTING, backend -> {
+                List<Shift> shifts = backend.shifts().list();
                 if (json) {
                     List<Object> out = new ArrayList<>();
                     shifts.forEach(s -> out.add(json(s)));

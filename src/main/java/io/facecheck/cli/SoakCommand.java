@@ -12,7 +12,7 @@ import io.facecheck.eval.SoakChart;
 import io.facecheck.eval.SoakLog;
 import io.facecheck.eval.SoakSample;
 import io.facecheck.eval.SoakVerdict;
-import io.facecheck.store.Database;
+import io.facecheck.app.OpenMode;
 import io.facecheck.store.StoreException;
 import io.facecheck.ui.kiosk.HeadlessKiosk;
 import io.facecheck.ui.kiosk.RecognitionAnalyzer;
@@ -113,7 +113,7 @@ final class SoakCommand implements Callable<Integer> {
         List<SoakSample> samples;
         long errors;
         try (AttendanceContext ctx = people.isEmpty() ? AttendanceContext.openForKiosk(store, engineOptions)
-                : AttendanceContext.open(store, engineOptions, Database.OpenMode.CREATE)) {
+                : AttendanceContext.open(store, engineOptions, OpenMode.CREATE)) {
             for (Map.Entry<String, Path> p : people.entrySet()) {
                 enrol(ctx, p.getKey(), p.getValue());
             }

@@ -9,10 +9,7 @@ import io.facecheck.config.Settings;
 import io.facecheck.models.ModelNames;
 import io.facecheck.models.ModelVerifier;
 import io.facecheck.models.Models;
-import io.facecheck.store.BackupCatalog;
-import io.facecheck.store.Database;
-import io.facecheck.store.FaceKeys;
-import io.facecheck.store.StoreException;
+import io.facecheck.app.StoreStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,8 +17,6 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,68 +43,11 @@ final class StatusCommand implements Callable<Integer> {
         Map<String, Object> out = new LinkedHashMap<>();
 
         Map<String, Object> database = new LinkedHashMap<>();
-        Map<String, Object> gallery = new LinkedHashMap<>();
-        Map<String, Object> encryption = new LinkedHashMap<>();
-        Map<String, Object> webhooks = new LinkedHashMap<>();
         String url = settings.database().url();
         database.put("url", redact(url));
-        Map<String, Object> lastBackup = null;
-        Database.Credentials login = store.credentials();
-        FaceKeys keys = null;
-        StoreException keyProblem = null;
-        StoreException dbProblem = null;
-        try {
-            keys = store.keys();
-            encryption.put("key", keys.describe());
-        } catch (CliException e) {
-            keyProblem = new StoreException(StoreException.Kind.KEY, e.getMessage());
-        }
-        if (keys != null) {
-            try (Database db = Database.open(url, login, keys, Database.OpenMode.EXISTING)) {
-                inspect(db, database, gallery, webhooks);
-                encryption.put("ok", true);
-                encryption.put("keyId", keys.currentId());
-                encryption.put("keyFileOwnerOnly", keys.ownerOnly());
-                keys.pendingId().ifPresent(p -> {
-                    encryption.put("rotationPending", p);
-                    problems.add(Messages.get("cli.status.rotationUnfinished", p));
-                });
-                if (!keys.ownerOnly()) {
-                    problems.add(Messages.get("cli.status.keyReadable", keys.describe()));
-                }
-                lastBackup = BackupCatalog.last(db).map(b -> lastBackup(b, db.faceCipher().keys(), problems))
-                        .orElse(null);
-            } catch (StoreException e) {
-                if (e.kind() == StoreException.Kind.KEY) {
-                    keyProblem = e;
-                } else {
-                    dbProblem = e;
-                }
-            }
-        }
-        if (keyProblem != null) {
-            // the key is wrong or missing, the database itself may be fine: report what it holds without the key
-            encryption.put("ok", false);
-            encryption.put("keyId", keys == null ? null : keys.currentId());
-            encryption.put("problem", keyProblem.getMessage());
-            problems.add(Messages.get("cli.status.encryption", keyProblem.getLocalizedMessage()));
-            try (Database db = Database.openWithoutKeys(url, login)) {
-                inspect(db, database, gallery, webhooks);
-                FaceKeys given = keys;
-                lastBackup = BackupCatalog.last(db).map(b -> lastBackup(b, given, problems)).orElse(null);
-                encryption.put("neededKeyIds", List.copyOf(db.faceDataKeyIds()));
-            } catch (StoreException e) {
-                dbProblem = e;
-            }
-        }
-        if (dbProblem != null) {
-            database.put("ok", false);
-            database.putIfAbsent("schemaVersion", null);
-            database.put("problem", dbProblem.getMessage());
-            problems.add(Messages.get("cli.status.database", dbProblem.getLocalizedMessage()));
-            encryption.putIfAbsent("ok", false);
-        }
-        if (keyProblem != null || dbProblem != null) {
+        StoreStatus health = StoreStatus.check(settings, database);
+        health.problems().forEach(p -> problems.add(p.localized()));
+        if (health.failed()) {
             exit = ExitCodes.DATABASE;
         }
         out.put("database", database);
@@ -134,23 +72,22 @@ final class StatusCommand implements Callable<Integer> {
             }
         }
         out.put("models", models);
-        out.put("gallery", gallery);
-        if (!webhooks.isEmpty()) {
-            out.put("webhooks", webhooks);
-            if ((int) webhooks.get("failing") > 0) {
+        out.put("gallery", health.gallery());
+        if (!health.webhooks().isEmpty()) {
+            out.put("webhooks", health.webhooks());
+            if ((int) health.webhooks().get("failing") > 0) {
                 // not unhealthy: the events wait in the outbox and are retried until the receiver answers
-                problems.add(io.facecheck.config.Messages.get("webhooks.status.failing", webhooks.get("pending"),
-                        webhooks.get("failing")));
+                problems.add(Messages.get("webhooks.status.failing", health.webhooks().get("pending"),
+                        health.webhooks().get("failing")));
             }
         }
-        out.put("encryption", encryption);
-        out.put("lastBackup", lastBackup);
-        Map<String, Object> offline = offlineJournal(settings, keys);
-        if (offline != null) {
-            out.put("offline", offline);
+        out.put("encryption", health.encryption());
+        out.put("lastBackup", health.lastBackup());
+        if (health.offline() != null) {
+            out.put("offline", health.offline());
         }
 
-        Path dataDir = Database.fileOf(url).map(Path::getParent).orElse(AppDirs.current().dataDir());
+        Path dataDir = StoreStatus.dataDir(settings);
         out.put("dataDir", dataDir.toString());
         out.put("diskFreeMb", freeMb(dataDir));
         out.put("logFile", LogFiles.folder(AppDirs.current().dataDir()).resolve(LogFiles.FILE_NAME).toString());
@@ -177,59 +114,6 @@ final class StatusCommand implements Callable<Integer> {
         return exit;
     }
 
-    /**
-     * The last backup (from the audit log): {@code at}, {@code file}, {@code keyIds} and {@code restorable}, which is
-     * true when its file is there and every key it needs is in the keyring (a warning on stderr otherwise; not an
-     * error: the database itself is fine).
-     */
-    private static Map<String, Object> lastBackup(BackupCatalog.Entry b, FaceKeys keys, List<String> problems) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("at", b.at() == null ? null : b.at().toString());
-        m.put("file", b.file().toString());
-        m.put("keyIds", List.copyOf(b.keyIds()));
-        if (keys == null) {
-            m.put("restorable", null); // no key at all: nothing to judge it by
-            return m;
-        }
-        boolean restorable = b.restorableWith(keys);
-        m.put("restorable", restorable);
-        if (!restorable) {
-            String why = b.problem() != null ? b.problem() : keys.lacking(b.missingFrom(keys));
-            m.put("problem", why);
-            problems.add(Messages.get("cli.status.backup", b.file(), why));
-        }
-        return m;
-    }
-
-    /**
-     * What can be read of an open database without its face-data key: schema version and gallery counts.
-     */
-    private static void inspect(Database db, Map<String, Object> database, Map<String, Object> gallery,
-                                Map<String, Object> webhooks) {
-        database.put("ok", true);
-        database.put("schemaVersion", db.schemaVersion());
-        db.run(c -> {
-            try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT (SELECT COUNT(*) FROM employee WHERE active), "
-                         + "(SELECT COUNT(*) FROM face_template), (SELECT COUNT(*) FROM enrollment_crop)")) {
-                rs.next();
-                gallery.put("employees", rs.getInt(1));
-                gallery.put("templates", rs.getInt(2));
-                gallery.put("crops", rs.getInt(3));
-            }
-        });
-        WebhookService hooks = new WebhookService(db);
-        int count = hooks.list().size();
-        if (count > 0) {
-            WebhookService.Counts c = hooks.counts();
-            webhooks.put("count", count);
-            webhooks.put("pending", c.pending());
-            webhooks.put("failing", c.failing());
-            webhooks.put("lastError", hooks.list().stream().filter(w -> w.failing() > 0).map(w -> w.lastError())
-                    .filter(java.util.Objects::nonNull).findFirst().orElse(null));
-        }
-    }
-
     /** The networks the configured engine needs. */
     static List<String> modelsFor(Settings s) {
         List<String> names = new ArrayList<>();
@@ -250,32 +134,6 @@ final class StatusCommand implements Callable<Integer> {
     /** A JDBC URL without passwords: {@code PASSWORD=…} settings, {@code password=…} parameters, {@code user:pw@}. */
     static String redact(String url) {
         return url.replaceAll("(?i)(password\\s*=)[^;&]*", "$1***").replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
-    }
-
-    /**
-     * On a database server, this machine's kiosk journal: check-ins logged while the server was unreachable and not
-     * uploaded yet (informational: the database entry says whether the server answers now).
-     */
-    private static Map<String, Object> offlineJournal(Settings settings, FaceKeys keys) {
-        String url = settings.database().url();
-        if (Database.Vendor.of(url).orElse(null) != Database.Vendor.POSTGRESQL || settings.kiosk().offline().isEmpty()
-                || keys == null) {
-            return null;
-        }
-        Path base = settings.kiosk().offline().get();
-        Path file = base.resolveSibling(base.getFileName() + ".mv.db");
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("store", file.toString());
-        if (!java.nio.file.Files.exists(file)) {
-            m.put("pendingCheckIns", 0);
-            return m;
-        }
-        try (io.facecheck.store.OfflineStore local = io.facecheck.store.OfflineStore.open(base, keys)) {
-            m.put("pendingCheckIns", local.pendingCount(io.facecheck.store.OfflineStore.serverKey(url), null));
-        } catch (io.facecheck.store.StoreException e) {
-            m.put("problem", e.getMessage());
-        }
-        return m;
     }
 
     private static Long freeMb(Path dir) {

@@ -1,10 +1,10 @@
 package io.facecheck.cli;
 
+import io.facecheck.app.Backend;
+import io.facecheck.app.OpenMode;
 import io.facecheck.config.ConfigException;
 import io.facecheck.config.Settings;
 import io.facecheck.config.SettingsLoader;
-import io.facecheck.store.Database;
-import io.facecheck.store.FaceKeys;
 import io.facecheck.store.StoreException;
 import picocli.CommandLine.Option;
 
@@ -62,54 +62,38 @@ final class StoreOptions {
     }
 
     /**
-     * Opens the database, runs {@code work} on it and closes it; a store failure fails the command with exit 5 and
-     * the store's message. The one shape of every command that opens the database once.
+     * Opens the database, runs {@code work} on its services and closes it; a store failure fails the command with
+     * exit 5 and the store's message. The one shape of every command that opens the database once.
      */
-    int withDatabase(Database.OpenMode mode, java.util.function.ToIntFunction<Database> work) {
-        try (Database db = open(mode)) {
-            return work.applyAsInt(db);
+    int withBackend(OpenMode mode, java.util.function.ToIntFunction<Backend> work) {
+        try (Backend backend = open(mode)) {
+            return work.applyAsInt(backend);
         } catch (StoreException e) {
             throw asCli(e);
         }
     }
 
     /**
-     * Opens (and migrates) the database, or fails the command with exit 5 and the store's message. Each command
-     * says whether it may create a missing database (and key): {@link Database.OpenMode#CREATE} only for those
-     * meant to set one up; a command that reads or changes what is there passes {@link Database.OpenMode#EXISTING},
-     * so that a mistyped {@code --db} fails with "no FaceCheck database at …".
+     * Opens (and migrates) the database and hands out the services over it, or fails the command with exit 5 and
+     * the store's message. Each command says whether it may create a missing database (and key):
+     * {@link OpenMode#CREATE} only for those meant to set one up; a command that reads or changes what is there
+     * passes {@link OpenMode#EXISTING}, so that a mistyped {@code --db} fails with "no FaceCheck database at …".
      */
-    Database open(Database.OpenMode mode) {
-        try {
-            Settings.DatabaseSettings d = settings().database();
-            return Database.open(d.url(), credentials(), keys(), mode);
-        } catch (StoreException e) {
-            throw asCli(e);
-        }
+    Backend open(OpenMode mode) {
+        return open(mode, false);
     }
 
     /**
-     * For a kiosk ({@code checkin}, {@code kiosk}): as {@link #open}, but a database server that cannot be reached
-     * is not an error (see {@link Database#openWhenReachable}); the kiosk then works from its offline store.
+     * For a kiosk ({@code checkin}, {@code kiosk}): as {@link #open(OpenMode)}, but a database server that cannot be
+     * reached is not an error; the kiosk then works from its offline store.
      */
-    Database openWhenReachable(Database.OpenMode mode) {
-        try {
-            return Database.openWhenReachable(settings().database().url(), credentials(), keys(), mode);
-        } catch (StoreException e) {
-            throw asCli(e);
-        }
+    Backend openWhenReachable(OpenMode mode) {
+        return open(mode, true);
     }
 
-    /** The server login from the settings. */
-    Database.Credentials credentials() {
-        Settings.DatabaseSettings d = settings().database();
-        return new Database.Credentials(d.user(), d.password());
-    }
-
-    /** The face-data keys as configured. */
-    FaceKeys keys() {
+    private Backend open(OpenMode mode, boolean whenReachable) {
         try {
-            return FaceKeys.configured(settings().security().keyFile());
+            return Backend.open(settings(), mode, whenReachable);
         } catch (StoreException e) {
             throw asCli(e);
         }

@@ -1,10 +1,11 @@
 package io.facecheck.cli;
 
+import io.facecheck.app.Backend;
+import io.facecheck.app.CheckInSyncService;
+import io.facecheck.app.OpenMode;
 import io.facecheck.attendance.OfflineKiosk;
 import io.facecheck.config.Messages;
 import io.facecheck.config.Settings;
-import io.facecheck.store.Database;
-import io.facecheck.store.OfflineStore;
 import io.facecheck.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,12 +41,11 @@ final class SyncCommand implements Callable<Integer> {
             print(new OfflineKiosk.SyncResult(0, 0, 0, 0, 0, true), file);
             return ExitCodes.OK;
         }
-        try (Database db = store.open(Database.OpenMode.EXISTING);
-             OfflineKiosk offline = new OfflineKiosk(db, OfflineStore.open(base, store.keys()))) {
-            OfflineKiosk.SyncResult r = offline.sync(kiosk, settings.checkIn().debounce());
+        try (Backend backend = store.open(OpenMode.EXISTING)) {
+            OfflineKiosk.SyncResult r = CheckInSyncService.uploadJournal(backend, base, kiosk);
             print(r, file);
             if (!r.reachable()) {
-                throw CliException.of(ExitCodes.DATABASE, "cli.sync.stopped", db.displayName(), r.settled(),
+                throw CliException.of(ExitCodes.DATABASE, "cli.sync.stopped", backend.displayName(), r.settled(),
                         r.stillPending());
             }
             return ExitCodes.OK;

@@ -1,7 +1,6 @@
 package io.facecheck.cli;
 
-import io.facecheck.attendance.TemplateRebuilder;
-import io.facecheck.store.Database;
+import io.facecheck.app.OpenMode;
 import io.facecheck.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,8 +23,8 @@ final class TemplatesCommand {
 
         @Override
         public Integer call() {
-            try (AttendanceContext ctx = AttendanceContext.open(store, engineOptions, Database.OpenMode.EXISTING)) {
-                int n = new TemplateRebuilder(ctx.db).rebuild(ctx.engine.embedder(), actor.name());
+            try (AttendanceContext ctx = AttendanceContext.open(store, engineOptions, OpenMode.EXISTING)) {
+                int n = ctx.backend.templates().rebuild(ctx.engine.embedder(), actor.name());
                 CliMessages.out("cli.templates.rebuilt", n, ctx.engine.embedder().modelId());
                 return ExitCodes.OK;
             } catch (StoreException e) {

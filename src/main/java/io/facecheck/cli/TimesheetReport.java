@@ -2,7 +2,6 @@ package io.facecheck.cli;
 
 import io.facecheck.app.TimesheetService;
 import io.facecheck.attendance.CsvReports;
-import io.facecheck.store.Database;
 import io.facecheck.timesheet.DayRow;
 import io.facecheck.timesheet.Timesheet;
 import io.facecheck.timesheet.Totals;
@@ -29,9 +28,9 @@ final class TimesheetReport {
      * @param language     the XLSX's sheet names and headers, and the CSV's when {@code localizedCsv}
      * @param localizedCsv false: the CSV keeps the machine headers scripts read
      */
-    static int run(Database db, LocalDate from, LocalDate to, ZoneId zone, Path out, CsvReports csv, Locale language,
+    static int run(TimesheetService timesheets, LocalDate from, LocalDate to, ZoneId zone, Path out, CsvReports csv, Locale language,
                    boolean localizedCsv, String actor, boolean json) {
-        TimesheetService.Exported done = new TimesheetService(db).export(from, to, zone, out, csv, actor, language,
+        TimesheetService.Exported done = timesheets.export(from, to, zone, out, csv, actor, language,
                 localizedCsv);
         Timesheet t = done.report().timesheet();
         if (json) {

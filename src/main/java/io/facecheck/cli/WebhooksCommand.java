@@ -1,8 +1,8 @@
 package io.facecheck.cli;
 
+import io.facecheck.app.OpenMode;
 import io.facecheck.app.WebhookDispatcher;
 import io.facecheck.app.WebhookService;
-import io.facecheck.store.Database;
 import io.facecheck.store.Webhook;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,8 +59,8 @@ final class WebhooksCommand {
 
         @Override
         public Integer call() {
-            return store.withDatabase(Database.OpenMode.EXISTING, db -> {
-                Webhook w = new WebhookService(db).add(url, events, secretFile, actor.name());
+            return store.withBackend(OpenMode.EXISTING, backend -> {
+                Webhook w = backend.webhooks().add(url, events, secretFile, actor.name());
                 if (json) {
                     Json.print(json(w));
                 } else {
@@ -80,8 +80,8 @@ final class WebhooksCommand {
 
         @Override
         public Integer call() {
-            return store.withDatabase(Database.OpenMode.EXISTING, db -> {
-                List<Webhook> hooks = new WebhookService(db).list();
+            return store.withBackend(OpenMode.EXISTING, backend -> {
+                List<Webhook> hooks = backend.webhooks().list();
                 if (json) {
                     Json.print(hooks.stream().map(WebhooksCommand::json).toList());
                 } else if (hooks.isEmpty()) {
@@ -112,8 +112,8 @@ final class WebhooksCommand {
 
         @Override
         public Integer call() {
-            return store.withDatabase(Database.OpenMode.EXISTING, db -> {
-                new WebhookService(db).remove(id, actor.name());
+            return store.withBackend(OpenMode.EXISTING, backend -> {
+                backend.webhooks().remove(id, actor.name());
                 CliMessages.out("webhooks.cli.removed", id);
                 return ExitCodes.OK;
             });
@@ -144,10 +144,10 @@ final class WebhooksCommand {
             WebhookDispatcher.Options defaults = WebhookDispatcher.Options.DEFAULTS;
             WebhookDispatcher.Options options = new WebhookDispatcher.Options(defaults.firstRetry(),
                     defaults.maxDelay(), Duration.ofSeconds(timeoutSeconds), defaults.poll());
-            return store.withDatabase(Database.OpenMode.EXISTING, db -> {
-                WebhookService service = new WebhookService(db);
+            return store.withBackend(OpenMode.EXISTING, backend -> {
+                WebhookService service = backend.webhooks();
                 service.retryNow(null);
-                WebhookDispatcher dispatcher = new WebhookDispatcher(db, options);
+                WebhookDispatcher dispatcher = backend.webhookDispatcher(options);
                 long deadline = System.nanoTime() + Duration.ofSeconds(waitSeconds).toNanos();
                 int delivered = 0;
                 int failed = 0;

@@ -1,9 +1,10 @@
 package io.facecheck.cli;
 
+import io.facecheck.app.Backend;
+import io.facecheck.app.OpenMode;
 import io.facecheck.attendance.CheckInRecorder;
 import io.facecheck.attendance.Decision;
 import io.facecheck.store.CheckInEvent;
-import io.facecheck.store.Database;
 import io.facecheck.store.Direction;
 
 import java.nio.file.Files;
@@ -46,11 +47,11 @@ public final class CheckInOnceMain {
             Thread.sleep(1);
         }
         int exit;
-        try (Database db = store.openWhenReachable(Database.OpenMode.EXISTING)) {
+        try (Backend backend = store.openWhenReachable(OpenMode.EXISTING)) {
             if (opened != null) {
                 Files.createFile(opened);
             }
-            var recorder = new CheckInRecorder(db, "race", ZoneId.of("UTC"), Duration.ofSeconds(2));
+            var recorder = new CheckInRecorder(backend.database(), "race", ZoneId.of("UTC"), Duration.ofSeconds(2));
             Optional<CheckInEvent> e = recorder.record(new Decision(Decision.Kind.CHECK_IN, code, Direction.IN, at,
                     0.3, null, 3, null, false));
             e.ifPresent(ev -> System.out.println("EVENT " + ev.uuid()));

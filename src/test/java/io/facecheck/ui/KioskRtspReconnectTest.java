@@ -90,7 +90,7 @@ class KioskRtspReconnectTest {
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> window.kiosk().greetingCount() > 0);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#banner").queryAs(Label.class).getText()).endsWith("Tony Blair");
-        List<CheckInEvent> events = window.services().events().all();
+        List<CheckInEvent> events = Repos.events(window.services()).all();
         assertThat(events).extracting(CheckInEvent::code).containsExactly("TB");
     }
 }

@@ -1,6 +1,6 @@
-package io.facecheck.cli;
+package io.facecheck.app;
 
-import io.facecheck.app.TimesheetService;
+import io.facecheck.config.LocalizedMessage;
 import io.facecheck.store.Database;
 import io.facecheck.store.Direction;
 import io.facecheck.store.Employee;
@@ -9,6 +9,7 @@ import io.facecheck.store.EventRepository;
 import io.facecheck.store.LeaveRepository;
 import io.facecheck.store.ScheduleRepository;
 import io.facecheck.store.ShiftRepository;
+import io.facecheck.store.StoreException;
 import io.facecheck.timesheet.Leave;
 import io.facecheck.timesheet.RosterEntry;
 import io.facecheck.timesheet.ScheduleAssignment;
@@ -48,7 +49,8 @@ final class TimesheetBench {
     /** Fills {@code db} (which must hold no employees), times the timesheet {@link #RUNS} times, cleans up. */
     static Map<String, Object> measure(Database db) {
         if (!new EmployeeRepository(db).list(true).isEmpty()) {
-            throw CliException.of(ExitCodes.FAILURE, "cli.bench.timesheetNotEmpty", db.displayName(), PEOPLE);
+            throw new StoreException(StoreException.Kind.CONFLICT, LocalizedMessage.of("cli.bench.timesheetNotEmpty",
+                    db.displayName(), PEOPLE));
         }
         try {
             long fill0 = System.nanoTime();

@@ -1,10 +1,12 @@
-package io.facecheck.cli;
+package io.facecheck.app;
 
 import io.facecheck.attendance.GallerySync;
+import io.facecheck.config.LocalizedMessage;
 import io.facecheck.match.Vectors;
 import io.facecheck.store.Database;
 import io.facecheck.store.EmployeeRepository;
 import io.facecheck.store.GalleryFill;
+import io.facecheck.store.StoreException;
 import io.facecheck.store.TemplateRepository;
 
 import java.util.ArrayList;
@@ -36,7 +38,8 @@ final class GalleryLoadBench {
      */
     static Map<String, Object> measure(Database db, int dimension, int n) {
         if (!new EmployeeRepository(db).list(true).isEmpty()) {
-            throw CliException.of(ExitCodes.FAILURE, "cli.bench.galleryNotEmpty", db.displayName(), n / PER_PERSON);
+            throw new StoreException(StoreException.Kind.CONFLICT, LocalizedMessage.of("cli.bench.galleryNotEmpty",
+                    db.displayName(), n / PER_PERSON));
         }
         GalleryFill fill = new GalleryFill(db);
         try {
@@ -73,7 +76,8 @@ final class GalleryLoadBench {
         long loadMs = (System.nanoTime() - t0) / 1_000_000;
         long heapAfter = usedHeap();
         if (loaded != n) {
-            throw CliException.of(ExitCodes.FAILURE, "cli.bench.galleryLoaded", n, db.displayName(), loaded);
+            throw new StoreException(StoreException.Kind.CONFLICT, LocalizedMessage.of("cli.bench.galleryLoaded", n,
+                    db.displayName(), loaded));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("templates", loaded);
