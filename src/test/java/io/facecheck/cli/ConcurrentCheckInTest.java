@@ -5,6 +5,8 @@ import io.facecheck.store.EmployeeRepository;
 import io.facecheck.store.FaceKeys;
 import io.facecheck.store.Subprocess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
@@ -27,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * JVM opening the database the way {@code checkin} does ({@link CheckInOnceMain}); they wait behind barrier files so
  * that their opens collide.
  */
+@Execution(ExecutionMode.CONCURRENT) // its own JVMs: it runs beside the rest of the suite (junit-platform.properties)
 class ConcurrentCheckInTest {
     private static final int PAIRS = 30;
     private static final Instant BASE = Instant.parse("2026-03-02T08:00:00Z");

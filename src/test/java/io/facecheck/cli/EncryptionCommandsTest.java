@@ -182,13 +182,15 @@ class EncryptionCommandsTest {
     void aBackupFromBeforeARotationRestoresWithTheSameKeyFileAndEndsUnderTheActiveKey() throws Exception {
         String oldId = keyIds().get(0);
         Path backup = backup("before.zip");
-        CliRun rot = run("keys", "rotate", "--json");
+        // a backup folder of this test's own: the shared default one may hold other tests' daily backups
+        Path daily = Files.createDirectories(dir.resolve("daily-backups"));
+        CliRun rot = run("keys", "rotate", "--json", "--backup-dir", daily.toString());
         assertThat(rot.exit()).as(rot.err()).isZero();
         JsonNode r = JSON.readTree(rot.out());
         assertThat(r.get("retiredKeyId").asText()).isEqualTo(oldId);
         assertThat(r.get("restorableBackups").asInt()).isEqualTo(1);
         assertThat(r.get("backups")).extracting(JsonNode::asText).containsExactly(backup.toString());
-        CliRun human = run("keys", "rotate");
+        CliRun human = run("keys", "rotate", "--backup-dir", daily.toString());
         assertThat(human.out()).contains("kept in " + key() + " as retired")
                 .contains("the 1 existing backup stays restorable");
 
