@@ -1,5 +1,7 @@
 package io.facecheck.ui;
 
+import io.facecheck.ui.kiosk.KioskViewModel;
+
 import io.facecheck.camera.CaptureState;
 import io.facecheck.camera.RtspCamera;
 import io.facecheck.store.CheckInEvent;
@@ -78,6 +80,10 @@ class KioskRtspReconnectTest {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#camera-message").tryQuery()
                 .map(n -> ((Label) n).isVisible() && ((Label) n).getText().startsWith("Camera disconnected — reconnecting"))
                 .orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        // nothing stale from before the drop: no "not recognised" banner, no face box over the frozen picture
+        assertThat(window.kiosk().bannerKindProperty().get()).isEqualTo(KioskViewModel.BannerKind.NONE);
+        assertThat(window.kiosk().lastUpdateProperty().get().faces()).isEmpty();
         Snapshots.save(window.root().getScene(), "kiosk-camera-disconnected");
         // down long enough for the back-off to reach its cap; the acceptance run (docs/reliability.md) used 20 s
         Thread.sleep(Long.getLong("facecheck.test.rtsp-down-ms", 3_000));

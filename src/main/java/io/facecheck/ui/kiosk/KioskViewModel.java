@@ -152,10 +152,24 @@ public final class KioskViewModel implements AutoCloseable {
         cameraState.set(s);
         cameraMissing.set(s.status() == CaptureState.Status.NO_CAMERA
                 || s.status() == CaptureState.Status.RECONNECTING || s.status() == CaptureState.Status.ENDED);
+        if (cameraMissing.get()) {
+            // nobody can be seen while the camera is away: no stale boxes, no stale "not recognised" or instruction
+            // (a greeting stays up for its time: that check-in was logged)
+            KioskUpdate last = lastUpdate.get();
+            if (last != null && !last.faces().isEmpty()) {
+                lastUpdate.set(KioskUpdate.empty(last.frameSequence(), last.frameWidth(), last.frameHeight()));
+            }
+            if (bannerKind.get() != BannerKind.WELCOME && bannerKind.get() != BannerKind.NONE) {
+                setBanner(BannerKind.NONE, Text.NONE);
+            }
+        }
     }
 
     void apply(KioskUpdate u) {
         updates++;
+        if (cameraMissing.get() && u.checkIns().isEmpty()) {
+            return; // an analysis of a frame from before the camera went away: nothing to show of it now
+        }
         lastUpdate.set(u);
         if (u.message().isChallenge()) {
             challengeText.set(u.message().text());
