@@ -89,7 +89,15 @@ final class StatusCommand implements Callable<Integer> {
 
         Path dataDir = StoreStatus.dataDir(settings);
         out.put("dataDir", dataDir.toString());
-        out.put("diskFreeMb", freeMb(dataDir));
+        Long free = freeMb(dataDir);
+        out.put("diskFreeMb", free);
+        if (free != null && free < MIN_FREE_MB) {
+            // the database cannot take check-ins (H2 refuses the commit): as unhealthy as a database that is down
+            problems.add(Messages.get("cli.status.diskFull", dataDir, free));
+            if (exit == ExitCodes.OK) {
+                exit = ExitCodes.DATABASE;
+            }
+        }
         out.put("logFile", LogFiles.folder(AppDirs.current().dataDir()).resolve(LogFiles.FILE_NAME).toString());
 
         Map<String, Object> camera = new LinkedHashMap<>();
@@ -135,6 +143,9 @@ final class StatusCommand implements Callable<Integer> {
     static String redact(String url) {
         return url.replaceAll("(?i)(password\\s*=)[^;&]*", "$1***").replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
     }
+
+    /** Below this much free space under the database, check-ins are about to fail: an error, not a figure. */
+    static final long MIN_FREE_MB = 32;
 
     private static Long freeMb(Path dir) {
         try {

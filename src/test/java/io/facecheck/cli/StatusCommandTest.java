@@ -9,6 +9,7 @@ import io.facecheck.store.TemplateRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -160,5 +161,44 @@ class StatusCommandTest {
                 .isEqualTo("jdbc:h2:file:/d/fc;USER=sa;PASSWORD=***;AUTO_SERVER=TRUE");
         assertThat(StatusCommand.redact("jdbc:postgresql://kiosk:pw@db.example:5432/fc?ssl=true&password=x"))
                 .isEqualTo("jdbc:postgresql://kiosk:***@db.example:5432/fc?ssl=true&password=***");
+    }
+
+    /**
+     * Issue 21, item 3: the disk under the database fills up. A real H2 file on a real, small tmpfs filled to the last
+     * byte (root only: skipped elsewhere, saying so): status names the disk and exits 5, as for a database that is
+     * down, since check-ins cannot be stored.
+     */
+    @Test
+    void aFullDiskUnderTheDatabaseExitsFiveAndSaysSo() throws Exception {
+        Path mnt = Files.createDirectories(dir.resolve("mnt"));
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name"))
+                        && new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", mnt.toString())
+                        .inheritIO().start().waitFor() == 0,
+                "needs root and tmpfs mounts to fill a disk for real");
+        try {
+            String url = "jdbc:h2:file:" + mnt.resolve("fc");
+            try (Database db = Database.open(url, FaceKeys.file(key()))) {
+                new EmployeeRepository(db).create("E1", "Ada", null);
+            }
+            byte[] block = new byte[64 * 1024];
+            try (var out = Files.newOutputStream(mnt.resolve("filler"))) {
+                while (true) {
+                    out.write(block);
+                }
+            } catch (IOException full) {
+                // the disk is full now
+            }
+            CliRun r = CliRun.of("status", "--json", "--db", url, "--key-file", key().toString());
+            assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.DATABASE);
+            assertThat(r.err()).contains("disk: the disk under " + mnt + " is full (0 MB free)");
+            JsonNode s = JSON.readTree(r.out());
+            assertThat(s.get("ok").asBoolean()).isFalse();
+            assertThat(s.get("diskFreeMb").asLong()).isZero();
+            Files.delete(mnt.resolve("filler"));
+            CliRun again = CliRun.of("status", "--db", url, "--key-file", key().toString());
+            assertThat(again.exit()).as("healthy again once there is space: %s", again.err()).isZero();
+        } finally {
+            new ProcessBuilder("umount", "-l", mnt.toString()).inheritIO().start().waitFor();
+        }
     }
 }
