@@ -18,11 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,34 +60,6 @@ final class CheckinCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engineOptions;
 
-    /** A clock the command moves forward one frame at a time. */
-    private static final class FrameClock extends Clock {
-        private Instant now;
-
-        FrameClock(Instant start) {
-            now = start;
-        }
-
-        void next() {
-            now = now.plusMillis(FRAME_MILLIS);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Override
     public Integer call() {
         if (liveness != null) {
@@ -117,7 +86,7 @@ final class CheckinCommand implements Callable<Integer> {
             LivenessGate.Status loggedStatus = null;
             LivenessGate.Status refusedStatus = null;
             for (int i = 0; i < frames.size(); i++) {
-                clock.next();
+                clock.advance(java.time.Duration.ofMillis(FRAME_MILLIS));
                 CheckInStation.Outcome o = station.process(frames.get(i));
                 if (o.liveness().isPresent()) {
                     lastStatus = o.liveness().get();

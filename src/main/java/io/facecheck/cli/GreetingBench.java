@@ -12,10 +12,7 @@ import io.facecheck.ui.kiosk.RecognitionAnalyzer;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,30 +41,6 @@ final class GreetingBench {
     static final double TRIAL_SECONDS = 10;
 
     private GreetingBench() {
-    }
-
-    /** A clock the bench sets to each frame's capture time. */
-    private static final class FrameClock extends Clock {
-        private Instant now = Instant.EPOCH;
-
-        void set(Instant t) {
-            now = t;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     /** One approach: milliseconds from the face's first frame to the greeting (NaN: not greeted), frames analysed. */
@@ -107,7 +80,7 @@ final class GreetingBench {
                 double busyMs = 0;
                 int analysed = 0;
                 for (int start = 0, n = 0; start + trialFrames <= frames; start += every, n++) {
-                    FrameClock clock = new FrameClock();
+                    FrameClock clock = new FrameClock(Instant.EPOCH);
                     // a fresh kiosk per approach (tracker, K-of-N votes); the challenge drawn from a seed per approach
                     CheckInStation station = ctx.attendance.station("bench", clock, new Random(n));
                     rules = station.policy().rules();

@@ -28,10 +28,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
@@ -50,23 +48,7 @@ class PinServiceTest {
     @TempDir
     Path dir;
     private Database db;
-    private final Clock[] now = {Clock.fixed(T0, ZoneOffset.UTC)};
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now[0].instant();
-        }
-    };
+    private final io.facecheck.attendance.MutableClock clock = new io.facecheck.attendance.MutableClock(T0);
 
     StoreKind store() {
         return StoreKind.H2;
@@ -90,7 +72,7 @@ class PinServiceTest {
     }
 
     private void advance(Duration d) {
-        now[0] = Clock.fixed(now[0].instant().plus(d), ZoneOffset.UTC);
+        clock.advance(d);
     }
 
     @Test
